@@ -1,0 +1,16 @@
+/** Limits from the rules. One place, so the engine, the store and the elements agree. */
+
+/** Every text field holds at most this many characters (R7, R23). */
+export const FIELD_MAX = 2000;
+
+/** A tag holds at most this many characters (R9). */
+export const TAG_MAX = 50;
+
+/** An offered task not accepted within this time sets the agent Not Ready (R13). */
+export const OFFER_TIMEOUT_MS = 15 * 60 * 1000;
+
+/** A request closes this long after it or any of its activities last changed (R18). */
+export const AUTO_CLOSE_MS = 5 * 24 * 60 * 60 * 1000;
+
+/** An agent handles at most this many calls at a time (R5). */
+export const MAX_CONCURRENT_CALLS = 1;

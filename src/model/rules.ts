@@ -1,0 +1,90 @@
+import { AUTO_CLOSE_MS } from './limits.js';
+import type { Activity, Agent, CareRequest, ContactFields, Task } from './types.js';
+
+/** The English fallback when a customer has nothing to be named by (R24). */
+export const UNKNOWN_CUSTOMER = 'Unknown customer';
+
+/**
+ * A customer's display name: name, else email, else phone, else null (R24).
+ * Null lets a UI put "Unknown customer" in the agent's own language.
+ */
+export function displayNameOrNull(contact: Partial<ContactFields> | null | undefined): string | null {
+  for (const value of [contact?.name, contact?.email, contact?.phone]) {
+    const trimmed = value?.trim();
+    if (trimmed) return trimmed;
+  }
+  return null;
+}
+
+/** A customer's display name with the English fallback (R24). */
+export function displayName(contact: Partial<ContactFields> | null | undefined, unknown = UNKNOWN_CUSTOMER): string {
+  return displayNameOrNull(contact) ?? unknown;
+}
+
+/** Resolved and closed requests are read-only (R28). */
+export function isReadOnly(request: Pick<CareRequest, 'status'>): boolean {
+  return request.status !== 'open';
+}
+
+/**
+ * The request a newly accepted activity joins: the customer's most recent
+ * open request, or undefined when a new one must be made (R4).
+ * "Most recent" is the latest created; ties go to the later update.
+ */
+export function mostRecentOpenRequest(requests: readonly CareRequest[]): CareRequest | undefined {
+  let best: CareRequest | undefined;
+  for (const request of requests) {
+    if (request.status !== 'open') continue;
+    if (
+      !best ||
+      request.createdAt > best.createdAt ||
+      (request.createdAt === best.createdAt && request.updatedAt > best.updatedAt)
+    ) {
+      best = request;
+    }
+  }
+  return best;
+}
+
+/** When the request or any of its activities last changed (R18). */
+export function lastTouched(request: CareRequest, activities: readonly Activity[]): number {
+  let last = request.updatedAt;
+  for (const activity of activities) {
+    if (activity.requestId === request.id && activity.updatedAt > last) last = activity.updatedAt;
+  }
+  return last;
+}
+
+/** When an open request will close by itself, or undefined if it is not open (R18). */
+export function autoCloseAt(request: CareRequest, activities: readonly Activity[]): number | undefined {
+  return request.status === 'open' ? lastTouched(request, activities) + AUTO_CLOSE_MS : undefined;
+}
+
+/** Why a move is refused (R29). */
+export type MoveRefusal = 'source-closed' | 'target-closed' | 'same-request' | 'other-customer';
+
+/**
+ * Whether an activity may move from its request (if any) to `target` (R29):
+ * never into a closed or resolved request, never out of one, only within
+ * the same customer's journey.
+ */
+export function moveRefusal(
+  activity: Pick<Activity, 'requestId' | 'customerId'>,
+  source: Pick<CareRequest, 'status'> | undefined,
+  target: Pick<CareRequest, 'id' | 'status' | 'customerId'> | undefined,
+): MoveRefusal | undefined {
+  if (source && isReadOnly(source)) return 'source-closed';
+  if (!target) return undefined;
+  if (isReadOnly(target)) return 'target-closed';
+  if (target.id === activity.requestId) return 'same-request';
+  if (activity.customerId !== null && target.customerId !== activity.customerId) return 'other-customer';
+  return undefined;
+}
+
+/** Whether a task belongs in an agent's view: its pick queues, its offers, its own work (R1, R14, R26). */
+export function isTaskVisibleTo(task: Task, agent: Pick<Agent, 'id' | 'queueIds'>): boolean {
+  if (task.state === 'closed') return false;
+  if (task.state === 'accepted') return task.acceptedBy === agent.id;
+  if (task.state === 'offered') return task.offeredTo === agent.id;
+  return task.routing === 'pick' && agent.queueIds.includes(task.queueId);
+}

@@ -1,0 +1,126 @@
+import type { CareError } from '../model/errors.js';
+import type {
+  Activity,
+  Agent,
+  AgentRef,
+  CareRequest,
+  ChatMessage,
+  Comment,
+  ContactFields,
+  Customer,
+  Id,
+  Queue,
+  RequestFields,
+  Task,
+} from '../model/types.js';
+import type { ValidationIssue } from '../model/validation.js';
+
+/** The link to the backend. */
+export type ConnectionState = 'idle' | 'connecting' | 'online' | 'offline';
+
+/** Async data, always in one explicit state: loading, error or ready. */
+export type Loadable<T> =
+  | { status: 'loading' }
+  | { status: 'error'; error: CareError }
+  | { status: 'ready'; value: T };
+
+/** The outcome of a store command. Commands never throw. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CareError };
+
+/** What a notice is about, so a UI can word it in the agent's language. */
+export type NoticeCode =
+  | 'offer-timeout'
+  | 'offer-withdrawn'
+  | 'conflict'
+  | 'connection-lost'
+  | 'connection-restored'
+  | 'command-failed'
+  | 'protocol';
+
+/** Something the agent should hear about that did not come from their last click. */
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  code: NoticeCode;
+  /** English text; `code` and `error` carry the rest. */
+  message: string;
+  at: number;
+  error?: CareError;
+}
+
+/** Which fields of a record a draft edits. */
+export interface DraftFieldsByKind {
+  customer: ContactFields;
+  request: RequestFields;
+}
+
+/** Record kinds that have drafts. */
+export type DraftKind = keyof DraftFieldsByKind;
+
+/** Saved records by draft kind. */
+export interface DraftRecordByKind {
+  customer: Customer;
+  request: CareRequest;
+}
+
+/**
+ * The agent's unsaved edits of one record, kept apart from the saved record
+ * (R6). `baseVersion` is the version the agent started from.
+ */
+export interface Draft<K extends DraftKind = DraftKind> {
+  kind: K;
+  id: Id;
+  baseVersion: number;
+  values: Partial<DraftFieldsByKind[K]>;
+  saving: boolean;
+  /** Someone else changed the record after `baseVersion` (R6): their version and who. */
+  conflict?: { current: DraftRecordByKind[K]; changedBy?: AgentRef };
+  /** The agent's own text, put aside when they chose Load (R6: nothing lost silently). */
+  stash?: Partial<DraftFieldsByKind[K]>;
+  /** Why the last save failed, if it did. */
+  error?: CareError;
+}
+
+/** What an editor shows: the saved record with the agent's edits on top, and how they stand. */
+export interface DraftView<K extends DraftKind = DraftKind> {
+  kind: K;
+  id: Id;
+  /** The saved record, as the backend last told us. */
+  saved: DraftRecordByKind[K];
+  /** Field values to show: saved values overlaid with the agent's edits. */
+  values: DraftFieldsByKind[K];
+  dirty: boolean;
+  saving: boolean;
+  issues: ValidationIssue[];
+  conflict?: Draft<K>['conflict'];
+  stash?: Partial<DraftFieldsByKind[K]>;
+  error?: CareError;
+}
+
+/** Whether a load of some data is under way, done, or failed. */
+export type LoadStatus = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: CareError };
+
+/** The whole state of one agent session. Immutable: every change makes a new object. */
+export interface CareState {
+  connection: ConnectionState;
+  connectionError: CareError | null;
+  agent: Agent | null;
+  queues: Queue[];
+  /** Tasks visible to the agent (queued in its pick queues, offered to it, its own). */
+  tasks: Readonly<Record<Id, Task>>;
+  /** The queued task the agent is previewing (R1). */
+  selectedTaskId: Id | null;
+  /** The in-progress task the desktop shows. */
+  activeTaskId: Id | null;
+  customers: Readonly<Record<Id, Customer>>;
+  requests: Readonly<Record<Id, CareRequest>>;
+  activities: Readonly<Record<Id, Activity>>;
+  comments: Readonly<Record<Id, readonly Comment[]>>;
+  transcripts: Readonly<Record<Id, readonly ChatMessage[]>>;
+  /** Load status by key: `customer:<id>`, `journey:<id>`, `comments:<id>`, `transcript:<id>`. */
+  loads: Readonly<Record<string, LoadStatus>>;
+  drafts: Readonly<Record<string, Draft>>;
+  /** New-customer forms by task id, prefilled from what the task knows (R27). */
+  newCustomers: Readonly<Record<Id, ContactFields>>;
+  notices: readonly Notice[];
+}

@@ -1,0 +1,208 @@
+import type { CareEngine } from '../engine/engine.js';
+import type { EngineEvent } from '../engine/events.js';
+import { CareError } from '../model/errors.js';
+import { isTaskVisibleTo } from '../model/rules.js';
+import type { Id } from '../model/types.js';
+import type { CareEvent, CareEventListener, CareTransport, SessionSnapshot, TransportOperation } from './port.js';
+
+/** Decides whether an operation fails, for tests and stories of a failing backend. */
+export type FailureInjector = (operation: TransportOperation) => CareError | undefined;
+
+export interface MemoryTransportOptions {
+  /** The agent this transport signs in as. */
+  agentId: Id;
+  /** Simulated network delay in milliseconds, per call (default 0: answers on the next microtask). */
+  latency?: number;
+  /** Makes chosen calls fail, as a broken or refusing backend would. */
+  failure?: FailureInjector;
+}
+
+/**
+ * The transport over the embedded engine: what `npm start`, the tests and
+ * the stories use. It behaves like a remote backend: answers asynchronously,
+ * hands out copies, honours every AbortSignal, and pushes to this agent only
+ * the events it may see. Latency and failures can be injected.
+ */
+export class MemoryTransport implements CareTransport {
+  readonly agentId: Id;
+  /** Delay of every call in milliseconds; may be changed at any time. */
+  latency: number;
+  /** Fault injection; may be changed at any time. */
+  failure: FailureInjector | undefined;
+  private readonly listeners = new Set<CareEventListener>();
+  private unsubscribeEngine: (() => void) | undefined;
+  /** Tasks this agent has been told about, so it hears when they leave its view. */
+  private readonly seen = new Set<Id>();
+  private online = true;
+
+  constructor(
+    private readonly engine: CareEngine,
+    options: MemoryTransportOptions,
+  ) {
+    this.agentId = options.agentId;
+    this.latency = options.latency ?? 0;
+    this.failure = options.failure;
+  }
+
+  /** Simulates the link dropping (`false`) or coming back (`true`). While offline every call fails with `network`. */
+  setOnline(online: boolean): void {
+    if (this.online === online) return;
+    this.online = online;
+    this.dispatch({ type: 'connection', online });
+  }
+
+  subscribe(listener: CareEventListener): () => void {
+    this.listeners.add(listener);
+    this.unsubscribeEngine ??= this.engine.subscribe((event) => this.forward(event));
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.unsubscribeEngine?.();
+        this.unsubscribeEngine = undefined;
+      }
+    };
+  }
+
+  connect(signal: AbortSignal): Promise<SessionSnapshot> {
+    return this.call('connect', signal, () => {
+      const snapshot = this.engine.snapshot(this.agentId);
+      this.seen.clear();
+      for (const task of snapshot.tasks) this.seen.add(task.id);
+      return snapshot;
+    });
+  }
+
+  setStatus: CareTransport['setStatus'] = (status, signal) =>
+    this.call('setStatus', signal, () => this.engine.setStatus(this.agentId, status));
+
+  acceptTask: CareTransport['acceptTask'] = (taskId, signal) =>
+    this.call('acceptTask', signal, () => this.engine.acceptTask(this.agentId, taskId));
+
+  closeTask: CareTransport['closeTask'] = (taskId, signal) =>
+    this.call('closeTask', signal, () => this.engine.closeTask(this.agentId, taskId));
+
+  getCustomer: CareTransport['getCustomer'] = (customerId, signal) =>
+    this.call('getCustomer', signal, () => this.engine.getCustomer(customerId));
+
+  getJourney: CareTransport['getJourney'] = (customerId, signal) =>
+    this.call('getJourney', signal, () => this.engine.getJourney(customerId));
+
+  getActivity: CareTransport['getActivity'] = (activityId, signal) =>
+    this.call('getActivity', signal, () => this.engine.getActivity(activityId));
+
+  getComments: CareTransport['getComments'] = (activityId, signal) =>
+    this.call('getComments', signal, () => this.engine.getComments(activityId));
+
+  getTranscript: CareTransport['getTranscript'] = (activityId, signal) =>
+    this.call('getTranscript', signal, () => this.engine.getTranscript(activityId));
+
+  searchCustomers: CareTransport['searchCustomers'] = (query, signal) =>
+    this.call('searchCustomers', signal, () => this.engine.searchCustomers(query));
+
+  createCustomer: CareTransport['createCustomer'] = (taskId, fields, signal) =>
+    this.call('createCustomer', signal, () => this.engine.createCustomer(this.agentId, taskId, fields));
+
+  updateCustomer: CareTransport['updateCustomer'] = (customerId, expectedVersion, patch, signal) =>
+    this.call('updateCustomer', signal, () => this.engine.updateCustomer(this.agentId, customerId, expectedVersion, patch));
+
+  createRequest: CareTransport['createRequest'] = (customerId, fields, signal) =>
+    this.call('createRequest', signal, () => this.engine.createRequest(this.agentId, customerId, fields));
+
+  updateRequest: CareTransport['updateRequest'] = (requestId, expectedVersion, patch, signal) =>
+    this.call('updateRequest', signal, () => this.engine.updateRequest(this.agentId, requestId, expectedVersion, patch));
+
+  addTag: CareTransport['addTag'] = (activityId, tag, signal) =>
+    this.call('addTag', signal, () => this.engine.addTag(this.agentId, activityId, tag));
+
+  removeTag: CareTransport['removeTag'] = (activityId, tag, signal) =>
+    this.call('removeTag', signal, () => this.engine.removeTag(this.agentId, activityId, tag));
+
+  addComment: CareTransport['addComment'] = (activityId, text, signal) =>
+    this.call('addComment', signal, () => this.engine.addComment(this.agentId, activityId, text));
+
+  moveActivity: CareTransport['moveActivity'] = (activityId, target, signal) =>
+    this.call('moveActivity', signal, () => this.engine.moveActivity(this.agentId, activityId, target));
+
+  moveActivityToCustomer: CareTransport['moveActivityToCustomer'] = (activityId, customerId, signal) =>
+    this.call('moveActivityToCustomer', signal, () => this.engine.moveActivityToCustomer(this.agentId, activityId, customerId));
+
+  sendChatMessage: CareTransport['sendChatMessage'] = (activityId, text, signal) =>
+    this.call('sendChatMessage', signal, () => this.engine.sendChatMessage(this.agentId, activityId, text));
+
+  /** Runs `work` after the simulated latency, as a remote call would: asynchronously, abortable, fallible. */
+  private async call<T>(operation: TransportOperation, signal: AbortSignal, work: () => T): Promise<T> {
+    await wait(this.latency, signal);
+    if (!this.online) throw CareError.network('You are offline. Your changes are kept; try again when the connection is back.');
+    const injected = this.failure?.(operation);
+    if (injected) throw injected;
+    // The engine answers synchronously and throws CareErrors; anything else is a defect we report as such.
+    try {
+      return work();
+    } catch (error) {
+      throw CareError.from(error);
+    }
+  }
+
+  private forward(event: EngineEvent): void {
+    for (const out of this.translate(event)) this.dispatch(out);
+  }
+
+  private dispatch(event: CareEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** Turns an engine fact into what this agent may hear of it. */
+  private translate(event: EngineEvent): CareEvent[] {
+    switch (event.type) {
+      case 'task': {
+        const { task, cause } = event;
+        const agent = this.engine.getAgent(this.agentId);
+        const visible = isTaskVisibleTo(task, agent);
+        const wasSeen = this.seen.has(task.id);
+        if (visible) this.seen.add(task.id);
+        else this.seen.delete(task.id);
+        if (visible && cause === 'offered') return [{ type: 'task-offered', task }];
+        if (!visible && wasSeen && (cause === 'offer-timeout' || cause === 'withdrawn')) {
+          return [{ type: 'task-revoked', task, reason: cause === 'offer-timeout' ? 'timeout' : 'withdrawn' }];
+        }
+        return visible || wasSeen ? [{ type: 'task-changed', task }] : [];
+      }
+      case 'agent':
+        return event.agent.id === this.agentId ? [{ type: 'agent-changed', agent: event.agent }] : [];
+      case 'customer':
+        return [withChanger({ type: 'entity-changed', change: { kind: 'customer', value: event.customer } }, event.changedBy)];
+      case 'request':
+        return [withChanger({ type: 'entity-changed', change: { kind: 'request', value: event.request } }, event.changedBy)];
+      case 'activity':
+        return [withChanger({ type: 'entity-changed', change: { kind: 'activity', value: event.activity } }, event.changedBy)];
+      case 'comment':
+        return [{ type: 'comment-added', comment: event.comment }];
+      case 'chat-message':
+        return [{ type: 'chat-message', message: event.message }];
+    }
+  }
+}
+
+function withChanger(
+  event: Extract<CareEvent, { type: 'entity-changed' }>,
+  changedBy: Extract<EngineEvent, { type: 'customer' }>['changedBy'],
+): CareEvent {
+  return changedBy ? { ...event, changedBy } : event;
+}
+
+/** Resolves after `ms` (or on the next microtask for 0); rejects as `aborted` when the signal fires. */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(CareError.aborted());
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(CareError.aborted());
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
