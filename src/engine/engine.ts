@@ -134,8 +134,22 @@ export class CareEngine {
     return clone([...this.agents.values()]);
   }
 
+  listQueues(): Queue[] {
+    return clone([...this.queues.values()]);
+  }
+
+  /** Every task not yet closed (tools, demos and the simulator). */
+  listTasks(): Task[] {
+    return clone([...this.tasks.values()].filter((t) => t.state !== 'closed'));
+  }
+
   getTask(taskId: Id): Task {
     return clone(this.task(taskId));
+  }
+
+  /** Every customer (the simulator picks returning customers from them). */
+  listCustomers(): Customer[] {
+    return clone([...this.customers.values()]);
   }
 
   getCustomer(customerId: Id): Customer {

@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import { VirtualClock } from '../../src/engine/clock.js';
+import { CareEngine } from '../../src/engine/engine.js';
+import { createSeed } from '../../src/engine/seed.js';
+import { Simulator } from '../../src/engine/simulator.js';
+import { MINUTE, START } from '../support/fixtures.js';
+
+function world() {
+  const clock = new VirtualClock(START);
+  const engine = new CareEngine({ clock, seed: createSeed({ now: START }) });
+  const simulator = new Simulator(engine);
+  return { clock, engine, simulator };
+}
+
+describe('Simulator', () => {
+  it('brings in chats and calls over time and colleagues take push offers (R12, R26)', () => {
+    const { clock, engine, simulator } = world();
+    simulator.start();
+    clock.advance(20 * MINUTE);
+    const tasks = engine.listTasks();
+    const closedOrTaken = tasks.filter((t) => t.state === 'accepted');
+    expect(tasks.length).to.be.greaterThan(3);
+    expect(closedOrTaken.some((t) => t.acceptedBy !== 'agent-1')).to.equal(true);
+    expect(engine.listAgents().filter((a) => a.id !== 'agent-1').every((a) => a.status === 'ready')).to.equal(true);
+    expect(engine.getAgent('agent-1').status).to.equal('not-ready');
+    simulator.stop();
+  });
+
+  it('R15 the customer keeps typing in a chat the person at the desk accepted', () => {
+    const { clock, engine, simulator } = world();
+    simulator.start();
+    const taskId = simulator.arrive('chat', true);
+    const task = engine.acceptTask('agent-1', taskId);
+    const before = engine.getTranscript(task.activityId).length;
+    clock.advance(3 * MINUTE);
+    expect(engine.getTranscript(task.activityId).length).to.be.greaterThan(before);
+    expect(engine.getTranscript(task.activityId).every((m) => m.from === 'customer')).to.equal(true);
+    simulator.stop();
+  });
+
+  it('stop() leaves nothing scheduled but the engine’s own rule timers', () => {
+    const { clock, engine, simulator } = world();
+    const ruleTimers = clock.pending;
+    simulator.start();
+    clock.advance(5 * MINUTE);
+    simulator.stop();
+    const tasks = engine.listTasks().length;
+    clock.advance(30 * MINUTE);
+    expect(engine.listTasks().length).to.equal(tasks);
+    expect(clock.pending).to.be.at.most(ruleTimers + tasks);
+  });
+});
