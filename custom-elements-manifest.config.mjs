@@ -1,0 +1,7 @@
+// `npm run analyze` writes custom-elements.json from the JSDoc of src/.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/demo/**', 'src/**/*.test.ts'],
+  outdir: '.',
+  litelement: true,
+};

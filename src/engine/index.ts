@@ -1,0 +1,11 @@
+/**
+ * The embedded engine: a complete backend that runs in the browser (or Node)
+ * with seeded data. A separate entry so hosts with their own backend never
+ * load it.
+ */
+export { CareEngine, type AgentSnapshot, type EngineOptions, type InboundTask } from './engine.js';
+export { SystemClock, VirtualClock, type Clock, type TimerHandle } from './clock.js';
+export type { EngineEvent, EngineListener, TaskCause } from './events.js';
+export { createSeed, createInboundContact, customerFollowUp, type SeedData, type SeedOptions, type InboundContact } from './seed.js';
+export { Simulator, type SimulatorOptions } from './simulator.js';
+export { Random } from './random.js';
