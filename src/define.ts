@@ -1,0 +1,23 @@
+/**
+ * Registers every Care Kit element. Import once (a side effect):
+ * `import 'care-kit/define'`. Providers are defined first so elements
+ * already in the page find their store when they upgrade.
+ */
+import { CareAgentStatus } from './elements/care-agent-status/care-agent-status.js';
+import { CareProvider } from './elements/care-provider/care-provider.js';
+
+const elements: [string, CustomElementConstructor][] = [
+  ['care-provider', CareProvider],
+  ['care-agent-status', CareAgentStatus],
+];
+
+for (const [tag, element] of elements) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'care-provider': CareProvider;
+    'care-agent-status': CareAgentStatus;
+  }
+}

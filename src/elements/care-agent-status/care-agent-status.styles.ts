@@ -1,0 +1,39 @@
+import { css } from 'lit';
+import { hook, token } from '../../styles/tokens.js';
+
+export const styles = css`
+  [part='base'] {
+    display: grid;
+    gap: ${hook('--care-agent-status-gap', 'space2')};
+  }
+  [part='status'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space2')};
+  }
+  [part='status'] > span {
+    font-weight: 600;
+  }
+  [part='offers'] {
+    display: grid;
+    gap: ${token('space2')};
+  }
+  [part='offer'] {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    align-items: center;
+    gap: ${token('space1')} ${token('space2')};
+    padding: ${token('space2')};
+    border: 1px solid ${hook('--care-agent-status-offer-border', 'colorAccent')};
+    border-radius: ${token('radius')};
+    background: ${token('colorSurface')};
+  }
+  [part='countdown'] {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  [part='countdown'].urgent {
+    color: ${token('colorDanger')};
+  }
+`;

@@ -1,0 +1,145 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { CareStatusChangeEvent, CareStatusChangedEvent, CareTaskOfferedEvent } from '../../events.js';
+import { OFFER_TIMEOUT_MS } from '../../model/limits.js';
+import type { Agent, AgentStatus, Task } from '../../model/types.js';
+import { acceptTask } from '../actions.js';
+import { CareElement } from '../care-element.js';
+import { TickController } from '../tick-controller.js';
+import { styles } from './care-agent-status.styles.js';
+
+/**
+ * The agent's status (Ready / Not Ready, R12) and the tasks offered to them
+ * by push routing, each with a live countdown to the 15-minute limit (R13).
+ * When an offer runs out the backend turns the agent Not Ready; this element
+ * says why. New offers and status changes are announced to screen readers.
+ *
+ * @summary Agent status and pushed offers.
+ * @tag care-agent-status
+ *
+ * @fires care-status-change - Before the agent's status changes by their choice; cancelable. `event.status`.
+ * @fires care-status-changed - After the status changed, by the agent or the backend (R13). `event.agent`.
+ * @fires care-task-offered - A task was offered to the agent. `event.task`.
+ * @fires care-task-accept - Before an offer is accepted; cancelable. `event.task`.
+ * @fires care-task-accepted - After an offer was accepted. `event.task`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart status - The status switch and its label.
+ * @csspart reason - Why the status is Not Ready, when the backend changed it (R13).
+ * @csspart offers - The list of offers.
+ * @csspart offer - One offer.
+ * @csspart countdown - An offer's time left.
+ * @csspart empty - Shown when there is no offer.
+ * @csspart error - An error from the last action.
+ *
+ * @cssprop --care-agent-status-gap - Space between the parts.
+ * @cssprop --care-agent-status-offer-border - Border colour of an offer.
+ */
+export class CareAgentStatus extends CareElement {
+  static override styles = [...CareElement.styles, styles];
+
+  private readonly agent = this.watch((store) => store.agent$);
+  private readonly offers = this.watch((store) => store.offers$);
+  protected readonly ticker = new TickController(this, () => (this.offers.value?.length ?? 0) > 0);
+
+  @state() private error = '';
+  @state() private announcement = '';
+  private seenOffers = new Set<string>();
+  private lastAgent: Agent | null | undefined;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.store) this.noticeChanges(this.agent.value ?? null, this.offers.value ?? []);
+  }
+
+  /** Announces what arrived since the last render: new offers, a changed status. */
+  private noticeChanges(agent: Agent | null, offers: readonly Task[]): void {
+    const fresh = offers.filter((task) => !this.seenOffers.has(task.id));
+    this.seenOffers = new Set(offers.map((task) => task.id));
+    const messages: string[] = [];
+    for (const task of fresh) {
+      this.dispatchEvent(new CareTaskOfferedEvent(task));
+      messages.push(this.i18n.t('offers.announce', { media: this.media(task), name: this.nameOfTask(task) }));
+    }
+    const before = this.lastAgent;
+    this.lastAgent = agent;
+    if (agent && before && before.status !== agent.status) {
+      this.dispatchEvent(new CareStatusChangedEvent(agent));
+      messages.push(this.statusMessage(agent));
+    }
+    if (messages.length) this.announcement = messages.join(' ');
+  }
+
+  private statusMessage(agent: Agent): string {
+    if (agent.status === 'ready') return this.i18n.t('status.nowReady');
+    return agent.statusReason === 'offer-timeout' ? this.i18n.t('status.timedOut') : this.i18n.t('status.nowNotReady');
+  }
+
+  private media(task: Task): string {
+    return this.i18n.t(task.media === 'call' ? 'media.call' : task.media === 'chat' ? 'media.chat' : task.media === 'email' ? 'media.email' : 'media.sms');
+  }
+
+  private nameOfTask(task: Task): string {
+    const saved = task.customerId ? this.store?.snapshot.customers[task.customerId] : undefined;
+    return this.nameOf(saved ?? task.contact);
+  }
+
+  private async setStatus(status: AgentStatus): Promise<void> {
+    if (!this.store || this.agent.value?.status === status) return;
+    if (!this.dispatchEvent(new CareStatusChangeEvent(status))) return;
+    const result = await this.store.setStatus(status);
+    this.error = result.ok ? '' : result.error.message;
+  }
+
+  private async accept(task: Task): Promise<void> {
+    if (!this.store) return;
+    const result = await acceptTask(this, this.store, task);
+    if (result) this.error = result.ok ? '' : result.error.message;
+  }
+
+  protected override render() {
+    if (!this.store) return this.renderNoStore();
+    const agent = this.agent.value;
+    const offers = this.offers.value ?? [];
+    const i = this.i18n;
+    const ready = agent?.status === 'ready';
+    return html`
+      <div part="base">
+        <div part="status" role="group" aria-labelledby="status-label">
+          <span id="status-label">${i.t('status.label')}</span>
+          <button type="button" aria-pressed=${ready} ?disabled=${!agent} @click=${() => this.setStatus('ready')}>
+            ${i.t('status.ready')}
+          </button>
+          <button type="button" aria-pressed=${!!agent && !ready} ?disabled=${!agent} @click=${() => this.setStatus('not-ready')}>
+            ${i.t('status.notReady')}
+          </button>
+        </div>
+        ${agent && !ready && agent.statusReason === 'offer-timeout'
+          ? html`<p part="reason" class="warning">${i.t('status.timedOut')}</p>`
+          : nothing}
+        ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+        <section aria-labelledby="offers-heading">
+          <h2 id="offers-heading">${i.t('offers.heading')}</h2>
+          ${offers.length
+            ? html`<ul part="offers">${offers.map((task) => this.renderOffer(task))}</ul>`
+            : html`<p part="empty" class="muted">${i.t(ready ? 'offers.none' : 'offers.goReady')}</p>`}
+        </section>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderOffer(task: Task) {
+    const store = this.store!;
+    const left = Math.max(0, (task.offeredAt ?? task.receivedAt) + OFFER_TIMEOUT_MS - store.now());
+    const time = this.i18n.duration(left);
+    const label = this.i18n.t('offers.item', { media: this.media(task), name: this.nameOfTask(task) });
+    return html`<li part="offer">
+      <span>${label}</span>
+      <button type="button" class="primary" aria-label=${`${this.i18n.t('offers.accept')}: ${label}`} @click=${() => this.accept(task)}>
+        ${this.i18n.t('offers.accept')}
+      </button>
+      <span part="countdown" class=${left < 60_000 ? 'urgent' : ''} role="timer" aria-label=${this.i18n.t('offers.timeLeft', { time })}>${time}</span>
+    </li>`;
+  }
+}

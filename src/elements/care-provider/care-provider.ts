@@ -1,0 +1,52 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { careStoreContext } from '../../state/context.js';
+import { CareStore } from '../../state/store.js';
+import type { CareTransport } from '../../transport/port.js';
+
+/**
+ * Hands one agent session's store to every care-* element inside it, so
+ * widgets scattered over a host page (a journey in a sidebar, a request in
+ * the main pane) share state.
+ *
+ * Give it a ready `store`, or a `transport` and it makes and connects the
+ * store itself. A store it made lives as long as its transport: moving the
+ * provider in the page keeps the session; setting another transport
+ * disposes of it.
+ *
+ * @summary Provides a Care Kit store to the elements inside it.
+ * @tag care-provider
+ * @slot - Any content, with care-* elements anywhere inside.
+ */
+export class CareProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The store to provide. Set this or `transport`. */
+  @property({ attribute: false })
+  store: CareStore | undefined;
+
+  /** A transport to make and connect a store from, when no `store` is given. */
+  @property({ attribute: false })
+  transport: CareTransport | undefined;
+
+  private readonly provider = new ContextProvider(this, { context: careStoreContext });
+  private owned: CareStore | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('transport') && !this.store) {
+      this.owned?.dispose();
+      this.owned = this.transport ? new CareStore(this.transport) : undefined;
+      void this.owned?.connect();
+    }
+    this.provider.setValue(this.store ?? this.owned);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,157 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en, type StringKey, type Translations } from './en.js';
+
+const tables = new Map<string, Translations>([['en', en]]);
+
+/**
+ * Adds a language, or overrides some strings of one, without forking the kit.
+ * Later calls merge over earlier ones. Every element on the page re-renders.
+ */
+export function registerTranslations(lang: string, table: Translations): void {
+  tables.set(lang.toLowerCase(), { ...(tables.get(lang.toLowerCase()) ?? {}), ...table });
+  for (const controller of controllers) controller.refresh();
+}
+
+/** The languages with a table, English first. */
+export function availableLanguages(): string[] {
+  return [...tables.keys()];
+}
+
+function lookup(lang: string, key: string): string | undefined {
+  const exact = tables.get(lang.toLowerCase()) as Record<string, string> | undefined;
+  const base = tables.get(lang.toLowerCase().split('-')[0] ?? '') as Record<string, string> | undefined;
+  return exact?.[key] ?? base?.[key];
+}
+
+/** Fills `{name}` parameters. Values are plain text; nothing here is ever parsed as HTML. */
+function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A string in `lang`, falling back to its base language, then English, then the key itself. */
+export function translate(lang: string, key: StringKey, params?: Record<string, string | number>): string {
+  return fill(lookup(lang, key) ?? (en as Record<string, string>)[key] ?? key, params);
+}
+
+/** Finds the language that applies to `node`: its closest `lang`, through shadow roots, then the document's. */
+export function langOf(node: Node): string {
+  let current: Node | null = node;
+  while (current) {
+    if (current instanceof Element) {
+      const found = current.closest('[lang]');
+      const lang = found?.getAttribute('lang');
+      if (lang) return lang;
+    }
+    const root: Node = current.getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return document.documentElement.lang || 'en';
+}
+
+const controllers = new Set<LocaleController>();
+let observer: MutationObserver | undefined;
+
+function watchDocument(): void {
+  if (observer) return;
+  observer = new MutationObserver(() => {
+    for (const controller of controllers) controller.refresh();
+  });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+/**
+ * Gives an element its strings and formats in the language of its closest
+ * `[lang]` ancestor, and re-renders it when that language changes.
+ */
+export class LocaleController implements ReactiveController {
+  /** The language in effect, e.g. `en`, `ko`, `cs`. */
+  lang = 'en';
+  private formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>();
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    controllers.add(this);
+    watchDocument();
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    controllers.delete(this);
+  }
+
+  /** Re-reads the language; re-renders the host if it changed. */
+  refresh(): void {
+    const lang = langOf(this.host);
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.formats.clear();
+    this.host.requestUpdate();
+  }
+
+  /** The string for `key` with its parameters filled in. */
+  t(key: StringKey, params?: Record<string, string | number>): string {
+    return translate(this.lang, key, params);
+  }
+
+  /** Picks the plural form of `base` for `count` (`base.one`, `base.other` …). */
+  plural(base: string, count: number, params: Record<string, string | number> = {}): string {
+    const rules = this.format('plural', () => new Intl.PluralRules(this.lang)) as Intl.PluralRules;
+    const form = rules.select(count);
+    const candidate = `${base}.${form}`;
+    const known = lookup(this.lang, candidate) ?? (en as Record<string, string>)[candidate];
+    const key = (known !== undefined ? candidate : `${base}.other`) as StringKey;
+    return this.t(key, { count: this.number(count), ...params });
+  }
+
+  /** A date and time, e.g. "23 Nov 2026, 09:00". */
+  dateTime(time: number): string {
+    return (this.format('dt', () => new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'short' })) as Intl.DateTimeFormat).format(time);
+  }
+
+  /** A time of day. */
+  time(time: number): string {
+    return (this.format('t', () => new Intl.DateTimeFormat(this.lang, { timeStyle: 'short' })) as Intl.DateTimeFormat).format(time);
+  }
+
+  /** A number in the language's digits and separators. */
+  number(value: number): string {
+    return (this.format('n', () => new Intl.NumberFormat(this.lang)) as Intl.NumberFormat).format(value);
+  }
+
+  /** A duration as a clock (m:ss or h:mm:ss), e.g. a countdown or a call's length. */
+  duration(ms: number): string {
+    const total = Math.max(0, Math.floor(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const two = (n: number) => String(n).padStart(2, '0');
+    return h > 0 ? this.t('time.hours', { h, mm: two(m), ss: two(s) }) : this.t('time.minutes', { m, ss: two(s) });
+  }
+
+  /** A relative time such as "in 3 days" or "5 minutes ago". */
+  relative(ms: number): string {
+    const rtf = this.format('rel', () => new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' })) as Intl.RelativeTimeFormat;
+    const abs = Math.abs(ms);
+    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+      ['day', 86_400_000],
+      ['hour', 3_600_000],
+      ['minute', 60_000],
+    ];
+    for (const [unit, size] of units) {
+      if (abs >= size) return rtf.format(Math.round(ms / size), unit);
+    }
+    return rtf.format(Math.round(ms / 1000), 'second');
+  }
+
+  private format<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+    let format = this.formats.get(key) as T | undefined;
+    if (!format) {
+      format = make();
+      this.formats.set(key, format);
+    }
+    return format;
+  }
+}
