@@ -5,10 +5,12 @@
  */
 import { CareAgentStatus } from './elements/care-agent-status/care-agent-status.js';
 import { CareProvider } from './elements/care-provider/care-provider.js';
+import { CareQueue } from './elements/care-queue/care-queue.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['care-provider', CareProvider],
   ['care-agent-status', CareAgentStatus],
+  ['care-queue', CareQueue],
 ];
 
 for (const [tag, element] of elements) {
@@ -19,5 +21,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'care-provider': CareProvider;
     'care-agent-status': CareAgentStatus;
+    'care-queue': CareQueue;
   }
 }

@@ -1,9 +1,9 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareAgentStatus } from '../../src/elements/care-agent-status/care-agent-status.js';
 import { OFFER_TIMEOUT_MS } from '../../src/model/limits.js';
 import { ANN, MINUTE, chat, makeEngine } from '../support/fixtures.js';
-import { button, mount, partText, rendered, shadow } from '../support/mount.js';
+import { button, mount, nextEvent, partText, rendered, shadow } from '../support/mount.js';
 import { session } from '../support/session.js';
 
 async function setup() {
@@ -28,10 +28,10 @@ describe('care-agent-status', () => {
     const { el, engine } = await setup();
     expect(button(el, 'Not Ready').getAttribute('aria-pressed')).to.equal('true');
     button(el, 'Ready').focus();
-    const changed = oneEvent(el, 'care-status-changed');
+    const changed = nextEvent(el, 'care-status-changed');
     await sendKeys({ press: 'Enter' });
     expect((await changed).agent.status).to.equal('ready');
-    const offered = oneEvent(el, 'care-task-offered');
+    const offered = nextEvent(el, 'care-task-offered');
     engine.receive(chat(ANN));
     expect((await offered).task.contact.name).to.equal('Ann Lee');
     await rendered(el);
@@ -50,7 +50,7 @@ describe('care-agent-status', () => {
     el.requestUpdate();
     await rendered(el);
     expect(partText(el, 'countdown')).to.equal('9:30');
-    const changed = oneEvent(el, 'care-status-changed');
+    const changed = nextEvent(el, 'care-status-changed');
     clock.advance(OFFER_TIMEOUT_MS);
     const event = await changed;
     expect(event.agent.statusReason).to.equal('offer-timeout');
@@ -68,8 +68,8 @@ describe('care-agent-status', () => {
     await rendered(el);
     const task = engine.receive(chat(ANN));
     await rendered(el);
-    const intent = oneEvent(el, 'care-task-accept');
-    const done = oneEvent(el, 'care-task-accepted');
+    const intent = nextEvent(el, 'care-task-accept');
+    const done = nextEvent(el, 'care-task-accepted');
     button(el, /^Accept: Chat from Ann Lee$/).click();
     expect((await intent).task.id).to.equal(task.id);
     expect((await done).task.state).to.equal('accepted');

@@ -29,7 +29,7 @@ export function shadow(el: HTMLElement): ShadowRoot {
 export function button(el: HTMLElement, name: string | RegExp): HTMLButtonElement {
   const buttons = [...shadow(el).querySelectorAll('button')];
   const found = buttons.find((b) => {
-    const label = b.getAttribute('aria-label') ?? b.textContent?.trim() ?? '';
+    const label = (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim();
     return typeof name === 'string' ? label === name : name.test(label);
   });
   if (!found) throw new Error(`no button named ${String(name)} among: ${buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent?.trim()).join(' | ')}`);
@@ -39,4 +39,9 @@ export function button(el: HTMLElement, name: string | RegExp): HTMLButtonElemen
 /** Text of the shadow part `name`, whitespace collapsed. */
 export function partText(el: HTMLElement, name: string): string {
   return (shadow(el).querySelector(`[part~='${name}']`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The next `name` event from `target`, typed by GlobalEventHandlersEventMap. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
 }

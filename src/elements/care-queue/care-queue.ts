@@ -1,0 +1,186 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { CareTaskSelectEvent } from '../../events.js';
+import { mostRecentOpenRequest } from '../../model/rules.js';
+import type { Task } from '../../model/types.js';
+import type { StringKey } from '../../i18n/en.js';
+import { acceptTask } from '../actions.js';
+import { CareElement } from '../care-element.js';
+import { TickController } from '../tick-controller.js';
+import { styles } from './care-queue.styles.js';
+
+const MEDIA_KEYS: Record<Task['media'], StringKey> = { chat: 'media.chat', call: 'media.call', email: 'media.email', sms: 'media.sms' };
+const MEDIA_ICONS: Record<Task['media'], string> = { chat: '💬', call: '☎', email: '✉', sms: '✆' };
+
+/**
+ * The queue of tasks an agent may pick (R26) and the list of tasks in
+ * progress (R14). Selecting a queued task previews its customer, the
+ * request its activity will join and the activity itself, read-only
+ * (R1, R4, R25). Accept moves it to in progress (R3); a refusal such as a
+ * second call (R5) is shown right there.
+ *
+ * @summary Pick queue with preview, and the in-progress list.
+ * @tag care-queue
+ *
+ * @fires care-task-select - The agent selected a queued task to preview, or closed the preview (`task` null).
+ * @fires care-task-accept - Before a task is accepted; cancelable. `event.task`.
+ * @fires care-task-accepted - After a task was accepted. `event.task`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart list - A list of tasks (the queue, and the in-progress list).
+ * @csspart item - One task in a list.
+ * @csspart preview - The read-only preview of the selected task.
+ * @csspart empty - Shown when a list is empty.
+ * @csspart error - Why the last accept failed.
+ *
+ * @cssprop --care-queue-gap - Space between the sections.
+ * @cssprop --care-queue-item-gap - Space between items.
+ * @cssprop --care-queue-item-background - Background of an item.
+ */
+export class CareQueue extends CareElement {
+  static override styles = [...CareElement.styles, styles];
+
+  private readonly queue = this.watch((store) => store.queue$);
+  private readonly inProgress = this.watch((store) => store.inProgress$);
+  private readonly selected = this.watch((store) => store.selectedTask$);
+  private readonly active = this.watch((store) => store.activeTask$);
+  private readonly previewCustomer = this.watch((store) => {
+    const id = this.selected.value?.customerId;
+    return id ? store.customer$(id) : null;
+  });
+  private readonly previewJourney = this.watch((store) => {
+    const id = this.selected.value?.customerId;
+    return id ? store.journey$(id) : null;
+  });
+  private readonly previewActivity = this.watch((store) => {
+    const id = this.selected.value?.activityId;
+    return id ? store.activity$(id) : null;
+  });
+  protected readonly ticker = new TickController(this, () => (this.queue.value?.length ?? 0) + (this.inProgress.value?.length ?? 0) > 0);
+
+  @state() private error = '';
+  @state() private announcement = '';
+
+  private media(task: Task): string {
+    return this.i18n.t(MEDIA_KEYS[task.media]);
+  }
+
+  private nameOfTask(task: Task): string {
+    const saved = task.customerId ? this.store?.snapshot.customers[task.customerId] : undefined;
+    return this.nameOf(saved ?? task.contact);
+  }
+
+  private select(task: Task): void {
+    const next = this.selected.value?.id === task.id ? null : task;
+    this.store?.selectTask(next?.id ?? null);
+    this.dispatchEvent(new CareTaskSelectEvent(next));
+  }
+
+  private async accept(task: Task): Promise<void> {
+    if (!this.store) return;
+    const result = await acceptTask(this, this.store, task);
+    if (!result) return;
+    this.error = result.ok ? '' : result.error.message;
+    if (result.ok) this.announcement = this.i18n.t('queue.accepted', { media: this.media(task), name: this.nameOfTask(task) });
+  }
+
+  private open(task: Task): void {
+    this.store?.selectTask(null);
+    this.store?.activateTask(task.id);
+  }
+
+  protected override render() {
+    if (!this.store) return this.renderNoStore();
+    const i = this.i18n;
+    const queue = this.queue.value ?? [];
+    const working = this.inProgress.value ?? [];
+    return html`
+      <div part="base">
+        <section aria-labelledby="queue-heading">
+          <h2 id="queue-heading">
+            ${i.t('queue.heading')} <span class="muted">${i.plural('queue.count', queue.length)}</span>
+          </h2>
+          ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+          ${queue.length
+            ? html`<ul part="list" aria-labelledby="queue-heading">${queue.map((task) => this.renderQueued(task))}</ul>`
+            : html`<p part="empty" class="muted">${i.t('queue.empty')}</p>`}
+          ${this.renderPreview()}
+        </section>
+        <section aria-labelledby="progress-heading">
+          <h2 id="progress-heading">${i.t('progress.heading')}</h2>
+          ${working.length
+            ? html`<ul part="list in-progress" aria-labelledby="progress-heading">${working.map((task) => this.renderWorking(task))}</ul>`
+            : html`<p part="empty" class="muted">${i.t('progress.empty')}</p>`}
+        </section>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderQueued(task: Task) {
+    const i = this.i18n;
+    const selected = this.selected.value?.id === task.id;
+    const name = this.nameOfTask(task);
+    const waited = i.duration(this.store!.now() - task.receivedAt);
+    return html`<li part="item">
+      <button type="button" aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
+        <span aria-hidden="true">${MEDIA_ICONS[task.media]}</span>
+        <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${name}</span></span>
+        <span class="when muted">${i.t('queue.waiting', { time: waited })}</span>
+      </button>
+      <button type="button" class="primary" aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
+        ${i.t('queue.accept')}
+      </button>
+    </li>`;
+  }
+
+  private renderWorking(task: Task) {
+    const i = this.i18n;
+    const since = i.duration(this.store!.now() - (task.acceptedAt ?? task.receivedAt));
+    const current = this.active.value?.id === task.id && !this.selected.value;
+    return html`<li part="item">
+      <button type="button" aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
+        <span aria-hidden="true">${MEDIA_ICONS[task.media]}</span>
+        <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${this.nameOfTask(task)}</span></span>
+        <span class="when muted">${i.t('progress.since', { time: since })}</span>
+      </button>
+    </li>`;
+  }
+
+  /** R1: what the agent sees before accepting; R4: the request the activity will join; R25: read-only. */
+  private renderPreview() {
+    const task = this.selected.value;
+    if (!task || task.state === 'accepted') return nothing;
+    const i = this.i18n;
+    const customer = this.previewCustomer.value;
+    const journey = this.previewJourney.value;
+    const activity = this.previewActivity.value;
+    const contact = customer?.status === 'ready' ? customer.value : task.contact;
+    const open = journey?.status === 'ready' ? mostRecentOpenRequest(journey.value.requests) : undefined;
+    const request = !task.customerId
+      ? i.t('queue.newRequest')
+      : journey?.status !== 'ready'
+        ? i.t('common.loading')
+        : open
+          ? i.t('queue.joinsRequest', { title: open.title })
+          : i.t('queue.newRequest');
+    return html`<div part="preview" id="preview" role="region" aria-label=${i.t('queue.previewHeading')}>
+      <dl>
+        <dt>${i.t('queue.customer')}</dt>
+        <dd>${this.nameOf(contact)}${task.customerId ? nothing : html` <span class="muted">(${i.t('queue.newCustomer')})</span>`}</dd>
+        <dt>${i.t('queue.email')}</dt>
+        <dd>${contact.email || i.t('queue.none')}</dd>
+        <dt>${i.t('queue.phone')}</dt>
+        <dd>${contact.phone || i.t('queue.none')}</dd>
+        <dt>${i.t('queue.request')}</dt>
+        <dd>${request}</dd>
+        <dt>${i.t('queue.activity')}</dt>
+        <dd>
+          ${this.media(task)} · ${i.t('queue.received', { time: i.time(task.receivedAt) })}
+          ${activity?.status === 'ready' && activity.value.summary ? html`<br />“${activity.value.summary}”` : nothing}
+        </dd>
+      </dl>
+      <p class="muted">${i.t('queue.previewOnly')}</p>
+    </div>`;
+  }
+}
