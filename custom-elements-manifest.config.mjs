@@ -4,4 +4,6 @@ export default {
   exclude: ['src/demo/**', 'src/**/*.test.ts'],
   outdir: '.',
   litelement: true,
+  // package.json points at the committed manifest; analyses into other folders must not rewrite it.
+  packagejson: false,
 };

@@ -4,12 +4,16 @@
  * already in the page find their store when they upgrade.
  */
 import { CareAgentStatus } from './elements/care-agent-status/care-agent-status.js';
+import { CareCommunication } from './elements/care-communication/care-communication.js';
+import { CareDesktop } from './elements/care-desktop/care-desktop.js';
 import { CareProvider } from './elements/care-provider/care-provider.js';
 import { CareQueue } from './elements/care-queue/care-queue.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['care-provider', CareProvider],
+  ['care-desktop', CareDesktop],
   ['care-agent-status', CareAgentStatus],
+  ['care-communication', CareCommunication],
   ['care-queue', CareQueue],
 ];
 
@@ -20,7 +24,9 @@ for (const [tag, element] of elements) {
 declare global {
   interface HTMLElementTagNameMap {
     'care-provider': CareProvider;
+    'care-desktop': CareDesktop;
     'care-agent-status': CareAgentStatus;
+    'care-communication': CareCommunication;
     'care-queue': CareQueue;
   }
 }

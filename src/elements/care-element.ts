@@ -23,10 +23,15 @@ interface Binding {
 export class CareElement extends LitElement {
   static override styles = [baseStyles];
 
-  /** The store of the closest provider; undefined outside one. */
+  /** The store of the closest provider above this element. */
   @consume({ context: careStoreContext, subscribe: true })
   @state()
-  protected store: CareStore | undefined;
+  protected contextStore: CareStore | undefined;
+
+  /** The store this element works with; undefined outside a provider. */
+  protected get store(): CareStore | undefined {
+    return this.contextStore;
+  }
 
   /** Strings and formats in the element's language. */
   protected readonly i18n = new LocaleController(this);

@@ -38,7 +38,7 @@ describe('care-queue', () => {
     clock.advance(2 * MINUTE);
     engine.receive(call(BOB, 'q-backlog'));
     await rendered(el);
-    expect(items(el)).to.deep.equal(['💬 Chat: Ann Lee waiting 2:00', '☎ Call: Bob Novák waiting 0:00']);
+    expect(items(el)).to.deep.equal(['Chat: Ann Lee waiting 2:00', 'Call: Bob Novák waiting 0:00']);
     expect(shadow(el).querySelector('#queue-heading')!.textContent).to.contain('2 tasks waiting');
   });
 
@@ -78,7 +78,7 @@ describe('care-queue', () => {
     expect((await accepted).task.id).to.equal(task.id);
     await rendered(el);
     expect(partText(el, 'empty')).to.equal('The queue is empty.');
-    expect(items(el, "[part~='in-progress']")).to.deep.equal(['💬 Chat: Ann Lee for 0:00']);
+    expect(items(el, "[part~='in-progress']")).to.deep.equal(['Chat: Ann Lee for 0:00']);
     expect(shadow(el).querySelector("[part~='in-progress'] button")!.getAttribute('aria-current')).to.equal('true');
     expect(shadow(el).querySelector('[role=status]')!.textContent).to.equal('Accepted: Chat with Ann Lee.');
   });

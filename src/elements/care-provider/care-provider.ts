@@ -1,9 +1,8 @@
-import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { careStoreContext } from '../../state/context.js';
-import { CareStore } from '../../state/store.js';
+import type { CareStore } from '../../state/store.js';
 import type { CareTransport } from '../../transport/port.js';
+import { StoreProvision } from '../store-provision.js';
 
 /**
  * Hands one agent session's store to every care-* element inside it, so
@@ -34,16 +33,11 @@ export class CareProvider extends LitElement {
   @property({ attribute: false })
   transport: CareTransport | undefined;
 
-  private readonly provider = new ContextProvider(this, { context: careStoreContext });
-  private owned: CareStore | undefined;
+  private readonly provision = new StoreProvision(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('transport') && !this.store) {
-      this.owned?.dispose();
-      this.owned = this.transport ? new CareStore(this.transport) : undefined;
-      void this.owned?.connect();
-    }
-    this.provider.setValue(this.store ?? this.owned);
+    super.willUpdate(changed);
+    this.provision.update(this.store, this.transport);
   }
 
   protected override render() {

@@ -5,12 +5,12 @@ import { mostRecentOpenRequest } from '../../model/rules.js';
 import type { Task } from '../../model/types.js';
 import type { StringKey } from '../../i18n/en.js';
 import { acceptTask } from '../actions.js';
+import { mediaIcon } from '../icons.js';
 import { CareElement } from '../care-element.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-queue.styles.js';
 
 const MEDIA_KEYS: Record<Task['media'], StringKey> = { chat: 'media.chat', call: 'media.call', email: 'media.email', sms: 'media.sms' };
-const MEDIA_ICONS: Record<Task['media'], string> = { chat: '💬', call: '☎', email: '✉', sms: '✆' };
 
 /**
  * The queue of tasks an agent may pick (R26) and the list of tasks in
@@ -124,7 +124,7 @@ export class CareQueue extends CareElement {
     const waited = i.duration(this.store!.now() - task.receivedAt);
     return html`<li part="item">
       <button type="button" aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
-        <span aria-hidden="true">${MEDIA_ICONS[task.media]}</span>
+        ${mediaIcon(task.media)}
         <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${name}</span></span>
         <span class="when muted">${i.t('queue.waiting', { time: waited })}</span>
       </button>
@@ -140,7 +140,7 @@ export class CareQueue extends CareElement {
     const current = this.active.value?.id === task.id && !this.selected.value;
     return html`<li part="item">
       <button type="button" aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
-        <span aria-hidden="true">${MEDIA_ICONS[task.media]}</span>
+        ${mediaIcon(task.media)}
         <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${this.nameOfTask(task)}</span></span>
         <span class="when muted">${i.t('progress.since', { time: since })}</span>
       </button>

@@ -1,0 +1,298 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { CareMessageSentEvent } from '../../events.js';
+import { FIELD_MAX } from '../../model/limits.js';
+import type { Activity, ChatMessage, Id, Task } from '../../model/types.js';
+import { charCount, validateMessage } from '../../model/validation.js';
+import type { CareStore } from '../../state/store.js';
+import { CareElement } from '../care-element.js';
+import { TickController } from '../tick-controller.js';
+import { styles } from './care-communication.styles.js';
+
+/**
+ * Unsent chat text, per store and task. It lives outside the element so that
+ * what the agent typed survives switching tasks, and the element being
+ * removed and added again (a desktop re-laying out its panes); keyed by the
+ * store so two sessions on one page never see each other's text.
+ */
+const unsent = new WeakMap<CareStore, Map<Id, string>>();
+
+function unsentText(store: CareStore, taskId: Id): string {
+  return unsent.get(store)?.get(taskId) ?? '';
+}
+
+function keepUnsent(store: CareStore, taskId: Id, text: string): void {
+  let texts = unsent.get(store);
+  if (!texts) unsent.set(store, (texts = new Map()));
+  if (text) texts.set(taskId, text);
+  else texts.delete(taskId);
+}
+
+/** How close to the end of the log (in px) still counts as "reading the newest". */
+const PINNED_SLACK = 24;
+
+/**
+ * The communication pane (R15): the chat window during a chat, the call
+ * information during a call. Without `task-id` it follows the task the
+ * desktop shows (the store's active in-progress task).
+ *
+ * Chat text is only ever rendered as text, never parsed as HTML. The
+ * composer appears only while the task is in progress and the chat has not
+ * ended; a queued task being previewed is read-only (R25). A message longer
+ * than 2,000 characters is refused with the text kept (R23); a failed send
+ * keeps the text and shows why. Unsent text is kept per task, so switching
+ * tasks or re-adding the element loses nothing.
+ *
+ * Keyboard: Enter sends, Shift+Enter adds a line; the transcript is
+ * focusable so it can be scrolled with the arrow keys. New messages are
+ * announced politely, and the log stays on the newest unless the agent has
+ * scrolled up to read.
+ *
+ * @summary Chat transcript and composer, or call information.
+ * @tag care-communication
+ *
+ * @fires care-message-sent - After the backend accepted a chat message. `event.message`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart transcript - The scrolling chat log.
+ * @csspart message - One chat message.
+ * @csspart composer - The form to write and send a message.
+ * @csspart counter - The character count of the message being written.
+ * @csspart limit - Says the message is over the limit (R23).
+ * @csspart call - The call information.
+ * @csspart duration - The call's running time.
+ * @csspart empty - Shown when there is no task.
+ * @csspart error - A failed load (with Retry) or a failed send.
+ *
+ * @cssprop --care-communication-gap - Space between the parts.
+ * @cssprop --care-communication-transcript-max-height - Height at which the transcript scrolls (default 24rem).
+ */
+export class CareCommunication extends CareElement {
+  static override styles = [...CareElement.styles, styles];
+
+  /** The task to show. Without it, the store's active in-progress task. */
+  @property({ attribute: 'task-id' })
+  taskId: string | undefined;
+
+  private readonly task = this.watch((store) => (this.taskId ? store.task$(this.taskId) : store.activeTask$));
+  private readonly activity = this.watch((store) => {
+    const task = this.task.value;
+    return task ? store.activity$(task.activityId) : null;
+  });
+  private readonly transcript = this.watch((store) => {
+    const task = this.task.value;
+    return task?.media === 'chat' ? store.transcript$(task.activityId) : null;
+  });
+  private readonly customer = this.watch((store) => {
+    const id = this.task.value?.customerId;
+    return id ? store.customer$(id) : null;
+  });
+  private readonly agent = this.watch((store) => store.agent$);
+  protected readonly ticker = new TickController(this, () => this.callRunning());
+
+  /** Tasks with a send under way. */
+  @state() private sending: ReadonlySet<Id> = new Set();
+  @state() private sendError: { taskId: Id; message: string } | null = null;
+
+  /** Whether the log should follow new messages: false once the agent scrolls up to read. */
+  private pinned = true;
+  private shownTaskId: Id | undefined;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const id = this.task.value?.id;
+    if (id !== this.shownTaskId) {
+      this.shownTaskId = id;
+      this.pinned = true;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const log = this.renderRoot.querySelector<HTMLElement>('[part~="transcript"]');
+    if (log && this.pinned) log.scrollTop = log.scrollHeight;
+  }
+
+  private onScroll(event: Event): void {
+    const log = event.currentTarget as HTMLElement;
+    this.pinned = log.scrollHeight - log.scrollTop - log.clientHeight <= PINNED_SLACK;
+  }
+
+  private readyActivity(): Activity | undefined {
+    const activity = this.activity.value;
+    return activity?.status === 'ready' ? activity.value : undefined;
+  }
+
+  private callRunning(): boolean {
+    const task = this.task.value;
+    return task?.media === 'call' && task.state === 'accepted' && this.readyActivity()?.call?.endedAt === undefined;
+  }
+
+  /** R25: only an accepted task whose chat is still running takes new messages. */
+  private canWrite(task: Task): boolean {
+    return task.state === 'accepted' && this.readyActivity()?.endedAt === undefined;
+  }
+
+  private customerName(task: Task): string {
+    const customer = this.customer.value;
+    return this.nameOf(customer?.status === 'ready' ? customer.value : task.contact);
+  }
+
+  private onInput(taskId: Id, event: Event): void {
+    if (!this.store) return;
+    keepUnsent(this.store, taskId, (event.target as HTMLTextAreaElement).value);
+    this.requestUpdate();
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    // An IME (Korean, Japanese …) confirms its composition with Enter; that Enter is not "send".
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    void this.send();
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    void this.send();
+  }
+
+  private async send(): Promise<void> {
+    const store = this.store;
+    const task = this.task.value;
+    if (!store || !task || !this.canWrite(task) || this.sending.has(task.id)) return;
+    const text = unsentText(store, task.id);
+    // Empty or too long: the counter and the limit note already say why.
+    if (validateMessage(text).length) return;
+    this.sending = new Set([...this.sending, task.id]);
+    this.sendError = null;
+    const result = await store.sendMessage(task.activityId, text);
+    this.sending = new Set([...this.sending].filter((id) => id !== task.id));
+    if (!result.ok) {
+      this.sendError = { taskId: task.id, message: result.error.message };
+      return;
+    }
+    // The field stays editable while sending; keep whatever was typed after the sent text.
+    const now = unsentText(store, task.id);
+    keepUnsent(store, task.id, now.startsWith(text) ? now.slice(text.length) : now);
+    this.requestUpdate();
+    this.dispatchEvent(new CareMessageSentEvent(result.value));
+  }
+
+  protected override render() {
+    if (!this.store) return this.renderNoStore();
+    const task = this.task.value;
+    const body =
+      task?.media === 'chat' ? this.renderChat(task) : task?.media === 'call' ? this.renderCall(task, this.store) : this.renderEmpty();
+    return html`<div part="base">${body}</div>`;
+  }
+
+  private renderEmpty() {
+    return html`<p part="empty" class="muted">${this.i18n.t('comm.none')}</p>`;
+  }
+
+  private renderLoadError(message: string, key: string) {
+    return html`<div part="error" class="error" role="alert">
+      <span>${this.i18n.t('comm.loadFailed')} ${message}</span>
+      <button type="button" @click=${() => this.store?.retry(key)}>${this.i18n.t('common.retry')}</button>
+    </div>`;
+  }
+
+  private renderChat(task: Task) {
+    const label = this.i18n.t('comm.transcript', { name: this.customerName(task) });
+    const ended = task.state === 'closed' || this.readyActivity()?.endedAt !== undefined;
+    return html`<section aria-labelledby="heading">
+      <h2 id="heading">${label}</h2>
+      ${this.renderTranscript(task, label)}
+      ${ended ? html`<p class="muted">${this.i18n.t('comm.ended')}</p>` : this.canWrite(task) ? this.renderComposer(task) : nothing}
+    </section>`;
+  }
+
+  private renderTranscript(task: Task, label: string) {
+    const transcript = this.transcript.value;
+    if (!transcript || transcript.status === 'loading') {
+      return html`<p class="muted" role="status">${this.i18n.t('common.loading')}</p>`;
+    }
+    if (transcript.status === 'error') return this.renderLoadError(transcript.error.message, `transcript:${task.activityId}`);
+    // role=log sits on a wrapper: on the <ol> itself it would take away the list semantics its <li>s need.
+    return html`<div part="transcript" role="log" aria-live="polite" aria-label=${label} tabindex="0" @scroll=${this.onScroll}>
+      <ol>
+        ${repeat(transcript.value, (message) => message.id, (message) => this.renderMessage(message))}
+      </ol>
+    </div>`;
+  }
+
+  private renderMessage(message: ChatMessage) {
+    const own = message.from === 'agent' && message.authorName === this.agent.value?.name;
+    return html`<li part="message" class=${message.from}>
+      <span class="author">${own ? this.i18n.t('comm.you') : message.authorName}</span>
+      <time datetime=${new Date(message.at).toISOString()}>${this.i18n.time(message.at)}</time>
+      <p class="text">${message.text}</p>
+    </li>`;
+  }
+
+  private renderComposer(task: Task) {
+    const i = this.i18n;
+    const text = this.store ? unsentText(this.store, task.id) : '';
+    const count = charCount(text);
+    const over = count > FIELD_MAX;
+    const sending = this.sending.has(task.id);
+    const error = this.sendError?.taskId === task.id ? this.sendError.message : '';
+    return html`<form part="composer" novalidate @submit=${this.onSubmit}>
+      <label for="message">${i.t('comm.message')}</label>
+      <textarea
+        id="message"
+        rows="3"
+        .value=${live(text)}
+        aria-describedby=${over ? 'counter limit hint' : 'counter hint'}
+        aria-invalid=${over ? 'true' : 'false'}
+        @input=${(event: Event) => this.onInput(task.id, event)}
+        @keydown=${this.onKeydown}
+      ></textarea>
+      <div class="meta">
+        <span id="counter" part="counter" class=${over ? 'over' : ''}>
+          ${i.t('field.counter', { count: i.number(count), max: i.number(FIELD_MAX) })}
+        </span>
+        <span id="hint" class="muted">${i.t('comm.sendHint')}</span>
+      </div>
+      ${over ? html`<p id="limit" part="limit" class="error" role="alert">${i.t('comm.tooLong', { max: i.number(FIELD_MAX) })}</p>` : nothing}
+      ${error ? html`<p part="error" class="error" role="alert">${error}</p>` : nothing}
+      <button type="submit" class="primary" ?disabled=${sending || validateMessage(text).length > 0}>
+        ${sending ? i.t('comm.sending') : i.t('comm.send')}
+      </button>
+    </form>`;
+  }
+
+  private renderCall(task: Task, store: CareStore) {
+    const i = this.i18n;
+    const activity = this.activity.value;
+    const call = this.readyActivity()?.call;
+    const name = this.customerName(task);
+    const number = task.contact.phone || call?.from || '';
+    const connectedAt = call?.connectedAt ?? task.acceptedAt;
+    const endedAt = call?.endedAt ?? task.closedAt;
+    const elapsed = connectedAt === undefined ? undefined : Math.max(0, (endedAt ?? store.now()) - connectedAt);
+    return html`<section part="call" aria-labelledby="heading">
+      <h2 id="heading">${i.t('comm.callWith', { name })}</h2>
+      <dl>
+        <div>
+          <dt>${i.t('comm.number')}</dt>
+          <dd>${number || i.t('comm.noNumber')}</dd>
+        </div>
+        ${connectedAt === undefined || elapsed === undefined
+          ? nothing
+          : html`<div>
+                <dt>${i.t('comm.started')}</dt>
+                <dd><time datetime=${new Date(connectedAt).toISOString()}>${i.time(connectedAt)}</time></dd>
+              </div>
+              <div>
+                <dt>${i.t('comm.duration')}</dt>
+                <dd><time part="duration" datetime=${`PT${Math.floor(elapsed / 1000)}S`}>${i.duration(elapsed)}</time></dd>
+              </div>`}
+      </dl>
+      ${endedAt === undefined ? nothing : html`<p class="muted">${i.t('comm.callEnded')}</p>`}
+      ${activity?.status === 'error' ? this.renderLoadError(activity.error.message, `activity:${task.activityId}`) : nothing}
+    </section>`;
+  }
+}

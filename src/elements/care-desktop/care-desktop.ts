@@ -1,0 +1,238 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { CareTaskCloseEvent, CareTaskClosedEvent } from '../../events.js';
+import type { StringKey } from '../../i18n/en.js';
+import type { Task } from '../../model/types.js';
+import type { CareStore, CloseResolution } from '../../state/store.js';
+import type { Notice } from '../../state/types.js';
+import type { CareTransport } from '../../transport/port.js';
+import { CareElement } from '../care-element.js';
+import { StoreProvision } from '../store-provision.js';
+import { styles } from './care-desktop.styles.js';
+
+const NOTICE_KEYS: Partial<Record<Notice['code'], StringKey>> = {
+  'offer-timeout': 'notice.offer-timeout',
+  'offer-withdrawn': 'notice.offer-withdrawn',
+  'connection-lost': 'notice.connection-lost',
+  'connection-restored': 'notice.connection-restored',
+  protocol: 'notice.protocol',
+};
+
+/** Which R11 question is open. */
+type Prompt = { task: Task; kind: 'unsaved' | 'not-created'; error?: string };
+
+/**
+ * The whole agent desktop: status and offers, the queue and in-progress
+ * tasks, the communication pane, and the customer's record. It provides its
+ * store to everything inside it (set `store`, or `transport` to have it make
+ * one; without either it uses the store of an enclosing provider).
+ *
+ * Close ends the interaction with R11's prompts: unsaved customer changes
+ * are saved or discarded, a customer not yet created is created or the
+ * interaction closes without creating it; Cancel keeps everything.
+ *
+ * @summary The composed Care Desktop.
+ * @tag care-desktop
+ *
+ * @slot brand - Replaces the title in the header.
+ * @slot journey - The customer journey pane (default: care-journey when available).
+ * @slot customer - Customer details.
+ * @slot request - Request details.
+ * @slot activity - Activity details.
+ * @slot comments - Comments of the activity.
+ *
+ * @fires care-task-close - Before an interaction closes; cancelable. `event.task`.
+ * @fires care-task-closed - After an interaction closed. `event.task`.
+ *
+ * @csspart base - The grid.
+ * @csspart header - Title and status.
+ * @csspart notices - Notifications from the backend.
+ * @csspart notice - One notification.
+ * @csspart work - The column with status, offers, queue and in-progress list.
+ * @csspart main - The column with the task bar and the communication pane.
+ * @csspart task-bar - The open task's title and Close.
+ * @csspart details - The column with the customer's record.
+ * @csspart placeholder - A pane whose element is not in this release.
+ * @csspart dialog - The Close prompt (R11).
+ *
+ * @cssprop --care-desktop-background - Background.
+ * @cssprop --care-desktop-gap - Space between the columns.
+ * @cssprop --care-desktop-padding - Space around the grid.
+ */
+export class CareDesktop extends CareElement {
+  static override styles = [...CareElement.styles, styles];
+
+  private input: CareStore | undefined;
+  private provided: CareStore | undefined;
+  private readonly provision = new StoreProvision(this);
+
+  /** The store to work with and provide. Set this, or `transport`, or place the desktop in a provider. */
+  @property({ attribute: false })
+  override get store(): CareStore | undefined {
+    return this.provided;
+  }
+
+  override set store(value: CareStore | undefined) {
+    const old = this.input;
+    this.input = value;
+    this.requestUpdate('store', old);
+  }
+
+  /** A transport to make and connect a store from, when no `store` is given. */
+  @property({ attribute: false })
+  transport: CareTransport | undefined;
+
+  private readonly connection = this.watch((store) => store.connection$);
+  private readonly notices = this.watch((store) => store.notices$);
+  private readonly active = this.watch((store) => store.activeTask$);
+  private readonly selected = this.watch((store) => store.selectedTask$);
+
+  @state() private prompt: Prompt | null = null;
+  @state() private announcement = '';
+  @state() private error = '';
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('[data-close]') private closeButton!: HTMLButtonElement | null;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.provided = this.provision.update(this.input, this.transport, this.contextStore);
+    super.willUpdate(changed);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const dialog = this.dialog;
+    if (this.prompt && dialog && !dialog.open) dialog.showModal();
+  }
+
+  private nameOfTask(task: Task): string {
+    const saved = task.customerId ? this.store?.snapshot.customers[task.customerId] : undefined;
+    return this.nameOf(saved ?? task.contact);
+  }
+
+  /** Close (R11): ask first if the customer has unsaved changes or was never created. */
+  private async requestClose(task: Task): Promise<void> {
+    const store = this.store;
+    if (!store || !this.dispatchEvent(new CareTaskCloseEvent(task))) return;
+    const check = store.closeCheck(task.id);
+    if (check.customerNotCreated) this.prompt = { task, kind: 'not-created' };
+    else if (check.unsavedCustomer) this.prompt = { task, kind: 'unsaved' };
+    else await this.close(task);
+  }
+
+  private async close(task: Task, resolution?: CloseResolution): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    const name = this.nameOfTask(task);
+    const result = await store.close(task.id, resolution);
+    if (!result.ok) {
+      if (this.prompt) this.prompt = { ...this.prompt, error: result.error.message };
+      else this.error = result.error.message;
+      return;
+    }
+    this.error = '';
+    this.endPrompt();
+    this.announcement = this.i18n.t('desktop.closed', { name });
+    this.dispatchEvent(new CareTaskClosedEvent(result.value));
+  }
+
+  private endPrompt(): void {
+    this.dialog?.close();
+    this.prompt = null;
+    // Focus goes back where the agent was; if the task is gone, to the desktop's next Close or heading.
+    void this.updateComplete.then(() => (this.closeButton ?? this.renderRoot.querySelector<HTMLElement>('h1'))?.focus());
+  }
+
+  protected override render() {
+    if (!this.store) return this.renderNoStore();
+    const i = this.i18n;
+    return html`
+      <div part="base">
+        <div part="header">
+          <slot name="brand"><h1 tabindex="-1">${i.t('desktop.title')}</h1></slot>
+        </div>
+        <div part="notices" role="region" aria-label=${i.t('desktop.notices')} aria-live="polite">${this.renderNotices()}</div>
+        <section part="work" aria-label=${i.t('desktop.work')}>
+          <care-agent-status></care-agent-status>
+          <care-queue></care-queue>
+        </section>
+        <section part="main" aria-label=${i.t('comm.heading')}>${this.renderMain()}</section>
+        <section part="details" aria-label=${i.t('desktop.details')}>
+          ${this.renderPending('customer', 'desktop.customer', 'care-customer')}
+          ${this.renderPending('request', 'desktop.request', 'care-request')}
+          ${this.renderPending('activity', 'desktop.activity', 'care-activity')}
+          ${this.renderPending('comments', 'desktop.comments', 'care-comments')}
+        </section>
+        ${this.renderPrompt()}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderNotices() {
+    const i = this.i18n;
+    const offline = this.connection.value === 'offline';
+    const notices = (this.notices.value ?? []).slice(-3);
+    return html`${offline ? html`<p part="notice" class="warning">${i.t('common.offline')}</p>` : nothing}
+    ${notices.map((notice) => {
+      const key = NOTICE_KEYS[notice.code];
+      return html`<p part="notice" class=${notice.level === 'info' ? 'muted' : notice.level}>
+        <span>${key ? i.t(key) : notice.message}</span>
+        <button type="button" aria-label=${`${i.t('common.dismiss')}: ${key ? i.t(key) : notice.message}`} @click=${() => this.store?.dismissNotice(notice.id)}>×</button>
+      </p>`;
+    })}`;
+  }
+
+  private renderMain() {
+    const i = this.i18n;
+    const selected = this.selected.value;
+    const active = this.active.value;
+    const task = selected ?? active;
+    if (!task) return html`<p class="muted">${i.t('desktop.noTask')}</p>${this.renderPending('journey', 'desktop.journey', 'care-journey')}`;
+    const name = this.nameOfTask(task);
+    return html`
+      <div part="task-bar">
+        ${selected
+          ? html`<span class="muted">${i.t('desktop.previewing')}</span>`
+          : html`<button type="button" data-close aria-label=${i.t('desktop.closeTask', { name })} @click=${() => this.requestClose(task)}>
+              ${i.t('desktop.close')}
+            </button>`}
+      </div>
+      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+      <care-communication task-id=${task.id}></care-communication>
+      ${this.renderPending('journey', 'desktop.journey', 'care-journey')}
+    `;
+  }
+
+  /** A pane whose element is not in this release: a slot, clearly marked, never a fake. */
+  private renderPending(slot: string, heading: StringKey, element: string) {
+    const i = this.i18n;
+    return html`<slot name=${slot}>
+      <section part="placeholder ${slot}" aria-label=${i.t(heading)}>
+        <h2>${i.t(heading)}</h2>
+        <p class="muted">${i.t('desktop.pending', { element })}</p>
+      </section>
+    </slot>`;
+  }
+
+  private renderPrompt() {
+    const prompt = this.prompt;
+    if (!prompt) return nothing;
+    const i = this.i18n;
+    const name = this.nameOfTask(prompt.task);
+    const notCreated = prompt.kind === 'not-created';
+    return html`<dialog part="dialog" aria-labelledby="prompt-title" aria-describedby="prompt-body" @cancel=${() => this.endPrompt()}>
+      <h2 id="prompt-title">${i.t(notCreated ? 'desktop.notCreatedTitle' : 'desktop.unsavedTitle')}</h2>
+      <p id="prompt-body">${i.t(notCreated ? 'desktop.notCreatedBody' : 'desktop.unsavedBody', { name })}</p>
+      ${prompt.error ? html`<p class="error" role="alert">${prompt.error}</p>` : nothing}
+      <div class="actions">
+        <button type="button" @click=${() => this.endPrompt()}>${i.t('common.cancel')}</button>
+        <button type="button" @click=${() => this.close(prompt.task, 'discard')}>
+          ${i.t(notCreated ? 'desktop.closeWithout' : 'desktop.discard')}
+        </button>
+        <button type="button" class="primary" autofocus @click=${() => this.close(prompt.task, 'save')}>
+          ${i.t(notCreated ? 'desktop.create' : 'desktop.save')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+}

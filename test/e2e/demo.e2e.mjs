@@ -1,0 +1,85 @@
+// End-to-end: serves the demo as `npm start` does and works a chat in Debian's
+// Chromium, as a new user would: go Ready, accept the offer, chat, close.
+// Prints one line per step; exits non-zero on the first failure.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const shot = process.env.CARE_DEMO_SCREENSHOT;
+const server = await createServer({ server: { port: Number(process.env.DEMO_PORT ?? 5180), strictPort: false }, logLevel: 'error' });
+await server.listen();
+const url = server.resolvedUrls.local[0];
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let passed = 0;
+let failed = 0;
+async function step(name, run) {
+  try {
+    await run();
+    passed++;
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`  ✗ ${name}\n    ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+    throw error;
+  }
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  console.log(`demo at ${url}`);
+  await page.goto(url);
+  await step('the desktop renders with the agent Not Ready', async () => {
+    await page.getByRole('button', { name: 'Not Ready' }).waitFor();
+    if ((await page.getByRole('button', { name: 'Not Ready' }).getAttribute('aria-pressed')) !== 'true') throw new Error('not Not Ready');
+  });
+  await step('R12 going Ready brings an offer with a countdown', async () => {
+    await page.getByRole('button', { name: 'Ready', exact: true }).click();
+    await page.getByRole('button', { name: 'Push a chat' }).click();
+    await page.getByRole('timer').first().waitFor({ timeout: 5000 });
+  });
+  await step('R3 accepting opens the chat in the communication pane', async () => {
+    await page.getByRole('button', { name: /^Accept: Chat from / }).first().click();
+    await page.getByRole('log').waitFor({ timeout: 5000 });
+  });
+  await step('R15 the agent writes in the chat and the line appears', async () => {
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('Hello from the demo <b>test</b>');
+    await box.press('Enter');
+    await page.getByRole('log').getByText('Hello from the demo <b>test</b>').waitFor({ timeout: 5000 });
+    if (shot) await page.screenshot({ path: shot, fullPage: true });
+  });
+  await step('R11 Close ends the interaction (creating the customer if asked)', async () => {
+    await page.getByRole('button', { name: /^Close the interaction with / }).click();
+    const create = page.getByRole('button', { name: 'Create and close' });
+    if (await create.isVisible().catch(() => false)) await create.click();
+    await page.getByText('Nothing in progress.').waitFor({ timeout: 5000 });
+  });
+  await step('the host page heard the kit’s events', async () => {
+    const log = await page.locator('#log').innerText();
+    for (const name of ['care-status-changed', 'care-task-accepted', 'care-task-closed']) {
+      if (!log.includes(name)) throw new Error(`${name} missing from: ${log}`);
+    }
+  });
+  await step('no uncaught errors on the page', async () => {
+    if (errors.length) throw new Error(errors.join('\n'));
+  });
+} catch {
+  // reported by step()
+} finally {
+  await browser.close();
+  await server.close();
+  console.log(`demo: ${passed} passed, ${failed} failed`);
+  // .ci/run totals the browser tests and these steps from one file.
+  const summary = process.env.CARE_SUMMARY_FILE;
+  if (summary) {
+    const totals = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8') || '{}') : {};
+    writeFileSync(summary, JSON.stringify({ ...totals, passed: (totals.passed ?? 0) + passed, failed: (totals.failed ?? 0) + failed }));
+  }
+  process.exit(failed ? 1 : 0);
+}
