@@ -9,7 +9,7 @@
  * document.addEventListener('care-task-accepted', (e) => crm.open(e.task.customerId));
  * ```
  */
-import type { Agent, AgentStatus, ChatMessage, Task } from './model/types.js';
+import type { Activity, Agent, AgentStatus, CareRequest, ChatMessage, Comment, Customer, Task } from './model/types.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
 
@@ -85,6 +85,84 @@ export class CareMessageSentEvent extends Event {
   }
 }
 
+/** A request's title or description was saved (R6). */
+export class CareRequestSavedEvent extends Event {
+  static readonly eventName = 'care-request-saved';
+  constructor(readonly request: CareRequest) {
+    super(CareRequestSavedEvent.eventName, init());
+  }
+}
+
+/** A new request was added for a new problem (R21). */
+export class CareRequestCreatedEvent extends Event {
+  static readonly eventName = 'care-request-created';
+  constructor(readonly request: CareRequest) {
+    super(CareRequestCreatedEvent.eventName, init());
+  }
+}
+
+/** A tag was added to an activity (R9). */
+export class CareTagAddedEvent extends Event {
+  static readonly eventName = 'care-tag-added';
+  constructor(
+    readonly activity: Activity,
+    readonly tag: string,
+  ) {
+    super(CareTagAddedEvent.eventName, init());
+  }
+}
+
+/** A tag was removed from an activity. */
+export class CareTagRemovedEvent extends Event {
+  static readonly eventName = 'care-tag-removed';
+  constructor(
+    readonly activity: Activity,
+    readonly tag: string,
+  ) {
+    super(CareTagRemovedEvent.eventName, init());
+  }
+}
+
+/** A comment was added to an activity (R20). */
+export class CareCommentAddedEvent extends Event {
+  static readonly eventName = 'care-comment-added';
+  constructor(readonly comment: Comment) {
+    super(CareCommentAddedEvent.eventName, init());
+  }
+}
+
+/** An activity moved to another request or customer (R16, R29). */
+export class CareActivityMovedEvent extends Event {
+  static readonly eventName = 'care-activity-moved';
+  constructor(readonly activity: Activity) {
+    super(CareActivityMovedEvent.eventName, init());
+  }
+}
+
+/** The agent picked an activity in the journey to see its details. */
+export class CareActivitySelectEvent extends Event {
+  static readonly eventName = 'care-activity-select';
+  constructor(readonly activityId: string) {
+    super(CareActivitySelectEvent.eventName, init());
+  }
+}
+
+/** A new customer record was created (R10, R27). */
+export class CareCustomerCreatedEvent extends Event {
+  static readonly eventName = 'care-customer-created';
+  constructor(readonly customer: Customer) {
+    super(CareCustomerCreatedEvent.eventName, init());
+  }
+}
+
+/** A customer's changes were saved (R10). */
+export class CareCustomerSavedEvent extends Event {
+  static readonly eventName = 'care-customer-saved';
+  constructor(readonly customer: Customer) {
+    super(CareCustomerSavedEvent.eventName, init());
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'care-task-offered': CareTaskOfferedEvent;
@@ -96,5 +174,14 @@ declare global {
     'care-status-change': CareStatusChangeEvent;
     'care-status-changed': CareStatusChangedEvent;
     'care-message-sent': CareMessageSentEvent;
+    'care-request-saved': CareRequestSavedEvent;
+    'care-request-created': CareRequestCreatedEvent;
+    'care-tag-added': CareTagAddedEvent;
+    'care-tag-removed': CareTagRemovedEvent;
+    'care-comment-added': CareCommentAddedEvent;
+    'care-activity-moved': CareActivityMovedEvent;
+    'care-activity-select': CareActivitySelectEvent;
+    'care-customer-created': CareCustomerCreatedEvent;
+    'care-customer-saved': CareCustomerSavedEvent;
   }
 }

@@ -64,6 +64,7 @@ const INITIAL: CareState = {
   tasks: {},
   selectedTaskId: null,
   activeTaskId: null,
+  selectedActivityId: null,
   customers: {},
   requests: {},
   activities: {},
@@ -142,6 +143,26 @@ export class CareStore {
   readonly inProgress$ = this.selectList((s) => this.tasksWhere(s, 'accepted').sort(byTime((t) => t.acceptedAt ?? 0)));
   readonly selectedTask$ = this.select((s) => (s.selectedTaskId ? s.tasks[s.selectedTaskId] ?? null : null));
   readonly activeTask$ = this.select((s) => (s.activeTaskId ? s.tasks[s.activeTaskId] ?? null : null));
+
+  /** The task the desktop shows: the one being previewed (R1), else the active one. */
+  readonly shownTask$ = this.select((s) => shownTask(s));
+
+  /**
+   * The activity whose details, request and comments are shown: the one
+   * picked in the journey, else the shown task's own activity (R16, R19).
+   */
+  readonly focusedActivityId$ = this.select((s) => s.selectedActivityId ?? shownTask(s)?.activityId ?? null);
+
+  /** The customer of the shown task, or null for a new customer or no task. */
+  readonly focusedCustomerId$ = this.select((s) => shownTask(s)?.customerId ?? null);
+
+  /**
+   * Whether the agent may change this customer's records now: only while one
+   * of their tasks for the customer is in progress (R25). Previews are read-only.
+   */
+  canEdit$(customerId: Id | null): Observable<boolean> {
+    return this.memo(`can-edit:${customerId}`, () => this.select((s) => canEdit(s, customerId)));
+  }
 
   task$(taskId: Id): Observable<Task | null> {
     return this.memo(`task:${taskId}`, () => this.select((s) => s.tasks[taskId] ?? null));
@@ -276,12 +297,17 @@ export class CareStore {
 
   /** Previews a queued or offered task before accepting it (R1). Null clears the preview. */
   selectTask(taskId: Id | null): void {
-    this.patch({ selectedTaskId: taskId });
+    this.patch({ selectedTaskId: taskId, selectedActivityId: null });
   }
 
   /** Shows an in-progress task in the desktop. */
   activateTask(taskId: Id): void {
-    if (this.snapshot.tasks[taskId]?.state === 'accepted') this.patch({ activeTaskId: taskId });
+    if (this.snapshot.tasks[taskId]?.state === 'accepted') this.patch({ activeTaskId: taskId, selectedActivityId: null });
+  }
+
+  /** Picks an activity in the journey to show its details (R16); null goes back to the task's own. */
+  selectActivity(activityId: Id | null): void {
+    this.patch({ selectedActivityId: activityId });
   }
 
   /**
@@ -296,6 +322,7 @@ export class CareStore {
         ...s,
         activeTaskId: result.value.id,
         selectedTaskId: s.selectedTaskId === taskId ? null : s.selectedTaskId,
+        selectedActivityId: null,
       }));
     }
     return result;
@@ -629,7 +656,8 @@ export class CareStore {
       if (activeTaskId && tasks[activeTaskId]?.state !== 'accepted') activeTaskId = firstAccepted(tasks);
       if (!activeTaskId) activeTaskId = firstAccepted(tasks);
       if (selectedTaskId && !tasks[selectedTaskId]) selectedTaskId = null;
-      return { ...s, tasks, activeTaskId, selectedTaskId };
+      const focusMoved = activeTaskId !== s.activeTaskId || selectedTaskId !== s.selectedTaskId;
+      return { ...s, tasks, activeTaskId, selectedTaskId, selectedActivityId: focusMoved ? null : s.selectedActivityId };
     });
   }
 
@@ -997,6 +1025,16 @@ function keepNewer<T extends { id: Id; version: number }>(table: Record<Id, T>, 
     const known = table[item.id];
     if (!known || known.version < item.version) table[item.id] = item;
   }
+}
+
+function shownTask(s: CareState): Task | null {
+  const id = s.selectedTaskId ?? s.activeTaskId;
+  return id ? (s.tasks[id] ?? null) : null;
+}
+
+function canEdit(s: CareState, customerId: Id | null): boolean {
+  if (!customerId || !s.agent) return false;
+  return Object.values(s.tasks).some((t) => t.state === 'accepted' && t.acceptedBy === s.agent?.id && t.customerId === customerId);
 }
 
 function firstAccepted(tasks: Readonly<Record<Id, Task>>): Id | null {

@@ -112,6 +112,8 @@ export interface CareState {
   selectedTaskId: Id | null;
   /** The in-progress task the desktop shows. */
   activeTaskId: Id | null;
+  /** The activity picked in the journey; null means the shown task's own activity. */
+  selectedActivityId: Id | null;
   customers: Readonly<Record<Id, Customer>>;
   requests: Readonly<Record<Id, CareRequest>>;
   activities: Readonly<Record<Id, Activity>>;

@@ -114,6 +114,34 @@ describe('CareStore', () => {
     });
   });
 
+  describe('focus and editability (R16, R25)', () => {
+    it('R25 the records of a previewed task are read-only; accepting makes them editable', async () => {
+      const { engine } = makeEngine();
+      const task = engine.receive(chat(ANN, 'q-backlog'));
+      const { store } = await session(engine, 'agent-1');
+      store.selectTask(task.id);
+      expect(current(store.focusedCustomerId$)).to.equal('cust-ann');
+      expect(current(store.canEdit$('cust-ann'))).to.equal(false);
+      await store.accept(task.id);
+      expect(current(store.canEdit$('cust-ann'))).to.equal(true);
+      expect(current(store.canEdit$('cust-bob'))).to.equal(false);
+      expect(current(store.canEdit$(null))).to.equal(false);
+    });
+
+    it('R16 picking an activity in the journey focuses it until another task is shown', async () => {
+      const { engine } = makeEngine();
+      const first = acceptPicked(engine, 'agent-1', chat(ANN));
+      const second = acceptPicked(engine, 'agent-1', chat(BOB));
+      const { store } = await session(engine, 'agent-1');
+      store.activateTask(first.id);
+      expect(current(store.focusedActivityId$)).to.equal(first.activityId);
+      store.selectActivity('act-ann-1');
+      expect(current(store.focusedActivityId$)).to.equal('act-ann-1');
+      store.activateTask(second.id);
+      expect(current(store.focusedActivityId$)).to.equal(second.activityId);
+    });
+  });
+
   describe('drafts and conflicts (R6)', () => {
     async function twoAgentsOnAnn() {
       const { engine, clock } = makeEngine();
