@@ -65,7 +65,22 @@ const firefox = chromeLauncher({
 
 firefox.name = 'Firefox ESR';
 
+// @lit-labs/virtualizer can trigger the benign "ResizeObserver loop" error, which
+// mocha would count as a failure; swallow that one message, before mocha loads.
+const testRunnerHtml = (testFramework) => `<!doctype html>
+<html>
+  <body>
+    <script>
+      window.addEventListener('error', (event) => {
+        if (String(event.message).startsWith('ResizeObserver loop')) event.stopImmediatePropagation();
+      });
+    </script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`;
+
 export default {
+  testRunnerHtml,
   reporters: [defaultReporter(), summaryReporter()],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,

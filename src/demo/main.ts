@@ -9,7 +9,7 @@ import '../define.js';
 import { SystemClock } from '../engine/clock.js';
 import { CareEngine } from '../engine/engine.js';
 import { createSeed } from '../engine/seed.js';
-import { Simulator } from '../engine/simulator.js';
+import { Simulator, type ColleagueEdit } from '../engine/simulator.js';
 import { CareStore } from '../state/store.js';
 import { MemoryTransport } from '../transport/memory.js';
 
@@ -24,6 +24,17 @@ const desktop = document.querySelector('care-desktop')!;
 desktop.store = store;
 const team = document.getElementById('team')!;
 const log = document.getElementById('log')!;
+
+let colleagueNote = '';
+
+/** Has a simulated colleague change the customer (or request) of the task on screen. */
+function colleagueEdits(what: ColleagueEdit): void {
+  const id = store.snapshot.activeTaskId;
+  const customerId = id ? store.snapshot.tasks[id]?.customerId : null;
+  const name = customerId ? simulator.colleagueEdit(customerId, what) : null;
+  colleagueNote = name ? `${name} changed the ${what}.` : 'Open a task with an existing customer first.';
+  drawTeam();
+}
 
 function drawTeam(): void {
   const tasks = engine.listTasks();
@@ -44,6 +55,12 @@ function drawTeam(): void {
         <button type="button" @click=${() => simulator.arrive('chat', false)}>Push a chat</button>
         <button type="button" @click=${() => simulator.arrive('call', false)}>Push a call</button>
         <button type="button" @click=${() => simulator.arrive('chat', true)}>Queue a chat for picking</button>
+      </p>
+      <p>
+        Try R6's conflict warning: start editing, then
+        <button type="button" @click=${() => colleagueEdits('request')}>a colleague edits this request</button>
+        <button type="button" @click=${() => colleagueEdits('customer')}>a colleague edits this customer</button>
+        <span role="status">${colleagueNote}</span>
       </p>`,
     team,
   );

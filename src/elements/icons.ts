@@ -1,4 +1,5 @@
 import { svg } from 'lit';
+import type { StringKey } from '../i18n/en.js';
 import type { MediaType } from '../model/types.js';
 
 /**
@@ -17,3 +18,6 @@ export function mediaIcon(media: MediaType) {
   return svg`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"
     fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round">${PATHS[media]}</svg>`;
 }
+
+/** The string that names each medium: the text that always goes with its icon. */
+export const MEDIA_LABELS: Record<MediaType, StringKey> = { chat: 'media.chat', call: 'media.call', email: 'media.email', sms: 'media.sms' };

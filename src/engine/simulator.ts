@@ -1,4 +1,5 @@
 import { CareError } from '../model/errors.js';
+import { mostRecentOpenRequest } from '../model/rules.js';
 import type { Id } from '../model/types.js';
 import type { TimerHandle } from './clock.js';
 import type { CareEngine } from './engine.js';
@@ -18,7 +19,15 @@ export interface SimulatorOptions {
   pickShare?: number;
   /** Stop bringing in contacts while this many tasks wait (default 10). */
   maxWaiting?: number;
+  /**
+   * Chance that, after a person accepts a task, a colleague soon edits the
+   * same customer or request (R6's conflict, in the demo). Default 0.5.
+   */
+  colleagueEditChance?: number;
 }
+
+/** What a colleague changes in {@link Simulator.colleagueEdit}. */
+export type ColleagueEdit = 'request' | 'customer';
 
 const SECOND = 1000;
 
@@ -34,6 +43,7 @@ export class Simulator {
   private readonly meanArrivalMs: number;
   private readonly pickShare: number;
   private readonly maxWaiting: number;
+  private readonly colleagueEditChance: number;
   private readonly timers = new Set<TimerHandle>();
   /** Running chats: the topic the customer is talking about and how many lines they have typed. */
   private readonly chats = new Map<Id, { topic: string; lines: number }>();
@@ -48,6 +58,7 @@ export class Simulator {
     this.meanArrivalMs = options.meanArrivalMs ?? 40 * SECOND;
     this.pickShare = options.pickShare ?? 0.25;
     this.maxWaiting = options.maxWaiting ?? 10;
+    this.colleagueEditChance = options.colleagueEditChance ?? 0.5;
   }
 
   /** Starts the traffic and the colleagues. */
@@ -113,6 +124,46 @@ export class Simulator {
       this.after(this.rng.int(60, 300) * SECOND, () => this.tryClose(colleague, task.id));
     }
     if (cause === 'closed') this.chats.delete(task.activityId);
+    const customerId = task.customerId;
+    if (cause === 'accepted' && customerId && task.acceptedBy && this.people.has(task.acceptedBy) && this.rng.chance(this.colleagueEditChance)) {
+      const what: ColleagueEdit = this.rng.chance(0.5) ? 'request' : 'customer';
+      this.after(this.rng.int(45, 120) * SECOND, () => this.colleagueEdit(customerId, what));
+    }
+  }
+
+  /**
+   * A colleague gets a contact from the same customer, takes it (so R25 lets
+   * them edit), and changes the customer's phone or their most recent open
+   * request's title: what a person at the desk sees as R6's warning if they
+   * are editing it. Returns the colleague's name, or null if nobody could.
+   */
+  colleagueEdit(customerId: Id, what: ColleagueEdit): string | null {
+    const colleague = this.engine.listAgents().find((a) => !this.people.has(a.id));
+    const queueId = this.pickQueue();
+    if (!colleague || !queueId) return null;
+    const customer = this.engine.getCustomer(customerId);
+    const task = this.engine.receive({
+      media: 'chat',
+      contact: { name: customer.name, email: customer.email, phone: customer.phone },
+      opening: 'Just checking how my case is going.',
+      queueId,
+    });
+    if (task.customerId !== customerId || !this.quietly(() => this.engine.acceptTask(colleague.id, task.id))) {
+      this.quietly(() => this.engine.closeTask(colleague.id, task.id));
+      return null;
+    }
+    const edited = this.quietly(() => {
+      if (what === 'customer') {
+        const phone = `+1 555 01${this.rng.int(10, 99)} ${this.rng.int(100, 999)}`;
+        this.engine.updateCustomer(colleague.id, customerId, customer.version, { phone });
+        return;
+      }
+      const request = mostRecentOpenRequest(this.engine.getJourney(customerId).requests);
+      if (!request) throw CareError.refused('invalid-state', 'no open request');
+      this.engine.updateRequest(colleague.id, request.id, request.version, { title: `${request.title} (updated by ${colleague.name})` });
+    });
+    this.after(this.rng.int(20, 60) * SECOND, () => this.tryClose(colleague.id, task.id));
+    return edited ? colleague.name : null;
   }
 
   private scheduleCustomerLine(activityId: Id): void {

@@ -178,10 +178,15 @@ export class CareStore {
   /** A customer's requests and activities in time order, loaded on first subscription (R16). */
   journey$(customerId: Id): Observable<Loadable<Journey>> {
     let last: Journey | undefined;
+    let seen: { requests: CareState['requests']; activities: CareState['activities'] } | undefined;
     return this.memo(`journey:${customerId}`, () =>
       this.lazy(`journey:${customerId}`, () => this.loadJourney(customerId), (s) => {
         const customer = s.customers[customerId];
-        if (!customer) return undefined;
+        // Partly known (a customer loaded on its own) is not a journey: wait for the journey's own load.
+        if (!customer || s.loads[`journey:${customerId}`]?.status !== 'ready') return undefined;
+        // The tables are replaced on every change, so the same tables mean the same journey: skip the O(n) work.
+        if (last && last.customer === customer && seen?.requests === s.requests && seen.activities === s.activities) return last;
+        seen = { requests: s.requests, activities: s.activities };
         const requests = Object.values(s.requests).filter((r) => r.customerId === customerId).sort(byTime((r) => r.createdAt));
         const activities = Object.values(s.activities).filter((a) => a.customerId === customerId).sort(byTime((a) => a.startedAt));
         // Same records as last time: hand out the same object so nothing re-renders.
@@ -192,9 +197,11 @@ export class CareStore {
     );
   }
 
-  /** A request from the cache (load its customer's journey to fill it). */
-  request$(requestId: Id): Observable<CareRequest | null> {
-    return this.memo(`request:${requestId}`, () => this.select((s) => s.requests[requestId] ?? null));
+  /** A request, loaded on first subscription if not known yet (R18). */
+  request$(requestId: Id): Observable<Loadable<CareRequest>> {
+    return this.memo(`request:${requestId}`, () =>
+      this.lazy(`request:${requestId}`, () => this.loadRequest(requestId), (s) => s.requests[requestId]),
+    );
   }
 
   /** An activity, loaded on first subscription if not known yet. */
@@ -733,6 +740,16 @@ export class CareStore {
     });
   }
 
+  private loadRequest(requestId: Id): Promise<unknown> {
+    return this.load(`request:${requestId}`, (signal) => this.transport.getRequest(requestId, signal), (request) =>
+      this.update((s) => {
+        const requests = { ...s.requests };
+        keepNewer(requests, [request]);
+        return { ...s, requests };
+      }),
+    );
+  }
+
   private loadActivity(activityId: Id): Promise<unknown> {
     return this.load(`activity:${activityId}`, (signal) => this.transport.getActivity(activityId, signal), (activity) =>
       this.update((s) => {
@@ -780,6 +797,7 @@ export class CareStore {
       customer: (x) => this.loadCustomer(x),
       journey: (x) => this.loadJourney(x),
       activity: (x) => this.loadActivity(x),
+      request: (x) => this.loadRequest(x),
       comments: (x) => this.loadComments(x),
       transcript: (x) => this.loadTranscript(x),
     };

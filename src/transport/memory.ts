@@ -87,6 +87,9 @@ export class MemoryTransport implements CareTransport {
   getJourney: CareTransport['getJourney'] = (customerId, signal) =>
     this.call('getJourney', signal, () => this.engine.getJourney(customerId));
 
+  getRequest: CareTransport['getRequest'] = (requestId, signal) =>
+    this.call('getRequest', signal, () => this.engine.getRequest(requestId));
+
   getActivity: CareTransport['getActivity'] = (activityId, signal) =>
     this.call('getActivity', signal, () => this.engine.getActivity(activityId));
 

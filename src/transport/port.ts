@@ -94,6 +94,7 @@ export interface CareTransport {
   getCustomer(customerId: Id, signal: AbortSignal): Promise<Customer>;
   /** All requests and activities of a customer, oldest first (R16). */
   getJourney(customerId: Id, signal: AbortSignal): Promise<Journey>;
+  getRequest(requestId: Id, signal: AbortSignal): Promise<CareRequest>;
   getActivity(activityId: Id, signal: AbortSignal): Promise<Activity>;
   getComments(activityId: Id, signal: AbortSignal): Promise<Comment[]>;
   getTranscript(activityId: Id, signal: AbortSignal): Promise<ChatMessage[]>;

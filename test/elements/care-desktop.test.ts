@@ -42,12 +42,16 @@ describe('care-desktop', () => {
     await expect(live).to.be.accessible();
   });
 
-  it('composes status, queue and communication, and marks the panes still to come', async () => {
-    const { el } = await setup();
-    expect(inner(el, 'care-agent-status')).to.exist;
-    expect(inner(el, 'care-queue')).to.exist;
-    const pending = [...shadow(el).querySelectorAll("[part~='placeholder']")].map((p) => p.getAttribute('aria-label'));
-    expect(pending).to.include.members(['Customer details', 'Request details', 'Activity details', 'Comments', 'Customer journey']);
+  it('composes status, queue, communication and the customer record, each replaceable by a slot', async () => {
+    const { el, engine, store } = await setup();
+    acceptPicked(engine, 'agent-1', chat(ANN));
+    await store.connect();
+    await settled(el);
+    for (const tag of ['care-agent-status', 'care-queue', 'care-communication', 'care-journey', 'care-customer', 'care-request', 'care-activity', 'care-comments']) {
+      expect(shadow(el).querySelector(tag), tag).to.exist;
+    }
+    const slots = [...shadow(el).querySelectorAll('slot[name]')].map((s) => s.getAttribute('name'));
+    expect(slots).to.include.members(['brand', 'journey', 'customer', 'request', 'activity', 'comments']);
   });
 
   it('provides its store to elements inside it, and can make one from a transport', async () => {

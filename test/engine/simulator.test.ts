@@ -50,3 +50,29 @@ describe('Simulator', () => {
     expect(clock.pending).to.be.at.most(ruleTimers + tasks);
   });
 });
+
+describe('Simulator colleagues', () => {
+  it('R6 R25 a colleague takes a contact from the same customer, then edits their request title', () => {
+    const clock = new VirtualClock(START);
+    const engine = new CareEngine({ clock, seed: createSeed({ now: START }) });
+    const simulator = new Simulator(engine, { colleagueEditChance: 0 });
+    const customer = engine.listCustomers().find((c) => c.email && engine.getJourney(c.id).requests.some((r) => r.status === 'open'))!;
+    const before = engine.getJourney(customer.id).requests.filter((r) => r.status === 'open');
+    const name = simulator.colleagueEdit(customer.id, 'request');
+    expect(name).to.be.a('string');
+    const after = engine.getJourney(customer.id).requests.filter((r) => r.status === 'open');
+    const changed = after.filter((r) => !before.some((b) => b.id === r.id && b.version === r.version));
+    expect(changed.some((r) => r.title.includes(`updated by ${name}`) && r.updatedBy !== undefined)).to.equal(true);
+  });
+
+  it('R6 a colleague can change the customer’s phone', () => {
+    const clock = new VirtualClock(START);
+    const engine = new CareEngine({ clock, seed: createSeed({ now: START }) });
+    const simulator = new Simulator(engine, { colleagueEditChance: 0 });
+    const customer = engine.listCustomers().find((c) => c.email)!;
+    expect(simulator.colleagueEdit(customer.id, 'customer')).to.be.a('string');
+    const saved = engine.getCustomer(customer.id);
+    expect(saved.version).to.equal(customer.version + 1);
+    expect(saved.phone).to.not.equal(customer.phone);
+  });
+});

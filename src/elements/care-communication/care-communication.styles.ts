@@ -66,22 +66,11 @@ export const styles = css`
     resize: vertical;
     min-block-size: 4.5em;
   }
-  textarea[aria-invalid='true'] {
-    border-color: ${token('colorDanger')};
-  }
   .meta {
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
     gap: ${token('space2')};
-  }
-  [part='counter'] {
-    font-variant-numeric: tabular-nums;
-    font-size: ${token('fontSizeSmall')};
-  }
-  [part='counter'].over {
-    color: ${token('colorDanger')};
-    font-weight: 600;
   }
   [part='composer'] button {
     justify-self: end;

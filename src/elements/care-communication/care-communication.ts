@@ -5,30 +5,15 @@ import { repeat } from 'lit/directives/repeat.js';
 import { CareMessageSentEvent } from '../../events.js';
 import { FIELD_MAX } from '../../model/limits.js';
 import type { Activity, ChatMessage, Id, Task } from '../../model/types.js';
-import { charCount, validateMessage } from '../../model/validation.js';
+import { validateMessage } from '../../model/validation.js';
 import type { CareStore } from '../../state/store.js';
 import { CareElement } from '../care-element.js';
+import { UnsentTexts, composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-communication.styles.js';
 
-/**
- * Unsent chat text, per store and task. It lives outside the element so that
- * what the agent typed survives switching tasks, and the element being
- * removed and added again (a desktop re-laying out its panes); keyed by the
- * store so two sessions on one page never see each other's text.
- */
-const unsent = new WeakMap<CareStore, Map<Id, string>>();
-
-function unsentText(store: CareStore, taskId: Id): string {
-  return unsent.get(store)?.get(taskId) ?? '';
-}
-
-function keepUnsent(store: CareStore, taskId: Id, text: string): void {
-  let texts = unsent.get(store);
-  if (!texts) unsent.set(store, (texts = new Map()));
-  if (text) texts.set(taskId, text);
-  else texts.delete(taskId);
-}
+/** Unsent chat text per task: survives switching tasks and re-adding the pane. */
+const unsent = new UnsentTexts();
 
 /** How close to the end of the log (in px) still counts as "reading the newest". */
 const PINNED_SLACK = 24;
@@ -70,7 +55,7 @@ const PINNED_SLACK = 24;
  * @cssprop --care-communication-transcript-max-height - Height at which the transcript scrolls (default 24rem).
  */
 export class CareCommunication extends CareElement {
-  static override styles = [...CareElement.styles, styles];
+  static override styles = [...CareElement.styles, composerStyles, styles];
 
   /** The task to show. Without it, the store's active in-progress task. */
   @property({ attribute: 'task-id' })
@@ -142,13 +127,12 @@ export class CareCommunication extends CareElement {
 
   private onInput(taskId: Id, event: Event): void {
     if (!this.store) return;
-    keepUnsent(this.store, taskId, (event.target as HTMLTextAreaElement).value);
+    unsent.set(this.store, taskId, (event.target as HTMLTextAreaElement).value);
     this.requestUpdate();
   }
 
   private onKeydown(event: KeyboardEvent): void {
-    // An IME (Korean, Japanese …) confirms its composition with Enter; that Enter is not "send".
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    if (event.key !== 'Enter' || event.shiftKey || isComposing(event)) return;
     event.preventDefault();
     void this.send();
   }
@@ -162,7 +146,7 @@ export class CareCommunication extends CareElement {
     const store = this.store;
     const task = this.task.value;
     if (!store || !task || !this.canWrite(task) || this.sending.has(task.id)) return;
-    const text = unsentText(store, task.id);
+    const text = unsent.get(store, task.id);
     // Empty or too long: the counter and the limit note already say why.
     if (validateMessage(text).length) return;
     this.sending = new Set([...this.sending, task.id]);
@@ -173,9 +157,7 @@ export class CareCommunication extends CareElement {
       this.sendError = { taskId: task.id, message: result.error.message };
       return;
     }
-    // The field stays editable while sending; keep whatever was typed after the sent text.
-    const now = unsentText(store, task.id);
-    keepUnsent(store, task.id, now.startsWith(text) ? now.slice(text.length) : now);
+    unsent.consume(store, task.id, text);
     this.requestUpdate();
     this.dispatchEvent(new CareMessageSentEvent(result.value));
   }
@@ -234,9 +216,9 @@ export class CareCommunication extends CareElement {
 
   private renderComposer(task: Task) {
     const i = this.i18n;
-    const text = this.store ? unsentText(this.store, task.id) : '';
-    const count = charCount(text);
-    const over = count > FIELD_MAX;
+    const text = this.store ? unsent.get(this.store, task.id) : '';
+    const limit = textLimit(text);
+    const over = limit.over;
     const sending = this.sending.has(task.id);
     const error = this.sendError?.taskId === task.id ? this.sendError.message : '';
     return html`<form part="composer" novalidate @submit=${this.onSubmit}>
@@ -251,12 +233,10 @@ export class CareCommunication extends CareElement {
         @keydown=${this.onKeydown}
       ></textarea>
       <div class="meta">
-        <span id="counter" part="counter" class=${over ? 'over' : ''}>
-          ${i.t('field.counter', { count: i.number(count), max: i.number(FIELD_MAX) })}
-        </span>
+        ${renderCounter(i, limit)}
         <span id="hint" class="muted">${i.t('comm.sendHint')}</span>
       </div>
-      ${over ? html`<p id="limit" part="limit" class="error" role="alert">${i.t('comm.tooLong', { max: i.number(FIELD_MAX) })}</p>` : nothing}
+      ${over ? renderLimitNote(i.t('comm.tooLong', { max: i.number(FIELD_MAX) })) : nothing}
       ${error ? html`<p part="error" class="error" role="alert">${error}</p>` : nothing}
       <button type="submit" class="primary" ?disabled=${sending || validateMessage(text).length > 0}>
         ${sending ? i.t('comm.sending') : i.t('comm.send')}

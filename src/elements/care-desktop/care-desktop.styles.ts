@@ -82,14 +82,6 @@ export const styles = css`
   [part='task-bar'] h2 {
     margin: 0;
   }
-  [part~='placeholder'] {
-    border: 1px dashed ${token('colorBorder')};
-    border-radius: ${token('radius')};
-    padding: ${token('space2')} ${token('space3')};
-  }
-  [part~='placeholder'] h2 {
-    margin: 0;
-  }
   dialog {
     border: 1px solid ${token('colorBorder')};
     border-radius: ${token('radius')};

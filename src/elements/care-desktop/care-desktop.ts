@@ -16,6 +16,7 @@ const NOTICE_KEYS: Partial<Record<Notice['code'], StringKey>> = {
   'connection-lost': 'notice.connection-lost',
   'connection-restored': 'notice.connection-restored',
   protocol: 'notice.protocol',
+  conflict: 'notice.conflict',
 };
 
 /** Which R11 question is open. */
@@ -35,11 +36,11 @@ type Prompt = { task: Task; kind: 'unsaved' | 'not-created'; error?: string };
  * @tag care-desktop
  *
  * @slot brand - Replaces the title in the header.
- * @slot journey - The customer journey pane (default: care-journey when available).
- * @slot customer - Customer details.
- * @slot request - Request details.
- * @slot activity - Activity details.
- * @slot comments - Comments of the activity.
+ * @slot journey - Replaces the customer journey (default: care-journey).
+ * @slot customer - Replaces the customer details (default: care-customer).
+ * @slot request - Replaces the request details (default: care-request).
+ * @slot activity - Replaces the activity details (default: care-activity).
+ * @slot comments - Replaces the comments (default: care-comments).
  *
  * @fires care-task-close - Before an interaction closes; cancelable. `event.task`.
  * @fires care-task-closed - After an interaction closed. `event.task`.
@@ -52,7 +53,6 @@ type Prompt = { task: Task; kind: 'unsaved' | 'not-created'; error?: string };
  * @csspart main - The column with the task bar and the communication pane.
  * @csspart task-bar - The open task's title and Close.
  * @csspart details - The column with the customer's record.
- * @csspart placeholder - A pane whose element is not in this release.
  * @csspart dialog - The Close prompt (R11).
  *
  * @cssprop --care-desktop-background - Background.
@@ -157,10 +157,10 @@ export class CareDesktop extends CareElement {
         </section>
         <section part="main" aria-label=${i.t('comm.heading')}>${this.renderMain()}</section>
         <section part="details" aria-label=${i.t('desktop.details')}>
-          ${this.renderPending('customer', 'desktop.customer', 'care-customer')}
-          ${this.renderPending('request', 'desktop.request', 'care-request')}
-          ${this.renderPending('activity', 'desktop.activity', 'care-activity')}
-          ${this.renderPending('comments', 'desktop.comments', 'care-comments')}
+          <slot name="customer"><care-customer></care-customer></slot>
+          <slot name="request"><care-request></care-request></slot>
+          <slot name="activity"><care-activity></care-activity></slot>
+          <slot name="comments"><care-comments></care-comments></slot>
         </section>
         ${this.renderPrompt()}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -187,7 +187,7 @@ export class CareDesktop extends CareElement {
     const selected = this.selected.value;
     const active = this.active.value;
     const task = selected ?? active;
-    if (!task) return html`<p class="muted">${i.t('desktop.noTask')}</p>${this.renderPending('journey', 'desktop.journey', 'care-journey')}`;
+    if (!task) return html`<p class="muted">${i.t('desktop.noTask')}</p>`;
     const name = this.nameOfTask(task);
     return html`
       <div part="task-bar">
@@ -199,19 +199,8 @@ export class CareDesktop extends CareElement {
       </div>
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
       <care-communication task-id=${task.id}></care-communication>
-      ${this.renderPending('journey', 'desktop.journey', 'care-journey')}
+      <slot name="journey"><care-journey></care-journey></slot>
     `;
-  }
-
-  /** A pane whose element is not in this release: a slot, clearly marked, never a fake. */
-  private renderPending(slot: string, heading: StringKey, element: string) {
-    const i = this.i18n;
-    return html`<slot name=${slot}>
-      <section part="placeholder ${slot}" aria-label=${i.t(heading)}>
-        <h2>${i.t(heading)}</h2>
-        <p class="muted">${i.t('desktop.pending', { element })}</p>
-      </section>
-    </slot>`;
   }
 
   private renderPrompt() {

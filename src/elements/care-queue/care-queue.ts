@@ -3,14 +3,11 @@ import { state } from 'lit/decorators.js';
 import { CareTaskSelectEvent } from '../../events.js';
 import { mostRecentOpenRequest } from '../../model/rules.js';
 import type { Task } from '../../model/types.js';
-import type { StringKey } from '../../i18n/en.js';
 import { acceptTask } from '../actions.js';
-import { mediaIcon } from '../icons.js';
+import { MEDIA_LABELS, mediaIcon } from '../icons.js';
 import { CareElement } from '../care-element.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-queue.styles.js';
-
-const MEDIA_KEYS: Record<Task['media'], StringKey> = { chat: 'media.chat', call: 'media.call', email: 'media.email', sms: 'media.sms' };
 
 /**
  * The queue of tasks an agent may pick (R26) and the list of tasks in
@@ -62,7 +59,7 @@ export class CareQueue extends CareElement {
   @state() private announcement = '';
 
   private media(task: Task): string {
-    return this.i18n.t(MEDIA_KEYS[task.media]);
+    return this.i18n.t(MEDIA_LABELS[task.media]);
   }
 
   private nameOfTask(task: Task): string {

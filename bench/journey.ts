@@ -1,0 +1,79 @@
+/**
+ * Renders one customer's journey of `?n=` activities and reports how long
+ * the first render took and how many DOM nodes it made (shadow roots
+ * included). scripts/bench.mjs drives this page in headless Chromium.
+ */
+import '../src/define.js';
+import { VirtualClock } from '../src/engine/clock.js';
+import { CareEngine } from '../src/engine/engine.js';
+import type { SeedData } from '../src/engine/seed.js';
+import type { Activity, CareRequest } from '../src/model/types.js';
+import { CareStore } from '../src/state/store.js';
+import { MemoryTransport } from '../src/transport/memory.js';
+
+const DAY = 86_400_000;
+const n = Number(new URLSearchParams(location.search).get('n') ?? 10_000);
+const clock = new VirtualClock();
+const now = clock.now();
+
+function journeySeed(activityCount: number): SeedData {
+  const requests: CareRequest[] = [];
+  const activities: Activity[] = [];
+  const perRequest = 5;
+  for (let r = 0; r * perRequest < activityCount; r++) {
+    const createdAt = now - 900 * DAY + r * 60_000;
+    requests.push({ id: `req-${r}`, version: 1, customerId: 'cust-long', title: `Request ${r}`, description: '', status: 'closed', createdAt, updatedAt: createdAt, completedAt: createdAt + 5 * DAY });
+    for (let a = 0; a < perRequest && r * perRequest + a < activityCount; a++) {
+      const startedAt = createdAt + a * 1000;
+      activities.push({ id: `act-${r}-${a}`, version: 1, updatedAt: startedAt, customerId: 'cust-long', requestId: `req-${r}`, media: a % 2 ? 'call' : 'chat', tags: a % 3 ? [] : ['billing'], startedAt, endedAt: startedAt + 60_000, summary: `Contact ${r * perRequest + a}` });
+    }
+  }
+  return {
+    queues: [{ id: 'q', name: 'Chat', routing: 'push', media: ['chat'] }],
+    agents: [{ id: 'agent-1', name: 'Bench', version: 1, updatedAt: now, status: 'not-ready', statusReason: 'signed-in', statusSince: now, queueIds: ['q'] }],
+    customers: [{ id: 'cust-long', version: 1, name: 'Long Journey', email: 'long@example.com', phone: '', createdAt: now - 1000 * DAY, updatedAt: now }],
+    requests,
+    activities,
+    comments: [],
+    transcripts: [],
+  };
+}
+
+function countNodes(root: Node): number {
+  let count = 0;
+  const walk = (node: Node) => {
+    count++;
+    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return count;
+}
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+async function run(): Promise<void> {
+  const engine = new CareEngine({ clock, seed: journeySeed(n) });
+  const store = new CareStore(new MemoryTransport(engine, { agentId: 'agent-1' }));
+  await store.connect();
+  const stage = document.getElementById('stage')!;
+  const before = countNodes(document.body);
+  const started = performance.now();
+  stage.innerHTML = '<care-provider><care-journey customer-id="cust-long"></care-journey></care-provider>';
+  (stage.querySelector('care-provider') as HTMLElement & { store: CareStore }).store = store;
+  const journey = stage.querySelector('care-journey')!;
+  // First render: the first frame in which the list shows rows.
+  for (;;) {
+    await frame();
+    if ((journey.shadowRoot?.querySelectorAll('[role=listitem]').length ?? 0) > 0) break;
+    if (performance.now() - started > 10_000) throw new Error('the journey did not render within 10 s');
+  }
+  const firstRender = performance.now() - started;
+  await frame();
+  await frame();
+  const rows = journey.shadowRoot!.querySelectorAll('[role=listitem]').length;
+  const nodes = countNodes(document.body) - before;
+  Object.assign(window, { benchResult: { activities: n, firstRenderMs: Math.round(firstRender * 10) / 10, rows, nodes } });
+}
+
+run().catch((error: unknown) => Object.assign(window, { benchResult: { error: String(error) } }));

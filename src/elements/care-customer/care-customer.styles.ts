@@ -1,0 +1,104 @@
+import { css } from 'lit';
+import { hook, token } from '../../styles/tokens.js';
+
+export const styles = css`
+  [part='base'] {
+    display: grid;
+    gap: ${hook('--care-customer-gap', 'space3')};
+  }
+  [part='heading'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: ${token('space2')};
+    margin: 0;
+  }
+  [part='name'] {
+    font-weight: 600;
+    text-align: start;
+    background: none;
+    border-color: transparent;
+    color: ${token('colorAccent')};
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  [part='name'][aria-expanded='true'] {
+    text-decoration: none;
+    border-color: ${token('colorBorder')};
+  }
+  [part='details'] {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: ${token('space1')} ${token('space3')};
+    margin: 0;
+  }
+  [part='details'] > div {
+    display: contents;
+  }
+  [part='details'] dt {
+    color: ${token('colorMuted')};
+  }
+  [part='details'] dd {
+    margin: 0;
+  }
+  [part='form'] {
+    display: grid;
+    gap: ${hook('--care-customer-field-gap', 'space2')};
+    padding: ${token('space2')} ${token('space3')};
+    border: 1px solid ${token('colorBorder')};
+    border-radius: ${token('radius')};
+    background: ${hook('--care-customer-form-background', 'colorSurfaceAlt')};
+  }
+  [part='field'] {
+    display: grid;
+    gap: ${token('space1')};
+  }
+  [part='field'] label {
+    font-weight: 600;
+  }
+  input[readonly] {
+    background: transparent;
+    border-style: dashed;
+  }
+  input[aria-invalid='true'] {
+    border-color: ${token('colorDanger')};
+  }
+  [part='issue'] {
+    margin: 0;
+  }
+  [part='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: ${token('space2')};
+  }
+  [part='conflict'],
+  [part='stash'],
+  [part='error'] {
+    display: grid;
+    gap: ${token('space1')};
+    justify-items: start;
+  }
+  [part='conflict'] p,
+  [part='stash'] p {
+    margin: 0;
+  }
+  [part='stash'] {
+    border: 1px solid ${token('colorBorder')};
+    border-radius: ${token('radius')};
+    padding: ${token('space1')} ${token('space2')};
+  }
+  [part='stash'] .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('space2')};
+  }
+  [part='note'] {
+    margin: 0;
+  }
+  @media (forced-colors: active) {
+    input[aria-invalid='true'] {
+      border: 3px double CanvasText;
+    }
+  }
+`;

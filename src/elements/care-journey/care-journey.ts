@@ -1,0 +1,517 @@
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { CareActivityMovedEvent, CareActivitySelectEvent, CareRequestCreatedEvent } from '../../events.js';
+import type { StringKey } from '../../i18n/en.js';
+import { isReadOnly } from '../../model/rules.js';
+import type { Activity, CareRequest, Customer, Journey, MoveTarget } from '../../model/types.js';
+import { validateRequestFields } from '../../model/validation.js';
+import { CareElement } from '../care-element.js';
+import { mediaIcon } from '../icons.js';
+import { styles } from './care-journey.styles.js';
+
+const MEDIA_KEYS: Record<Activity['media'], StringKey> = { chat: 'media.chat', call: 'media.call', email: 'media.email', sms: 'media.sms' };
+const STATUS_KEYS: Record<CareRequest['status'], StringKey> = {
+  open: 'request.status.open',
+  resolved: 'request.status.resolved',
+  closed: 'request.status.closed',
+};
+const DRAG_TYPE = 'application/x-care-activity';
+
+/** One line of the journey: a request, an activity, or the heading of activities without a request. */
+type Row =
+  | { kind: 'request'; request: CareRequest }
+  | { kind: 'activity'; activity: Activity; request: CareRequest | undefined }
+  | { kind: 'loose' };
+
+/** Newest request first, each followed by its activities, newest first; unfiled activities on top. */
+function rowsOf(journey: Journey): Row[] {
+  const byRequest = new Map<string, Activity[]>();
+  const loose: Activity[] = [];
+  for (const activity of journey.activities) {
+    if (activity.requestId === null) loose.push(activity);
+    else byRequest.set(activity.requestId, [...(byRequest.get(activity.requestId) ?? []), activity]);
+  }
+  const newest = (a: { startedAt: number }, b: { startedAt: number }) => b.startedAt - a.startedAt;
+  const rows: Row[] = [];
+  if (loose.length) {
+    rows.push({ kind: 'loose' });
+    for (const activity of loose.sort(newest)) rows.push({ kind: 'activity', activity, request: undefined });
+  }
+  for (const request of [...journey.requests].sort((a, b) => b.createdAt - a.createdAt)) {
+    rows.push({ kind: 'request', request });
+    for (const activity of (byRequest.get(request.id) ?? []).sort(newest)) rows.push({ kind: 'activity', activity, request });
+  }
+  return rows;
+}
+
+/**
+ * The customer journey (R16): every request and activity of the customer in
+ * time order, newest first, virtualised so thousands of activities stay
+ * smooth. Hovering or focusing a row shows its information (R2); choosing an
+ * activity shows its details elsewhere in the desktop.
+ *
+ * Activities move (R29) by dragging their Move handle onto another open
+ * request (or the "new request" zone), or by keyboard through the Move
+ * dialog, which also moves an activity to another customer. Never into a
+ * closed request; an activity of a closed request does not move. Add request
+ * starts a new request for a new problem (R21). All of it only while a task
+ * for the customer is in progress (R25).
+ *
+ * @summary The customer journey, with moves and new requests.
+ * @tag care-journey
+ *
+ * @fires care-activity-select - The agent chose an activity to see its details. `event.activityId`.
+ * @fires care-activity-moved - After an activity moved to another request or customer. `event.activity`.
+ * @fires care-request-created - After a new request was added. `event.request`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - Heading, counts and Add request.
+ * @csspart list - The scrolling, virtualised list.
+ * @csspart request - A request row.
+ * @csspart activity - An activity row.
+ * @csspart status - A request's status in its row.
+ * @csspart handle - An activity's Move handle (drag it, or press it for the Move dialog).
+ * @csspart drop-new - The drop zone for "move to a new request", while dragging.
+ * @csspart info - The hover / focus information (R2).
+ * @csspart add-form - The new-request form.
+ * @csspart dialog - The Move dialog.
+ * @csspart empty - Shown when there is nothing to list.
+ * @csspart error - Why the last action failed.
+ *
+ * @cssprop --care-journey-gap - Space between the parts.
+ * @cssprop --care-journey-height - Height of the scrolling list (default 26rem).
+ */
+export class CareJourney extends CareElement {
+  static override styles = [...CareElement.styles, styles];
+
+  /** The customer whose journey to show. Unset: the customer of the task in view. */
+  @property({ attribute: 'customer-id' })
+  customerId: string | undefined;
+
+  private readonly focusedCustomer = this.watch((store) => (this.customerId ? null : store.focusedCustomerId$));
+  private readonly journey = this.watch((store) => (this.targetId ? store.journey$(this.targetId) : null));
+  private readonly editable = this.watch((store) => store.canEdit$(this.targetId));
+  private readonly focusedActivity = this.watch((store) => store.focusedActivityId$);
+  private readonly shownTask = this.watch((store) => store.shownTask$);
+  private readonly inProgress = this.watch((store) => store.inProgress$);
+
+  @state() private hovered: Row | null = null;
+  @state() private adding = false;
+  @state() private moving: Activity | null = null;
+  @state() private dragging: Activity | null = null;
+  @state() private dropTarget: string | null = null;
+  @state() private error = '';
+  @state() private formError = '';
+  @state() private announcement = '';
+  @state() private searchResults: Customer[] | null = null;
+  @query('[part=info]') private info!: HTMLElement | null;
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  private rows: Row[] = [];
+  private rowsFor: Journey | undefined;
+
+  private get targetId(): string | null {
+    return this.customerId ?? this.focusedCustomer.value ?? null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const journey = this.journey.value;
+    const value = journey?.status === 'ready' ? journey.value : undefined;
+    if (value !== this.rowsFor) {
+      this.rowsFor = value;
+      this.rows = value ? rowsOf(value) : [];
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.moving && this.dialog && !this.dialog.open) this.dialog.showModal();
+  }
+
+  private media(activity: Activity): string {
+    return this.i18n.t(MEDIA_KEYS[activity.media]);
+  }
+
+  private requestLabel(request: CareRequest): string {
+    return request.title || this.i18n.t('request.untitled');
+  }
+
+  /** R29 as the journey sees it: the activity may leave its request, and only while editable. */
+  private canMove(activity: Activity, request: CareRequest | undefined): boolean {
+    return !!this.editable.value && activity.customerId !== null && !(request && isReadOnly(request));
+  }
+
+  private canDropOn(request: CareRequest): boolean {
+    const activity = this.dragging;
+    return !!activity && !isReadOnly(request) && request.id !== activity.requestId;
+  }
+
+  private select(activity: Activity): void {
+    this.store?.selectActivity(activity.id);
+    this.dispatchEvent(new CareActivitySelectEvent(activity.id));
+  }
+
+  private async move(activity: Activity, target: MoveTarget): Promise<void> {
+    if (!this.store) return;
+    const result = await this.store.moveActivity(activity.id, target);
+    this.finishMove(result.ok ? result.value.activity : null, result.ok ? '' : result.error.message);
+  }
+
+  private async moveToCustomer(activity: Activity, customerId: string): Promise<void> {
+    if (!this.store) return;
+    const result = await this.store.moveActivityToCustomer(activity.id, customerId);
+    this.finishMove(result.ok ? result.value : null, result.ok ? '' : result.error.message);
+  }
+
+  private finishMove(moved: Activity | null, error: string): void {
+    if (!moved) {
+      if (this.moving) this.formError = error;
+      else this.error = error;
+      return;
+    }
+    this.error = '';
+    this.closeDialog();
+    this.announcement = this.i18n.t('journey.moved');
+    this.dispatchEvent(new CareActivityMovedEvent(moved));
+  }
+
+  private openMove(activity: Activity): void {
+    this.formError = '';
+    this.searchResults = null;
+    this.moving = activity;
+  }
+
+  private closeDialog(): void {
+    const activity = this.moving;
+    this.dialog?.close();
+    this.moving = null;
+    // Back to the handle the dialog was opened from, if it is still on screen.
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-move="${activity?.id ?? ''}"]`)?.focus(),
+    );
+  }
+
+  private async search(form: HTMLFormElement): Promise<void> {
+    const query = new FormData(form).get('query')?.toString() ?? '';
+    if (!this.store || !query.trim()) return;
+    const result = await this.store.searchCustomers(query);
+    if (result.ok) this.searchResults = result.value.filter((c) => c.id !== this.moving?.customerId);
+    else this.formError = result.error.message;
+  }
+
+  private async addRequest(form: HTMLFormElement): Promise<void> {
+    const customerId = this.targetId;
+    if (!this.store || !customerId) return;
+    const data = new FormData(form);
+    const fields = { title: data.get('title')?.toString().trim() ?? '', description: data.get('description')?.toString() ?? '' };
+    if (!fields.title) {
+      this.formError = this.i18n.t('issue.required', { field: this.i18n.t('journey.titleLabel') });
+      return;
+    }
+    const issues = validateRequestFields(fields);
+    if (issues.length) {
+      this.formError = issues.map((i) => i.message).join(' ');
+      return;
+    }
+    const result = await this.store.createRequest(customerId, fields);
+    if (!result.ok) {
+      this.formError = result.error.message;
+      return;
+    }
+    this.formError = '';
+    this.adding = false;
+    this.announcement = this.i18n.t('journey.added');
+    this.dispatchEvent(new CareRequestCreatedEvent(result.value));
+  }
+
+  /** R2: show what the pointer or focus is on, next to it. */
+  private showInfo(row: Row, anchor: HTMLElement): void {
+    this.hovered = row;
+    void this.updateComplete.then(() => {
+      const info = this.info;
+      if (!info || typeof info.showPopover !== 'function') return;
+      const box = anchor.getBoundingClientRect();
+      info.style.top = `${Math.min(box.bottom + 4, window.innerHeight - info.offsetHeight - 4)}px`;
+      info.style.left = `${Math.max(4, Math.min(box.left + 24, window.innerWidth - 360))}px`;
+      if (!info.matches(':popover-open')) info.showPopover();
+    });
+  }
+
+  private hideInfo(): void {
+    this.hovered = null;
+    const info = this.info;
+    if (info && typeof info.hidePopover === 'function' && info.matches(':popover-open')) info.hidePopover();
+  }
+
+  protected override render() {
+    if (!this.store) return this.renderNoStore();
+    const i = this.i18n;
+    const heading = html`<h2 id="heading">${i.t('journey.heading')}</h2>`;
+    const customerId = this.targetId;
+    if (!customerId) {
+      const text = this.shownTask.value ? i.t('journey.newCustomer') : i.t('journey.none');
+      return html`<section part="base" aria-labelledby="heading">${heading}<p part="empty" class="muted">${text}</p></section>`;
+    }
+    const journey = this.journey.value;
+    if (!journey || journey.status === 'loading') {
+      return html`<section part="base" aria-labelledby="heading" aria-busy="true">${heading}<p class="muted">${i.t('common.loading')}</p></section>`;
+    }
+    if (journey.status === 'error') {
+      return html`<section part="base" aria-labelledby="heading">${heading}
+        <p part="error" class="error" role="alert">${journey.error.message}</p>
+        <button type="button" @click=${() => this.store?.retry(`journey:${customerId}`)}>${i.t('common.retry')}</button>
+      </section>`;
+    }
+    const editable = !!this.editable.value;
+    return html`<section part="base" aria-labelledby="heading">
+      <div part="header">
+        ${heading}
+        <span class="muted">${i.t('journey.count', { requests: i.number(journey.value.requests.length), activities: i.number(journey.value.activities.length) })}</span>
+        ${editable ? html`<button type="button" aria-expanded=${this.adding} @click=${() => ((this.adding = !this.adding), (this.formError = ''))}>${i.t('journey.add')}</button>` : nothing}
+      </div>
+      ${!editable ? html`<p class="muted">${i.t('journey.readOnly')}</p>` : nothing}
+      ${this.adding ? this.renderAddForm() : nothing}
+      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.dragging ? this.renderDropNew() : nothing}
+      ${this.rows.length
+        ? html`<div part="list" role="list" aria-labelledby="heading" @pointerleave=${() => this.hideInfo()}>
+            ${virtualize({ items: this.rows, renderItem: (row) => this.renderRow(row), keyFunction: rowKey, scroller: true })}
+          </div>`
+        : html`<p part="empty" class="muted">${i.t('journey.empty')}</p>`}
+      ${this.renderInfo()} ${this.renderMoveDialog(journey.value)}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </section>`;
+  }
+
+  private renderRow(row: Row) {
+    if (row.kind === 'loose') {
+      return html`<div role="listitem" class="row request"><span class="label">${this.i18n.t('journey.loose')}</span></div>`;
+    }
+    return row.kind === 'request' ? this.renderRequestRow(row.request) : this.renderActivityRow(row.activity, row.request);
+  }
+
+  private renderRequestRow(request: CareRequest) {
+    const i = this.i18n;
+    const status = i.t(STATUS_KEYS[request.status]);
+    const droppable = this.canDropOn(request);
+    return html`<div
+      role="listitem"
+      part="request"
+      class="row request ${this.dropTarget === request.id ? 'drop' : ''}"
+      @dragover=${(e: DragEvent) => {
+        if (!droppable) return;
+        e.preventDefault();
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+        this.dropTarget = request.id;
+      }}
+      @dragleave=${() => (this.dropTarget = null)}
+      @drop=${(e: DragEvent) => {
+        e.preventDefault();
+        const activity = this.dragging;
+        this.endDrag();
+        if (activity && droppable) void this.move(activity, { requestId: request.id });
+      }}
+    >
+      <button
+        type="button"
+        class="main"
+        aria-label=${i.t('journey.request', { title: this.requestLabel(request), status, created: i.dateTime(request.createdAt) })}
+        aria-describedby=${this.hovered?.kind === 'request' && this.hovered.request.id === request.id ? 'info' : nothing}
+        @click=${(e: Event) => this.showInfo({ kind: 'request', request }, e.currentTarget as HTMLElement)}
+        @pointerenter=${(e: Event) => this.showInfo({ kind: 'request', request }, e.currentTarget as HTMLElement)}
+        @focus=${(e: Event) => this.showInfo({ kind: 'request', request }, e.currentTarget as HTMLElement)}
+        @blur=${() => this.hideInfo()}
+      >
+        <span class="label">${this.requestLabel(request)}</span>
+      </button>
+      <span part="status" aria-hidden="true">${status}</span>
+    </div>`;
+  }
+
+  private renderActivityRow(activity: Activity, request: CareRequest | undefined) {
+    const i = this.i18n;
+    const focused = this.focusedActivity.value === activity.id;
+    const current = this.shownTask.value?.activityId === activity.id;
+    const time = i.dateTime(activity.startedAt);
+    const row: Row = { kind: 'activity', activity, request };
+    return html`<div role="listitem" part="activity" class="row activity">
+      <button
+        type="button"
+        class="main"
+        aria-pressed=${focused}
+        @click=${() => this.select(activity)}
+        @pointerenter=${(e: Event) => this.showInfo(row, e.currentTarget as HTMLElement)}
+        @focus=${(e: Event) => this.showInfo(row, e.currentTarget as HTMLElement)}
+        @blur=${() => this.hideInfo()}
+      >
+        ${mediaIcon(activity.media)}
+        <span class="visually-hidden">${this.media(activity)}, ${i.dateTime(activity.startedAt)}:</span>
+        <span class="label">${activity.summary}</span>
+        ${current ? html`<span class="visually-hidden">(${i.t('journey.current')})</span>` : nothing}
+        <span class="muted" aria-hidden="true">${i.time(activity.startedAt)}</span>
+      </button>
+      ${this.canMove(activity, request)
+        ? html`<button
+            type="button"
+            part="handle"
+            draggable="true"
+            data-move=${activity.id}
+            aria-label=${i.t('journey.moveLabel', { media: this.media(activity), time })}
+            @click=${() => this.openMove(activity)}
+            @dragstart=${(e: DragEvent) => {
+              e.dataTransfer?.setData(DRAG_TYPE, activity.id);
+              e.dataTransfer?.setData('text/plain', activity.summary);
+              if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+              this.hideInfo();
+              this.dragging = activity;
+            }}
+            @dragend=${() => this.endDrag()}
+          >
+            ⠿
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private endDrag(): void {
+    this.dragging = null;
+    this.dropTarget = null;
+  }
+
+  private renderDropNew() {
+    const activity = this.dragging!;
+    return html`<div
+      part="drop-new"
+      @dragover=${(e: DragEvent) => e.preventDefault()}
+      @drop=${(e: DragEvent) => {
+        e.preventDefault();
+        this.endDrag();
+        void this.move(activity, { newRequest: { title: activity.summary, description: '' } });
+      }}
+    >
+      ${this.i18n.t('journey.dropNew')}
+    </div>`;
+  }
+
+  /** R2: what a row is, in full. */
+  private renderInfo() {
+    const row = this.hovered;
+    const i = this.i18n;
+    let body: unknown = nothing;
+    if (row?.kind === 'request') {
+      const r = row.request;
+      body = html`<strong>${this.requestLabel(r)}</strong>
+        <dl>
+          <dt>${i.t('request.status')}</dt><dd>${i.t(STATUS_KEYS[r.status])}</dd>
+          <dt>${i.t('request.created')}</dt><dd>${i.dateTime(r.createdAt)}</dd>
+          ${r.completedAt !== undefined ? html`<dt>${i.t('request.completed')}</dt><dd>${i.dateTime(r.completedAt)}</dd>` : nothing}
+        </dl>
+        ${r.description ? html`<p>${r.description.slice(0, 280)}</p>` : nothing}`;
+    } else if (row?.kind === 'activity') {
+      const a = row.activity;
+      body = html`<strong>${this.media(a)} · ${i.dateTime(a.startedAt)}</strong>
+        <p>${a.summary}</p>
+        <dl>
+          <dt>${i.t('journey.tags')}</dt><dd>${a.tags.length ? a.tags.join(', ') : i.t('journey.noTags')}</dd>
+          ${row.request ? html`<dt>${i.t('request.heading')}</dt><dd>${this.requestLabel(row.request)}</dd>` : nothing}
+          ${a.endedAt !== undefined ? html`<dt>${i.t('journey.ended')}</dt><dd>${i.dateTime(a.endedAt)}</dd>` : nothing}
+        </dl>`;
+    }
+    return html`<div part="info" popover="manual" role="tooltip" id="info">${body}</div>`;
+  }
+
+  /** The keyboard path of R29, and the move to another customer. */
+  private renderMoveDialog(journey: Journey) {
+    const activity = this.moving;
+    if (!activity) return nothing;
+    const i = this.i18n;
+    const time = i.dateTime(activity.startedAt);
+    const targets = journey.requests.filter((r) => !isReadOnly(r) && r.id !== activity.requestId).sort((a, b) => b.createdAt - a.createdAt);
+    const others = new Map<string, string>();
+    for (const task of this.inProgress.value ?? []) {
+      if (task.customerId && task.customerId !== activity.customerId) {
+        const saved = this.store?.snapshot.customers[task.customerId];
+        others.set(task.customerId, this.nameOf(saved ?? task.contact));
+      }
+    }
+    return html`<dialog part="dialog" aria-labelledby="move-title" @cancel=${() => this.closeDialog()}>
+      <h2 id="move-title">${i.t('journey.moveTitle')}</h2>
+      <p>${i.t('journey.moveIntro', { media: this.media(activity), time })}</p>
+      ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+      <section aria-label=${i.t('request.heading')}>
+        ${targets.length
+          ? targets.map((r) => html`<button type="button" @click=${() => this.move(activity, { requestId: r.id })}>${i.t('journey.moveTo', { title: this.requestLabel(r) })}</button>`)
+          : html`<p class="muted">${i.t('journey.moveNone')}</p>`}
+      </section>
+      <section aria-labelledby="move-new">
+        <h3 id="move-new">${i.t('journey.moveNew')}</h3>
+        <form
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            const title = new FormData(e.target as HTMLFormElement).get('title')?.toString() ?? '';
+            void this.move(activity, { newRequest: { title: title.trim() || activity.summary, description: '' } });
+          }}
+        >
+          <label for="move-new-title">${i.t('journey.moveNewTitle')}</label>
+          <input id="move-new-title" name="title" .value=${activity.summary} />
+          <button type="submit">${i.t('journey.moveNewButton')}</button>
+        </form>
+      </section>
+      <section aria-labelledby="move-customer">
+        <h3 id="move-customer">${i.t('journey.moveCustomer')}</h3>
+        <p class="muted">${i.t('journey.moveCustomerHint')}</p>
+        ${others.size
+          ? html`<p>${i.t('journey.openCustomers')}</p>
+              ${[...others].map(([id, name]) => html`<button type="button" @click=${() => this.moveToCustomer(activity, id)}>${i.t('journey.moveToCustomer', { name })}</button>`)}`
+          : nothing}
+        <form
+          class="search"
+          role="search"
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            void this.search(e.target as HTMLFormElement);
+          }}
+        >
+          <label class="visually-hidden" for="move-search">${i.t('journey.search')}</label>
+          <input id="move-search" name="query" type="search" placeholder=${i.t('journey.search')} />
+          <button type="submit">${i.t('journey.searchButton')}</button>
+        </form>
+        ${this.searchResults === null
+          ? nothing
+          : this.searchResults.length
+            ? this.searchResults.map((c) => html`<button type="button" @click=${() => this.moveToCustomer(activity, c.id)}>${i.t('journey.moveToCustomer', { name: this.nameOf(c) })} <span class="muted">${c.email || c.phone}</span></button>`)
+            : html`<p class="muted">${i.t('journey.noMatches')}</p>`}
+      </section>
+      <div class="actions"><button type="button" @click=${() => this.closeDialog()}>${i.t('common.cancel')}</button></div>
+    </dialog>`;
+  }
+
+  private renderAddForm() {
+    const i = this.i18n;
+    return html`<form
+      part="add-form"
+      aria-label=${i.t('journey.addTitle')}
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.addRequest(e.target as HTMLFormElement);
+      }}
+    >
+      <label for="add-title">${i.t('journey.titleLabel')}</label>
+      <input id="add-title" name="title" required />
+      <label for="add-description">${i.t('journey.descriptionLabel')}</label>
+      <textarea id="add-description" name="description"></textarea>
+      ${this.formError && !this.moving ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+      <div class="actions">
+        <button type="button" @click=${() => (this.adding = false)}>${i.t('common.cancel')}</button>
+        <button type="submit" class="primary">${i.t('journey.addButton')}</button>
+      </div>
+    </form>`;
+  }
+}
+
+function rowKey(row: Row): string {
+  if (row.kind === 'loose') return 'loose';
+  return row.kind === 'request' ? `r:${row.request.id}` : `a:${row.activity.id}`;
+}

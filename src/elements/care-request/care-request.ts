@@ -1,0 +1,282 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CareRequestSavedEvent } from '../../events.js';
+import type { StringKey } from '../../i18n/en.js';
+import { FIELD_MAX } from '../../model/limits.js';
+import { autoCloseAt, isReadOnly } from '../../model/rules.js';
+import type { CareRequest, RequestFields } from '../../model/types.js';
+import { charCount, type ValidationIssue } from '../../model/validation.js';
+import type { DraftView } from '../../state/types.js';
+import { CareElement } from '../care-element.js';
+import { styles } from './care-request.styles.js';
+
+const STATUS_KEYS: Record<CareRequest['status'], StringKey> = {
+  open: 'request.status.open',
+  resolved: 'request.status.resolved',
+  closed: 'request.status.closed',
+};
+
+/**
+ * Request details (R18): title and description, each limited to 2,000
+ * characters with a live counter (R7, R23). The request icon shows status,
+ * created and completed dates (R8); an open request says when it will close
+ * by itself (R18). Resolved and closed requests are read-only (R28), and so
+ * is every request while its customer is only previewed (R25).
+ *
+ * Edits are a draft in the store until Save. When another agent changes the
+ * request meanwhile, a warning names them and offers Load; the agent's own
+ * text is put aside, never dropped, and can be restored (R6).
+ *
+ * @summary Request title, description, status and dates.
+ * @tag care-request
+ *
+ * @fires care-request-saved - After the request was saved. `event.request`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - Heading and the request icon.
+ * @csspart icon - The request icon button that shows status and dates (R8).
+ * @csspart status - The status badge.
+ * @csspart info - Status, created and completed dates.
+ * @csspart auto-close - When the request will close by itself (R18).
+ * @csspart read-only - Why the request cannot be changed.
+ * @csspart conflict - The warning that someone else changed the request (R6).
+ * @csspart stash - The agent's put-aside text, with Restore.
+ * @csspart field - A labelled field with its counter.
+ * @csspart counter - A field's character counter.
+ * @csspart actions - Save, Discard, Resolve.
+ * @csspart empty - Shown when there is no request to show.
+ * @csspart error - Why loading or saving failed.
+ *
+ * @cssprop --care-request-gap - Space between the parts.
+ * @cssprop --care-request-description-height - Minimum height of the description.
+ */
+export class CareRequestElement extends CareElement {
+  static override styles = [...CareElement.styles, styles];
+
+  /** The request to show. Unset: the request of the activity in focus. */
+  @property({ attribute: 'request-id' })
+  requestId: string | undefined;
+
+  private readonly focusedActivityId = this.watch((store) => (this.requestId ? null : store.focusedActivityId$));
+  private readonly activity = this.watch((store) => {
+    const id = this.focusedActivityId.value;
+    return !this.requestId && id ? store.activity$(id) : null;
+  });
+  private readonly request = this.watch((store) => {
+    const id = this.targetId;
+    return id ? store.request$(id) : null;
+  });
+  private readonly draft = this.watch((store) => (this.loaded ? store.requestDraft$(this.loaded.id) : null));
+  private readonly journey = this.watch((store) => (this.loaded ? store.journey$(this.loaded.customerId) : null));
+  private readonly editable = this.watch((store) => store.canEdit$(this.loaded?.customerId ?? null));
+
+  @state() private infoOpen = false;
+  @state() private error = '';
+  @state() private announcement = '';
+
+  /** The id of the request to show, once known. */
+  private get targetId(): string | null {
+    if (this.requestId) return this.requestId;
+    const activity = this.activity.value;
+    return activity?.status === 'ready' ? activity.value.requestId : null;
+  }
+
+  private get loaded(): CareRequest | undefined {
+    const request = this.request.value;
+    return request?.status === 'ready' ? request.value : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('requestId')) this.error = '';
+  }
+
+  private edit(field: keyof RequestFields, event: Event): void {
+    const request = this.loaded;
+    if (!request || !this.store) return;
+    this.store.editRequest(request.id, { [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value });
+  }
+
+  private async save(): Promise<void> {
+    const request = this.loaded;
+    if (!request || !this.store) return;
+    const result = await this.store.saveRequest(request.id);
+    if (result.ok) {
+      this.error = '';
+      this.announcement = this.i18n.t('request.saved');
+      this.dispatchEvent(new CareRequestSavedEvent(result.value));
+    } else if (result.error.kind !== 'conflict') {
+      this.error = result.error.message;
+    }
+  }
+
+  private async resolve(): Promise<void> {
+    const request = this.loaded;
+    if (!request || !this.store) return;
+    const result = await this.store.resolveRequest(request.id);
+    if (result.ok) this.dispatchEvent(new CareRequestSavedEvent(result.value));
+    else this.error = result.error.message;
+  }
+
+  protected override render() {
+    if (!this.store) return this.renderNoStore();
+    const i = this.i18n;
+    const heading = html`<h2 id="heading">${i.t('request.heading')}</h2>`;
+    const request = this.request.value;
+    if (!this.targetId) {
+      const activity = this.activity.value;
+      const text = activity?.status === 'ready' && activity.value.requestId === null ? i.t('request.noRequest') : i.t('request.none');
+      return html`<section part="base" aria-labelledby="heading">${heading}<p part="empty" class="muted">${text}</p></section>`;
+    }
+    if (!request || request.status === 'loading') {
+      return html`<section part="base" aria-labelledby="heading" aria-busy="true">${heading}<p class="muted">${i.t('common.loading')}</p></section>`;
+    }
+    if (request.status === 'error') {
+      return html`<section part="base" aria-labelledby="heading">${heading}
+        <p part="error" class="error" role="alert">${request.error.message}</p>
+        <button type="button" @click=${() => this.store?.retry(`request:${this.targetId}`)}>${i.t('common.retry')}</button>
+      </section>`;
+    }
+    const view = this.draft.value;
+    return view ? this.renderRequest(view) : nothing;
+  }
+
+  private renderRequest(view: DraftView<'request'>) {
+    const i = this.i18n;
+    const request = view.saved;
+    const closed = isReadOnly(request);
+    const editable = !!this.editable.value && !closed;
+    const status = i.t(STATUS_KEYS[request.status]);
+    return html`<section part="base" aria-labelledby="heading">
+      <div part="header">
+        <h2 id="heading">${i.t('request.heading')}</h2>
+        <button
+          type="button"
+          part="icon"
+          aria-expanded=${this.infoOpen}
+          aria-controls="info"
+          aria-label=${`${i.t('request.info')}: ${status}`}
+          @click=${() => (this.infoOpen = !this.infoOpen)}
+        >
+          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2">
+            <path d="M6 3h9l4 4v14H6z M9 11h7 M9 15h7" />
+          </svg>
+          <span part="status" class=${request.status}>${status}</span>
+        </button>
+      </div>
+      ${this.infoOpen ? this.renderInfo(request) : nothing}
+      ${this.renderAutoClose(request)}
+      ${closed
+        ? html`<p part="read-only" class="muted">${i.t('request.readOnlyClosed', { status: status.toLocaleLowerCase(i.lang) })}</p>`
+        : !editable
+          ? html`<p part="read-only" class="muted">${i.t('request.readOnlyPreview')}</p>`
+          : nothing}
+      ${this.renderConflict(view)}
+      ${this.renderField(view, 'title', editable)}
+      ${this.renderField(view, 'description', editable)}
+      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+      ${editable
+        ? html`<div part="actions" class="actions">
+            <button type="button" class="primary" ?disabled=${!view.dirty || view.saving || view.issues.length > 0} @click=${() => this.save()}>
+              ${view.saving ? i.t('request.saving') : i.t('request.save')}
+            </button>
+            <button type="button" ?disabled=${!view.dirty || view.saving} @click=${() => this.store?.discard('request', request.id)}>
+              ${i.t('request.discard')}
+            </button>
+            <button type="button" ?disabled=${view.dirty || view.saving} @click=${() => this.resolve()}>${i.t('request.resolve')}</button>
+          </div>`
+        : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </section>`;
+  }
+
+  /** R8: status, created date and completed date (when there is one). */
+  private renderInfo(request: CareRequest) {
+    const i = this.i18n;
+    return html`<dl part="info" id="info">
+      <dt>${i.t('request.status')}</dt>
+      <dd>${i.t(STATUS_KEYS[request.status])}</dd>
+      <dt>${i.t('request.created')}</dt>
+      <dd><time datetime=${new Date(request.createdAt).toISOString()}>${i.dateTime(request.createdAt)}</time></dd>
+      ${request.completedAt !== undefined
+        ? html`<dt>${i.t('request.completed')}</dt>
+            <dd><time datetime=${new Date(request.completedAt).toISOString()}>${i.dateTime(request.completedAt)}</time></dd>`
+        : nothing}
+    </dl>`;
+  }
+
+  /** R18: when an open request will close by itself, from the latest change of it or its activities. */
+  private renderAutoClose(request: CareRequest) {
+    const journey = this.journey.value;
+    const activities = journey?.status === 'ready' ? journey.value.activities : [];
+    const at = autoCloseAt(request, activities);
+    if (at === undefined || !this.store) return nothing;
+    const i = this.i18n;
+    return html`<p part="auto-close" class="muted">
+      ${i.t('request.closesOn', { date: i.dateTime(at), relative: i.relative(at - this.store.now()) })}
+    </p>`;
+  }
+
+  /** R6: someone else changed it; Load brings their version in, the agent's text is kept aside. */
+  private renderConflict(view: DraftView<'request'>) {
+    const i = this.i18n;
+    const store = this.store!;
+    const id = view.saved.id;
+    if (view.conflict) {
+      const who = view.conflict.changedBy?.name;
+      return html`<div part="conflict" class="warning" role="alert">
+        ${who ? i.t('request.conflict', { name: who }) : i.t('request.conflictSomeone')}
+        <div class="actions"><button type="button" @click=${() => store.loadTheirs('request', id)}>${i.t('request.load')}</button></div>
+      </div>`;
+    }
+    if (view.stash) {
+      return html`<div part="stash" class="warning">
+        ${i.t('request.stashed')}
+        <div class="actions">
+          <button type="button" @click=${() => store.restoreMine('request', id)}>${i.t('request.restore')}</button>
+          <button type="button" @click=${() => store.dismissStash('request', id)}>${i.t('request.forget')}</button>
+        </div>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  private renderField(view: DraftView<'request'>, field: keyof RequestFields, editable: boolean) {
+    const i = this.i18n;
+    const value = view.values[field];
+    const count = charCount(value);
+    const issue = view.issues.find((x) => x.field === field);
+    const label = i.t(field === 'title' ? 'request.title' : 'request.description');
+    const control =
+      field === 'title'
+        ? html`<input
+            id=${field}
+            .value=${value}
+            ?readonly=${!editable}
+            aria-invalid=${issue ? 'true' : 'false'}
+            aria-describedby=${`${field}-counter ${field}-issue`}
+            @input=${(e: Event) => this.edit(field, e)}
+          />`
+        : html`<textarea
+            id=${field}
+            .value=${value}
+            ?readonly=${!editable}
+            aria-invalid=${issue ? 'true' : 'false'}
+            aria-describedby=${`${field}-counter ${field}-issue`}
+            @input=${(e: Event) => this.edit(field, e)}
+          ></textarea>`;
+    return html`<div part="field" class="field">
+      <label for=${field}>${label}</label>
+      ${control}
+      <span part="counter" class="counter muted" id=${`${field}-counter`}>
+        ${i.t('field.counter', { count: i.number(count), max: i.number(FIELD_MAX) })}
+      </span>
+      <span id=${`${field}-issue`} class=${issue ? 'error' : ''} role=${issue ? 'alert' : nothing}>${issue ? this.issueText(issue, label, count) : nothing}</span>
+    </div>`;
+  }
+
+  private issueText(issue: ValidationIssue, label: string, count: number): string {
+    if (issue.code === 'too-long') return this.i18n.t('issue.too-long', { field: label, count: this.i18n.number(count), max: this.i18n.number(issue.limit ?? FIELD_MAX) });
+    return issue.message;
+  }
+}

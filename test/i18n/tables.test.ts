@@ -1,0 +1,135 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { cs } from '../../src/i18n/cs.js';
+import { en, type StringKey } from '../../src/i18n/en.js';
+import { LocaleController, availableLanguages, registerTranslations, translate } from '../../src/i18n/index.js';
+import { ko } from '../../src/i18n/ko.js';
+
+const english = en as Record<string, string>;
+const translations: [string, Record<string, string>][] = [
+  ['ko', ko],
+  ['cs', cs],
+];
+
+/** The `{name}` parameters of a string, sorted, duplicates kept. */
+function params(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+}
+
+/** The English key a translated key answers to: itself, or `base.other` for a plural form English lacks. */
+function englishKeyOf(key: string): string | undefined {
+  if (key in english) return key;
+  const plural = /^(.+)\.(zero|one|two|few|many|other)$/.exec(key);
+  return plural && `${plural[1]}.other` in english ? `${plural[1]}.other` : undefined;
+}
+
+/** A bare element with a LocaleController, to test plural choice in a `[lang]` subtree. */
+class LocaleProbe extends LitElement {
+  readonly i18n = new LocaleController(this);
+}
+customElements.define('i18n-locale-probe', LocaleProbe);
+
+async function probe(lang: string): Promise<LocaleProbe> {
+  const wrapper = await fixture(html`<div lang=${lang}><i18n-locale-probe></i18n-locale-probe></div>`);
+  const el = wrapper.querySelector<LocaleProbe>('i18n-locale-probe');
+  if (!el) throw new Error('probe not mounted');
+  await el.updateComplete;
+  return el;
+}
+
+describe('translation tables', () => {
+  it('registers ko and cs next to English', () => {
+    expect(availableLanguages()).to.include.members(['en', 'ko', 'cs']);
+  });
+
+  for (const [lang, table] of translations) {
+    describe(lang, () => {
+      it('has every English key, non-empty', () => {
+        const missing = Object.keys(english).filter((key) => !(key in table));
+        const empty = Object.keys(english).filter((key) => key in table && !table[key]?.trim());
+        expect(missing, 'missing keys').to.deep.equal([]);
+        expect(empty, 'empty strings').to.deep.equal([]);
+      });
+
+      it('has no key English does not know (other than extra plural forms)', () => {
+        expect(Object.keys(table).filter((key) => englishKeyOf(key) === undefined)).to.deep.equal([]);
+      });
+
+      it('keeps exactly the parameters of the English string', () => {
+        const wrong = Object.entries(table)
+          .filter(([key, text]) => {
+            const source = englishKeyOf(key);
+            return source !== undefined && params(text).join() !== params(english[source] ?? '').join();
+          })
+          .map(([key, text]) => `${key}: ${text}`);
+        expect(wrong).to.deep.equal([]);
+      });
+
+      it('contains no markup', () => {
+        expect(Object.entries(table).filter(([, text]) => /[<>]/.test(text))).to.deep.equal([]);
+      });
+
+      it('keeps the clock formats', () => {
+        expect(table['time.minutes']).to.equal(en['time.minutes']);
+        expect(table['time.hours']).to.equal(en['time.hours']);
+      });
+    });
+  }
+
+  it('gives every English plural base the Czech few and many forms', () => {
+    const bases = Object.keys(english)
+      .filter((key) => key.endsWith('.other'))
+      .map((key) => key.slice(0, -'.other'.length));
+    expect(bases).to.not.be.empty;
+    for (const base of bases) {
+      for (const form of ['one', 'few', 'many', 'other']) {
+        expect(cs, `${base}.${form}`).to.have.property(`${base}.${form}`);
+      }
+    }
+  });
+});
+
+describe('translate and plural', () => {
+  it('translates into Korean', () => {
+    expect(translate('ko', 'status.ready')).to.equal('준비');
+    expect(translate('ko', 'comm.transcript', { name: 'Ann Lee' })).to.equal('Ann Lee님과의 채팅');
+  });
+
+  it('falls back from a region tag to its base language', () => {
+    expect(translate('cs-CZ', 'status.notReady')).to.equal(cs['status.notReady']);
+    expect(translate('KO-kr', 'status.ready')).to.equal(ko['status.ready']);
+  });
+
+  it('falls back to English for a key the language lacks', () => {
+    registerTranslations('xx', { 'status.ready': 'XX ready' });
+    expect(translate('xx', 'status.ready')).to.equal('XX ready');
+    expect(translate('xx', 'status.notReady')).to.equal(en['status.notReady']);
+    expect(translate('xx-YY', 'offers.timeLeft', { time: '1:00' })).to.equal('Time left to accept: 1:00');
+  });
+
+  it('picks the Czech one, few, many and other forms', async () => {
+    const el = await probe('cs');
+    expect(el.i18n.lang).to.equal('cs');
+    expect(el.i18n.plural('queue.count', 1)).to.equal('1 úkol čeká');
+    expect(el.i18n.plural('queue.count', 3)).to.equal('3 úkoly čekají');
+    expect(el.i18n.plural('queue.count', 5)).to.equal('5 úkolů čeká');
+    expect(el.i18n.plural('queue.count', 1.5)).to.equal('1,5 úkolu čeká');
+  });
+
+  it('picks the Czech forms for a region tag too', async () => {
+    const el = await probe('cs-CZ');
+    expect(el.i18n.plural('queue.count', 2)).to.equal('2 úkoly čekají');
+  });
+
+  it('uses the Korean text for one', async () => {
+    const el = await probe('ko');
+    expect(el.i18n.plural('queue.count', 1)).to.equal('대기 중인 작업 1개');
+    expect(el.i18n.plural('queue.count', 7)).to.equal('대기 중인 작업 7개');
+  });
+
+  it('stays English where no language is set', async () => {
+    const el = await probe('en');
+    expect(el.i18n.plural('queue.count', 1)).to.equal('1 task waiting');
+    expect(translate('en', 'status.ready' satisfies StringKey)).to.equal('Ready');
+  });
+});
