@@ -56,12 +56,25 @@ async function run(): Promise<void> {
   const engine = new CareEngine({ clock, seed: journeySeed(n) });
   const store = new CareStore(new MemoryTransport(engine, { agentId: 'agent-1' }));
   await store.connect();
+  // ?manual waits for window.startBench(), so a profiler can cover the measured part only.
+  if (new URLSearchParams(location.search).has('manual')) {
+    await new Promise((resolve) => Object.assign(window, { startBench: resolve }));
+  }
+  if (new URLSearchParams(location.search).has('profile')) {
+    const t0 = performance.now();
+    engine.getJourney('cust-long');
+    console.log(`engine.getJourney ${(performance.now() - t0).toFixed(1)} ms`);
+  }
   const stage = document.getElementById('stage')!;
   const before = countNodes(document.body);
   const started = performance.now();
   stage.innerHTML = '<care-provider><care-journey customer-id="cust-long"></care-journey></care-provider>';
   (stage.querySelector('care-provider') as HTMLElement & { store: CareStore }).store = store;
   const journey = stage.querySelector('care-journey')!;
+  let dataReady = 0;
+  store.journey$('cust-long').subscribe((j) => {
+    if (j.status === 'ready' && !dataReady) dataReady = performance.now() - started;
+  });
   // First render: the first frame in which the list shows rows.
   for (;;) {
     await frame();
@@ -69,6 +82,7 @@ async function run(): Promise<void> {
     if (performance.now() - started > 10_000) throw new Error('the journey did not render within 10 s');
   }
   const firstRender = performance.now() - started;
+  console.log(`data ready ${dataReady.toFixed(1)} ms, rows at ${firstRender.toFixed(1)} ms`);
   await frame();
   await frame();
   const rows = journey.shadowRoot!.querySelectorAll('[role=listitem]').length;

@@ -29,7 +29,8 @@ try {
     const samples = [];
     for (let run = 0; run < runs; run++) {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-      await page.goto(`${base}bench/journey.html?n=${n}`);
+      if (process.env.BENCH_VERBOSE) page.on('console', (m) => console.log(`  [${n}] ${m.text()}`));
+      await page.goto(`${base}bench/journey.html?n=${n}${process.env.BENCH_VERBOSE ? '&profile' : ''}`);
       await page.waitForFunction(() => 'benchResult' in window, null, { timeout: 60_000 });
       const result = await page.evaluate(() => window.benchResult);
       await page.close();

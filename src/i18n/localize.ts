@@ -49,6 +49,7 @@ export function langOf(node: Node): string {
 }
 
 const controllers = new Set<LocaleController>();
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>();
 let observer: MutationObserver | undefined;
 
 function watchDocument(): void {
@@ -66,7 +67,6 @@ function watchDocument(): void {
 export class LocaleController implements ReactiveController {
   /** The language in effect, e.g. `en`, `ko`, `cs`. */
   lang = 'en';
-  private formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -87,7 +87,6 @@ export class LocaleController implements ReactiveController {
     const lang = langOf(this.host);
     if (lang === this.lang) return;
     this.lang = lang;
-    this.formats.clear();
     this.host.requestUpdate();
   }
 
@@ -109,6 +108,11 @@ export class LocaleController implements ReactiveController {
   /** A date and time, e.g. "23 Nov 2026, 09:00". */
   dateTime(time: number): string {
     return (this.format('dt', () => new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium', timeStyle: 'short' })) as Intl.DateTimeFormat).format(time);
+  }
+
+  /** A date, e.g. "23 Nov 2026". */
+  date(time: number): string {
+    return (this.format('d', () => new Intl.DateTimeFormat(this.lang, { dateStyle: 'medium' })) as Intl.DateTimeFormat).format(time);
   }
 
   /** A time of day. */
@@ -147,10 +151,12 @@ export class LocaleController implements ReactiveController {
   }
 
   private format<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
-    let format = this.formats.get(key) as T | undefined;
+    // Formatters are costly to make (the first ones in a page take milliseconds each), so every element shares them.
+    const shared = `${this.lang}|${key}`;
+    let format = formatters.get(shared) as T | undefined;
     if (!format) {
       format = make();
-      this.formats.set(key, format);
+      formatters.set(shared, format);
     }
     return format;
   }

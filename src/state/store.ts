@@ -258,7 +258,7 @@ export class CareStore {
       return result;
     }
     const snapshot = result.value;
-    if (!isSessionSnapshot(snapshot)) {
+    if (!this.transport.validated && !isSessionSnapshot(snapshot)) {
       const error = CareError.network('The service sent a session this version of Care Kit cannot read.');
       this.patch({ connection: 'offline', connectionError: error });
       return { ok: false, error };
@@ -600,9 +600,9 @@ export class CareStore {
 
   // ── Incoming events ───────────────────────────────────────────────────
 
-  private receive(event: unknown): void {
+  private receive(event: CareEvent): void {
     if (this.disposed) return;
-    if (!isCareEvent(event)) {
+    if (!this.transport.validated && !isCareEvent(event)) {
       this.notify('error', 'protocol', 'The service sent an update this version of Care Kit cannot read; it was ignored.');
       return;
     }
@@ -717,71 +717,66 @@ export class CareStore {
   // ── Loading ───────────────────────────────────────────────────────────
 
   private loadCustomer(customerId: Id): Promise<unknown> {
-    return this.load(`customer:${customerId}`, (signal) => this.transport.getCustomer(customerId, signal), (customer) =>
-      this.upsertEntity({ kind: 'customer', value: customer }),
+    return this.load(`customer:${customerId}`, (signal) => this.transport.getCustomer(customerId, signal), (customer, s) =>
+      withNewer(s, 'customers', [customer]),
     );
   }
 
   private loadJourney(customerId: Id): Promise<unknown> {
-    return this.load(`journey:${customerId}`, async (signal) => {
-      const journey = await this.transport.getJourney(customerId, signal);
-      if (!isJourney(journey)) throw CareError.network('The service sent a journey this version of Care Kit cannot read.');
-      return journey;
-    }, (journey) => {
-      this.update((s) => {
-        const customers = { ...s.customers };
-        const requests = { ...s.requests };
-        const activities = { ...s.activities };
-        keepNewer(customers, [journey.customer]);
-        keepNewer(requests, journey.requests);
-        keepNewer(activities, journey.activities);
-        return { ...s, customers, requests, activities };
-      });
-    });
+    return this.load(
+      `journey:${customerId}`,
+      async (signal) => {
+        const journey = await this.transport.getJourney(customerId, signal);
+        if (!this.transport.validated && !isJourney(journey)) {
+          throw CareError.network('The service sent a journey this version of Care Kit cannot read.');
+        }
+        return journey;
+      },
+      (journey, s) => withNewer(withNewer(withNewer(s, 'customers', [journey.customer]), 'requests', journey.requests), 'activities', journey.activities),
+    );
   }
 
   private loadRequest(requestId: Id): Promise<unknown> {
-    return this.load(`request:${requestId}`, (signal) => this.transport.getRequest(requestId, signal), (request) =>
-      this.update((s) => {
-        const requests = { ...s.requests };
-        keepNewer(requests, [request]);
-        return { ...s, requests };
-      }),
+    return this.load(`request:${requestId}`, (signal) => this.transport.getRequest(requestId, signal), (request, s) =>
+      withNewer(s, 'requests', [request]),
     );
   }
 
   private loadActivity(activityId: Id): Promise<unknown> {
-    return this.load(`activity:${activityId}`, (signal) => this.transport.getActivity(activityId, signal), (activity) =>
-      this.update((s) => {
-        const activities = { ...s.activities };
-        keepNewer(activities, [activity]);
-        return { ...s, activities };
-      }),
+    return this.load(`activity:${activityId}`, (signal) => this.transport.getActivity(activityId, signal), (activity, s) =>
+      withNewer(s, 'activities', [activity]),
     );
   }
 
   private loadComments(activityId: Id): Promise<unknown> {
-    return this.load(`comments:${activityId}`, (signal) => this.transport.getComments(activityId, signal), (comments) =>
-      this.update((s) => ({ ...s, comments: { ...s.comments, [activityId]: [...comments].sort(byTime((c) => c.createdAt)) } })),
-    );
+    return this.load(`comments:${activityId}`, (signal) => this.transport.getComments(activityId, signal), (comments, s) => ({
+      ...s,
+      comments: { ...s.comments, [activityId]: [...comments].sort(byTime((c) => c.createdAt)) },
+    }));
   }
 
   private loadTranscript(activityId: Id): Promise<unknown> {
-    return this.load(`transcript:${activityId}`, (signal) => this.transport.getTranscript(activityId, signal), (messages) =>
-      this.update((s) => ({ ...s, transcripts: { ...s.transcripts, [activityId]: [...messages].sort(byTime((m) => m.at)) } })),
-    );
+    return this.load(`transcript:${activityId}`, (signal) => this.transport.getTranscript(activityId, signal), (messages, s) => ({
+      ...s,
+      transcripts: { ...s.transcripts, [activityId]: [...messages].sort(byTime((m) => m.at)) },
+    }));
   }
 
-  /** Loads once per key at a time; records loading / ready / error for the selectors. */
-  private load<T>(key: string, fetch: (signal: AbortSignal) => Promise<T>, store: (value: T) => void): Promise<unknown> {
+  /**
+   * Loads once per key at a time. The data and its "ready" status land in one
+   * state change, so every selector runs once per load, not twice.
+   */
+  private load<T>(key: string, fetch: (signal: AbortSignal) => Promise<T>, merge: (value: T, s: CareState) => CareState): Promise<unknown> {
     const running = this.loading.get(key);
     if (running) return running;
     this.setLoad(key, { status: 'loading' });
     const promise = this.run(key, fetch).then((result) => {
       this.loading.delete(key);
       if (result.ok) {
-        store(result.value);
-        this.setLoad(key, { status: 'ready' });
+        this.update((s) => {
+          const next = merge(result.value, s);
+          return { ...next, loads: { ...next.loads, [key]: { status: 'ready' } } };
+        });
       } else {
         this.setLoad(key, { status: 'error', error: result.error });
       }
@@ -1038,11 +1033,18 @@ export class CareStore {
 
 const TABLES = { customer: 'customers', request: 'requests', activity: 'activities' } as const;
 
-function keepNewer<T extends { id: Id; version: number }>(table: Record<Id, T>, items: readonly T[]): void {
+/** A state whose `table` holds `items` where they are newer than what it knew. */
+function withNewer<K extends 'customers' | 'requests' | 'activities'>(
+  s: CareState,
+  table: K,
+  items: readonly CareState[K][Id][],
+): CareState {
+  const next = { ...s[table] } as Record<Id, CareState[K][Id]>;
   for (const item of items) {
-    const known = table[item.id];
-    if (!known || known.version < item.version) table[item.id] = item;
+    const known = next[item.id];
+    if (!known || known.version < item.version) next[item.id] = item;
   }
+  return { ...s, [table]: next };
 }
 
 function shownTask(s: CareState): Task | null {

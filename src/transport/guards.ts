@@ -22,14 +22,20 @@ const oneOf =
     typeof v === 'string' && values.includes(v);
 const arrayOf =
   (check: Check): Check =>
-  (v) =>
-    Array.isArray(v) && v.every(check);
+  (v) => {
+    if (!Array.isArray(v)) return false;
+    for (const item of v) if (!check(item)) return false;
+    return true;
+  };
 
 function shape(fields: Record<string, Check>): Check {
+  // Journeys bring thousands of records: keep the per-record work to a plain loop.
+  const entries = Object.entries(fields);
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
     const record = value as Record<string, unknown>;
-    return Object.entries(fields).every(([key, check]) => check(record[key]));
+    for (const [key, check] of entries) if (!check(record[key])) return false;
+    return true;
   };
 }
 

@@ -24,6 +24,8 @@ export interface MemoryTransportOptions {
  * the events it may see. Latency and failures can be injected.
  */
 export class MemoryTransport implements CareTransport {
+  /** Payloads come from the engine's typed code: the store need not re-check their shape. */
+  readonly validated = true;
   readonly agentId: Id;
   /** Delay of every call in milliseconds; may be changed at any time. */
   latency: number;

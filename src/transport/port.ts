@@ -79,6 +79,13 @@ export type CareEventListener = (event: CareEvent) => void;
  * The embedded engine's adapter, `MemoryTransport`, is the reference.
  */
 export interface CareTransport {
+  /**
+   * True when the adapter guarantees well-formed payloads (they come from
+   * typed code in the same page, as with the memory adapter). Otherwise the
+   * store checks every payload's shape before trusting it.
+   */
+  readonly validated?: boolean;
+
   /** Signs the agent in and returns what it sees now. */
   connect(signal: AbortSignal): Promise<SessionSnapshot>;
   /** Listens to backend events; returns the function that stops listening. */

@@ -52,7 +52,37 @@ try {
     await box.fill('Hello from the demo <b>test</b>');
     await box.press('Enter');
     await page.getByRole('log').getByText('Hello from the demo <b>test</b>').waitFor({ timeout: 5000 });
+  });
+  await step('R27 a new customer is created from what the chat knew (when the contact is new)', async () => {
+    const create = page.getByRole('button', { name: 'Create', exact: true });
+    if (await create.isVisible().catch(() => false)) {
+      await create.click();
+      await page.getByRole('button', { name: 'Create', exact: true }).waitFor({ state: 'detached', timeout: 5000 });
+    }
+  });
+  await step('R16 R18 the customer journey and the request details show', async () => {
+    await page.getByRole('heading', { name: 'Customer journey' }).waitFor({ timeout: 5000 });
+    await page.getByRole('textbox', { name: 'Title' }).waitFor({ timeout: 5000 });
+    await page.getByText(/Closes automatically on/).waitFor({ timeout: 5000 });
+  });
+  await step('R9 Enter turns the typed text into a tag', async () => {
+    const field = page.getByRole('textbox', { name: 'Add a tag' });
+    await field.fill('vip-e2e');
+    await field.press('Enter');
+    await page.getByRole('button', { name: 'Remove tag vip-e2e' }).waitFor({ timeout: 5000 });
     if (shot) await page.screenshot({ path: shot, fullPage: true });
+  });
+  await step('R6 a colleague’s change raises the warning; Load brings it in; my text comes back', async () => {
+    const title = page.getByRole('textbox', { name: 'Title' });
+    await title.fill('My title from the e2e test');
+    await page.getByRole('button', { name: 'a colleague edits this request' }).click();
+    await page.getByText(/changed this request while you were editing it/).waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: 'Load their changes' }).click();
+    if ((await title.inputValue()).includes('My title')) throw new Error('Load did not bring their title in');
+    await page.getByRole('button', { name: 'Restore my text' }).click();
+    if ((await title.inputValue()) !== 'My title from the e2e test') throw new Error('my text was not restored');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).waitFor({ state: 'visible' });
   });
   await step('R11 Close ends the interaction (creating the customer if asked)', async () => {
     await page.getByRole('button', { name: /^Close the interaction with / }).click();

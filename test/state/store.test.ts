@@ -4,7 +4,7 @@ import { FIELD_MAX, OFFER_TIMEOUT_MS } from '../../src/model/limits.js';
 import type { Journey } from '../../src/model/types.js';
 import { CareStore } from '../../src/state/store.js';
 import { MemoryTransport } from '../../src/transport/memory.js';
-import type { CareEvent, CareEventListener } from '../../src/transport/port.js';
+import type { CareEvent, CareEventListener, CareTransport } from '../../src/transport/port.js';
 import { ANN, BOB, STRANGER, acceptPicked, call, chat, makeEngine } from '../support/fixtures.js';
 import { current, session, settle, until } from '../support/session.js';
 
@@ -402,19 +402,35 @@ describe('CareStore', () => {
   describe('a failing, slow or malformed backend', () => {
     it('a malformed event is ignored with a clear notice', async () => {
       const { engine } = makeEngine();
-      const transport = new MemoryTransport(engine, { agentId: 'agent-1' });
+      const memory = new MemoryTransport(engine, { agentId: 'agent-1' });
       const listeners: CareEventListener[] = [];
-      const subscribe = transport.subscribe.bind(transport);
-      transport.subscribe = (listener) => {
-        listeners.push(listener);
-        return subscribe(listener);
-      };
+      // A host adapter that does not vouch for its payloads, over the memory one.
+      const transport: CareTransport = Object.assign(Object.create(memory) as MemoryTransport, {
+        validated: false,
+        subscribe: (listener: CareEventListener) => {
+          listeners.push(listener);
+          return memory.subscribe(listener);
+        },
+      });
       const store = new CareStore(transport);
       await store.connect();
       const before = store.snapshot.tasks;
       for (const deliver of listeners) deliver({ type: 'task-changed', task: { id: 42 } } as unknown as CareEvent);
       expect(store.snapshot.tasks).to.equal(before);
       expect(current(store.notices$).map((n) => n.code)).to.deep.equal(['protocol']);
+    });
+
+    it('a malformed journey from an adapter that does not vouch for its payloads is a clear error', async () => {
+      const { engine } = makeEngine();
+      const memory = new MemoryTransport(engine, { agentId: 'agent-1' });
+      const transport: CareTransport = Object.assign(Object.create(memory) as MemoryTransport, {
+        validated: false,
+        getJourney: async () => ({ customer: { id: 'cust-ann' }, requests: 'nope', activities: [] }) as unknown as Journey,
+      });
+      const store = new CareStore(transport);
+      await store.connect();
+      const journey = await until(store.journey$('cust-ann'), (j) => j.status !== 'loading');
+      expect(journey.status === 'error' && journey.error.message).to.equal('The service sent a journey this version of Care Kit cannot read.');
     });
 
     it('a slow backend times out with a network error; the draft is kept', async () => {

@@ -1,3 +1,4 @@
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -17,6 +18,8 @@ const STATUS_KEYS: Record<CareRequest['status'], StringKey> = {
   closed: 'request.status.closed',
 };
 const DRAG_TYPE = 'application/x-care-activity';
+// Given up front: by default the virtualizer imports its layout lazily, a network round trip before the first row.
+const LAYOUT = flow();
 
 /** One line of the journey: a request, an activity, or the heading of activities without a request. */
 type Row =
@@ -30,7 +33,11 @@ function rowsOf(journey: Journey): Row[] {
   const loose: Activity[] = [];
   for (const activity of journey.activities) {
     if (activity.requestId === null) loose.push(activity);
-    else byRequest.set(activity.requestId, [...(byRequest.get(activity.requestId) ?? []), activity]);
+    else {
+      const list = byRequest.get(activity.requestId);
+      if (list) list.push(activity);
+      else byRequest.set(activity.requestId, [activity]);
+    }
   }
   const newest = (a: { startedAt: number }, b: { startedAt: number }) => b.startedAt - a.startedAt;
   const rows: Row[] = [];
@@ -128,6 +135,12 @@ export class CareJourney extends CareElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.moving && this.dialog && !this.dialog.open) this.dialog.showModal();
+  }
+
+  /** Today's activities by their time; older ones by their date. */
+  private when(time: number): string {
+    const now = this.store ? this.store.now() : Date.now();
+    return new Date(time).toDateString() === new Date(now).toDateString() ? this.i18n.time(time) : this.i18n.date(time);
   }
 
   private media(activity: Activity): string {
@@ -276,8 +289,8 @@ export class CareJourney extends CareElement {
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
       ${this.dragging ? this.renderDropNew() : nothing}
       ${this.rows.length
-        ? html`<div part="list" role="list" aria-labelledby="heading" @pointerleave=${() => this.hideInfo()}>
-            ${virtualize({ items: this.rows, renderItem: (row) => this.renderRow(row), keyFunction: rowKey, scroller: true })}
+        ? html`<div part="list" role="list" tabindex="0" aria-labelledby="heading" @pointerleave=${() => this.hideInfo()}>
+            ${virtualize({ items: this.rows, renderItem: (row) => this.renderRow(row), keyFunction: rowKey, scroller: true, layout: LAYOUT })}
           </div>`
         : html`<p part="empty" class="muted">${i.t('journey.empty')}</p>`}
       ${this.renderInfo()} ${this.renderMoveDialog(journey.value)}
@@ -350,7 +363,7 @@ export class CareJourney extends CareElement {
         <span class="visually-hidden">${this.media(activity)}, ${i.dateTime(activity.startedAt)}:</span>
         <span class="label">${activity.summary}</span>
         ${current ? html`<span class="visually-hidden">(${i.t('journey.current')})</span>` : nothing}
-        <span class="muted" aria-hidden="true">${i.time(activity.startedAt)}</span>
+        <span class="muted" aria-hidden="true">${this.when(activity.startedAt)}</span>
       </button>
       ${this.canMove(activity, request)
         ? html`<button
