@@ -57,6 +57,16 @@ function drawTeam(): void {
         <button type="button" @click=${() => simulator.arrive('chat', true)}>Queue a chat for picking</button>
       </p>
       <p>
+        <label
+          >Language
+          <select @change=${(e: Event) => (document.documentElement.lang = (e.target as HTMLSelectElement).value)}>
+            ${[['en', 'English'], ['ko', '한국어'], ['cs', 'Čeština']].map(
+              ([code, name]) => html`<option value=${code} ?selected=${document.documentElement.lang === code}>${name}</option>`,
+            )}
+          </select></label
+        >
+      </p>
+      <p>
         Try R6's conflict warning: start editing, then
         <button type="button" @click=${() => colleagueEdits('request')}>a colleague edits this request</button>
         <button type="button" @click=${() => colleagueEdits('customer')}>a colleague edits this customer</button>
