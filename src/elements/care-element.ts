@@ -4,11 +4,19 @@ import { state } from 'lit/decorators.js';
 import type { Observable } from 'rxjs';
 import { LocaleController } from '../i18n/localize.js';
 import { displayNameOrNull } from '../model/rules.js';
-import type { ContactFields } from '../model/types.js';
+import type { CareRequest, ContactFields, MediaType, Task } from '../model/types.js';
+import type { StringKey } from '../i18n/en.js';
+import { MEDIA_LABELS } from './icons.js';
 import { careStoreContext } from '../state/context.js';
 import { ObserveController } from '../state/observe-controller.js';
 import type { CareStore } from '../state/store.js';
 import { baseStyles } from '../styles/tokens.js';
+
+const STATUS_LABELS: Record<CareRequest['status'], StringKey> = {
+  open: 'request.status.open',
+  resolved: 'request.status.resolved',
+  closed: 'request.status.closed',
+};
 
 interface Binding {
   controller: ObserveController<unknown>;
@@ -60,6 +68,36 @@ export class CareElement extends LitElement {
   /** The R24 display name in the element's language. */
   protected nameOf(contact: Partial<ContactFields> | null | undefined): string {
     return displayNameOrNull(contact) ?? this.i18n.t('common.unknownCustomer');
+  }
+
+  /** A task's customer by display name: the saved record if known, else what the contact said (R24). */
+  protected nameOfTask(task: Task): string {
+    const saved = task.customerId ? this.store?.snapshot.customers[task.customerId] : undefined;
+    return this.nameOf(saved ?? task.contact);
+  }
+
+  /** A medium in the element's language. */
+  protected mediaLabel(media: MediaType): string {
+    return this.i18n.t(MEDIA_LABELS[media]);
+  }
+
+  /** A request status in the element's language. */
+  protected statusLabel(status: CareRequest['status']): string {
+    return this.i18n.t(STATUS_LABELS[status]);
+  }
+
+  /** Text for the element's polite live region. */
+  @state() protected announcement = '';
+
+  /**
+   * Says `text` through the live region. Cleared first, so the same words
+   * twice in a row ("Comment added.") are announced twice.
+   */
+  protected announce(text: string): void {
+    this.announcement = '';
+    void this.updateComplete.then(() => {
+      this.announcement = text;
+    });
   }
 
   /** What to render when there is no provider: say so, plainly. */

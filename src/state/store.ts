@@ -51,6 +51,8 @@ export interface CloseCheck {
   unsavedCustomer: boolean;
   /** The customer was never created: Create, or close without creating. */
   customerNotCreated: boolean;
+  /** Requests of the customer with unsaved changes (typed, or put aside by Load). */
+  unsavedRequests: Id[];
 }
 
 /** How to settle R11's prompt when closing. */
@@ -335,54 +337,82 @@ export class CareStore {
     return result;
   }
 
-  /** What Close must ask before ending the interaction (R11). */
+  /**
+   * What Close must ask before ending the interaction (R11): unsaved changes
+   * of the customer or of their requests (typed, or put aside by Load), or a
+   * customer never created.
+   */
   closeCheck(taskId: Id): CloseCheck {
     const s = this.snapshot;
     const task = s.tasks[taskId];
-    if (!task) return { unsavedCustomer: false, customerNotCreated: false };
-    if (task.customerId === null) return { unsavedCustomer: false, customerNotCreated: true };
-    const draft = s.drafts[draftKey('customer', task.customerId)] as Draft<'customer'> | undefined;
-    const saved = s.customers[task.customerId];
-    const unsavedCustomer = !!draft && !!saved && Object.keys(effectiveEdits('customer', saved, draft.values)).length > 0;
-    return { unsavedCustomer, customerNotCreated: false };
+    const none: CloseCheck = { unsavedCustomer: false, customerNotCreated: false, unsavedRequests: [] };
+    if (!task) return none;
+    if (task.customerId === null) return { ...none, customerNotCreated: true };
+    const customerId = task.customerId;
+    const unsaved = (kind: DraftKind, id: Id): boolean => {
+      const draft = s.drafts[draftKey(kind, id)];
+      const saved = s[TABLES[kind]][id] as DraftRecordByKind[typeof kind] | undefined;
+      return !!draft && !!saved && (!!draft.stash || Object.keys(effectiveEdits(kind, saved, draft.values)).length > 0);
+    };
+    const unsavedRequests = Object.values(s.requests)
+      .filter((r) => r.customerId === customerId && unsaved('request', r.id))
+      .map((r) => r.id);
+    return { unsavedCustomer: unsaved('customer', customerId), customerNotCreated: false, unsavedRequests };
   }
 
   /**
-   * Ends the interaction (R11). If the customer has unsaved changes or was
-   * never created, `resolution` says what to do: `save` saves (or creates)
-   * first and stops if that fails; `discard` drops them. Without a needed
-   * resolution the close is refused, so nothing typed is lost silently.
+   * Ends the interaction (R11). If the customer or their requests have
+   * unsaved changes, or the customer was never created, `resolution` says
+   * what to do: `save` saves (or creates) first and stops if that fails;
+   * `discard` drops them. Without a needed resolution the close is refused,
+   * so nothing typed is lost silently.
    */
   async close(taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
     const check = this.closeCheck(taskId);
     const task = this.snapshot.tasks[taskId];
-    if ((check.unsavedCustomer || check.customerNotCreated) && !resolution) {
+    const pending = check.unsavedCustomer || check.customerNotCreated || check.unsavedRequests.length > 0;
+    if (pending && !resolution) {
       return {
         ok: false,
         error: CareError.refused(
           'unsaved-changes',
-          check.customerNotCreated ? 'Create the customer, or close without creating it.' : 'Save or discard the customer changes first.',
+          check.customerNotCreated ? 'Create the customer, or close without creating it.' : 'Save or discard the unsaved changes first.',
         ),
       };
     }
     if (task && resolution === 'save') {
-      const saved = check.customerNotCreated
-        ? await this.createCustomer(taskId)
-        : check.unsavedCustomer && task.customerId
-          ? await this.saveCustomer(task.customerId)
-          : undefined;
+      const saved = await this.saveBeforeClose(taskId, task.customerId, check);
       if (saved && !saved.ok) return saved;
     }
     const result = await this.run('closeTask', (signal) => this.transport.closeTask(taskId, signal));
     if (result.ok) {
       this.upsertTask(result.value);
-      if (task?.customerId && resolution === 'discard') this.discard('customer', task.customerId);
+      if (task?.customerId && resolution === 'discard') {
+        this.discard('customer', task.customerId);
+        for (const id of check.unsavedRequests) this.discard('request', id);
+      }
       this.update((s) => {
         const { [taskId]: _, ...newCustomers } = s.newCustomers;
         return { ...s, newCustomers };
       });
     }
     return result;
+  }
+
+  /** R11's Save: creates or saves the customer, then each request; the first failure stops the close. */
+  private async saveBeforeClose(taskId: Id, customerId: Id | null, check: CloseCheck): Promise<Result<unknown> | undefined> {
+    if (check.customerNotCreated) return this.createCustomer(taskId);
+    const saves: [DraftKind, Id][] = [
+      ...(check.unsavedCustomer && customerId ? [['customer', customerId] as [DraftKind, Id]] : []),
+      ...check.unsavedRequests.map((id) => ['request', id] as [DraftKind, Id]),
+    ];
+    for (const [kind, id] of saves) {
+      // Text put aside by Load is what the agent asked to keep: saving it means saving it over theirs.
+      if (this.snapshot.drafts[draftKey(kind, id)]?.stash) this.restoreMine(kind, id);
+      const result = kind === 'customer' ? await this.saveCustomer(id) : await this.saveRequest(id);
+      if (!result.ok) return result;
+    }
+    return undefined;
   }
 
   // ── Commands: customers (R10, R17, R27) ───────────────────────────────
@@ -449,7 +479,7 @@ export class CareStore {
     const result = await this.run('updateRequest', (signal) =>
       this.transport.updateRequest(requestId, saved.version, { status: 'resolved' }, signal),
     );
-    this.settle(result, (value) => this.upsertEntity({ kind: 'request', value }));
+    if (result.ok) this.upsertEntity({ kind: 'request', value: result.value });
     return result;
   }
 
@@ -543,7 +573,6 @@ export class CareStore {
       const rest = list.filter((c) => c.id !== pending.id);
       return result.ok && !rest.some((c) => c.id === result.value.id) ? [...rest, result.value] : rest;
     });
-    this.settle(result);
     return result;
   }
 
@@ -566,7 +595,6 @@ export class CareStore {
     } else if (before) {
       this.rollbackActivity(before);
     }
-    this.settle(result);
     return result;
   }
 
@@ -575,7 +603,7 @@ export class CareStore {
     const result = await this.run('moveActivityToCustomer', (signal) =>
       this.transport.moveActivityToCustomer(activityId, customerId, signal),
     );
-    this.settle(result, (value) => this.upsertEntity({ kind: 'activity', value }));
+    if (result.ok) this.upsertEntity({ kind: 'activity', value: result.value });
     return result;
   }
 
@@ -834,14 +862,6 @@ export class CareStore {
     }
   }
 
-  /** Reports a failed command as a notice unless it was cancelled; applies a success. */
-  private settle<T>(result: Result<T>, onOk?: (value: T) => void): void {
-    if (result.ok) onOk?.(result.value);
-    else if (result.error.kind !== 'aborted' && result.error.kind !== 'validation') {
-      this.notify('error', 'command-failed', result.error.message, result.error);
-    }
-  }
-
   private edit<K extends DraftKind>(kind: K, id: Id, patch: Partial<DraftFieldsByKind[K]>): void {
     this.update((s) => {
       const saved = s[TABLES[kind]][id] as DraftRecordByKind[K] | undefined;
@@ -940,7 +960,6 @@ export class CareStore {
     const result = await this.run('activity', send);
     if (result.ok) this.upsertEntity({ kind: 'activity', value: result.value });
     else this.rollbackActivity(before);
-    this.settle(result);
     return result;
   }
 
@@ -1017,8 +1036,11 @@ export class CareStore {
   private memo<T>(key: string, create: () => Observable<T>): Observable<T> {
     const known = this.selectors.get(key) as Observable<T> | undefined;
     if (known) return known;
-    const created = create().pipe(
-      finalize(() => this.selectors.delete(key)),
+    const created: Observable<T> = create().pipe(
+      // A newer Observable may hold the key by now (an element resubscribed after this one emptied): leave it.
+      finalize(() => {
+        if (this.selectors.get(key) === created) this.selectors.delete(key);
+      }),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
     this.selectors.set(key, created);

@@ -34,7 +34,6 @@ export type NoticeCode =
   | 'conflict'
   | 'connection-lost'
   | 'connection-restored'
-  | 'command-failed'
   | 'protocol';
 
 /** Something the agent should hear about that did not come from their last click. */

@@ -139,7 +139,7 @@ describe('care-desktop', () => {
     await settled(el);
     button(el, 'Close the interaction with Ann Lee').click();
     await settled(el);
-    expect(inner(el, 'dialog').querySelector('h2')!.textContent).to.equal('Unsaved customer changes');
+    expect(inner(el, 'dialog').querySelector('h2')!.textContent).to.equal('Unsaved changes');
     await sendKeys({ press: 'Escape' });
     await settled(el);
     expect(shadow(el).querySelector('dialog')).to.equal(null);

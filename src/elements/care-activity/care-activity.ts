@@ -10,7 +10,7 @@ import type { Activity, Id } from '../../model/types.js';
 import { charCount, normaliseTag, tagKey, validateTag } from '../../model/validation.js';
 import { CareElement } from '../care-element.js';
 import { UnsentTexts, composerStyles, isComposing } from '../composer.js';
-import { MEDIA_LABELS, mediaIcon } from '../icons.js';
+import { mediaIcon } from '../icons.js';
 import { styles } from './care-activity.styles.js';
 
 /** Tag text typed but not yet added, per activity. */
@@ -86,7 +86,6 @@ export class CareActivity extends CareElement {
 
   @state() private tagError: TagError | null = null;
   @state() private removeError: { activityId: Id; message: string } | null = null;
-  @state() private announcement = '';
 
   private shownId(): Id | null {
     return this.activityId || this.focusedId.value || null;
@@ -181,7 +180,7 @@ export class CareActivity extends CareElement {
       this.tagError = { activityId: activity.id, message: this.failure(this.i18n.t('activity.tagAddFailed', { tag }), result.error) };
       return;
     }
-    this.announcement = this.i18n.t('activity.tagAdded', { tag });
+    this.announce(this.i18n.t('activity.tagAdded', { tag }));
     this.dispatchEvent(new CareTagAddedEvent(result.value, tag));
   }
 
@@ -198,7 +197,7 @@ export class CareActivity extends CareElement {
       this.removeError = { activityId: activity.id, message: this.failure(this.i18n.t('activity.tagRemoveFailed', { tag }), result.error) };
       return;
     }
-    this.announcement = this.i18n.t('activity.tagRemoved', { tag });
+    this.announce(this.i18n.t('activity.tagRemoved', { tag }));
     this.dispatchEvent(new CareTagRemovedEvent(result.value, tag));
   }
 
@@ -242,7 +241,7 @@ export class CareActivity extends CareElement {
     return html`<dl part="details">
       <div>
         <dt>${i.t('activity.media')}</dt>
-        <dd class="media">${mediaIcon(activity.media)}<span>${i.t(MEDIA_LABELS[activity.media])}</span></dd>
+        <dd class="media">${mediaIcon(activity.media)}<span>${this.mediaLabel(activity.media)}</span></dd>
       </div>
       <div>
         <dt>${i.t('activity.started')}</dt>

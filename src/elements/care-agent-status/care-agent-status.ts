@@ -43,9 +43,8 @@ export class CareAgentStatus extends CareElement {
   protected readonly ticker = new TickController(this, () => (this.offers.value?.length ?? 0) > 0);
 
   @state() private error = '';
-  @state() private announcement = '';
   private seenOffers = new Set<string>();
-  private lastAgent: Agent | null | undefined;
+  private lastAgent: Agent | undefined;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -61,13 +60,17 @@ export class CareAgentStatus extends CareElement {
       this.dispatchEvent(new CareTaskOfferedEvent(task));
       messages.push(this.i18n.t('offers.announce', { media: this.media(task), name: this.nameOfTask(task) }));
     }
+    // Only versions the backend confirmed count: the store shows a chosen status at once (same version)
+    // and rolls it back if refused, and neither is a change to announce or report.
     const before = this.lastAgent;
-    this.lastAgent = agent;
-    if (agent && before && before.status !== agent.status) {
-      this.dispatchEvent(new CareStatusChangedEvent(agent));
-      messages.push(this.statusMessage(agent));
+    if (agent && agent.version !== before?.version) {
+      this.lastAgent = agent;
+      if (before && before.status !== agent.status) {
+        this.dispatchEvent(new CareStatusChangedEvent(agent));
+        messages.push(this.statusMessage(agent));
+      }
     }
-    if (messages.length) this.announcement = messages.join(' ');
+    if (messages.length) this.announce(messages.join(' '));
   }
 
   private statusMessage(agent: Agent): string {
@@ -76,13 +79,9 @@ export class CareAgentStatus extends CareElement {
   }
 
   private media(task: Task): string {
-    return this.i18n.t(task.media === 'call' ? 'media.call' : task.media === 'chat' ? 'media.chat' : task.media === 'email' ? 'media.email' : 'media.sms');
+    return this.mediaLabel(task.media);
   }
 
-  private nameOfTask(task: Task): string {
-    const saved = task.customerId ? this.store?.snapshot.customers[task.customerId] : undefined;
-    return this.nameOf(saved ?? task.contact);
-  }
 
   private async setStatus(status: AgentStatus): Promise<void> {
     if (!this.store || this.agent.value?.status === status) return;

@@ -71,7 +71,6 @@ export class CareComments extends CareElement {
   /** Activities with an add under way. */
   @state() private adding: ReadonlySet<Id> = new Set();
   @state() private addError: { activityId: Id; message: string } | null = null;
-  @state() private announcement = '';
 
   private shownId(): Id | null {
     return this.activityId || this.focusedId.value || null;
@@ -114,7 +113,7 @@ export class CareComments extends CareElement {
       return;
     }
     unsentComments.consume(store, activityId, text);
-    this.announcement = this.i18n.t('comments.added');
+    this.announce(this.i18n.t('comments.added'));
     this.requestUpdate();
     this.dispatchEvent(new CareCommentAddedEvent(result.value));
   }

@@ -107,7 +107,6 @@ export class CareCustomer extends CareElement {
   /** Tasks whose Create is under way. */
   @state() private creating: ReadonlySet<Id> = new Set();
   @state() private createError: { taskId: Id; message: string } | null = null;
-  @state() private announcement = '';
 
   private targetId(): Id | null {
     return this.customerId || this.shown.value?.customerId || null;
@@ -179,7 +178,7 @@ export class CareCustomer extends CareElement {
     // A failure stays in the draft (its error or conflict), shown in place with the text kept.
     if (!result.ok) return;
     if (this.editing === id) this.editing = null;
-    this.announcement = this.i18n.t('customer.saved', { name: this.nameOf(result.value) });
+    this.announce(this.i18n.t('customer.saved', { name: this.nameOf(result.value) }));
     this.dispatchEvent(new CareCustomerSavedEvent(result.value));
     this.focusLater('[data-edit]');
   }
@@ -215,7 +214,7 @@ export class CareCustomer extends CareElement {
       return;
     }
     this.setOpen(`customer:${result.value.id}`, true);
-    this.announcement = this.i18n.t('customer.created', { name: this.nameOf(result.value) });
+    this.announce(this.i18n.t('customer.created', { name: this.nameOf(result.value) }));
     this.dispatchEvent(new CareCustomerCreatedEvent(result.value));
     this.focusLater('[part~="name"]');
   }

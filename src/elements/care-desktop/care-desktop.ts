@@ -88,14 +88,23 @@ export class CareDesktop extends CareElement {
   private readonly selected = this.watch((store) => store.selectedTask$);
 
   @state() private prompt: Prompt | null = null;
-  @state() private announcement = '';
+  /** A close under way: its buttons stay disabled so a double click closes once. */
+  @state() private closing = false;
   @state() private error = '';
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('[data-close]') private closeButton!: HTMLButtonElement | null;
 
+  private errorFor: string | null = null;
+
   protected override willUpdate(changed: PropertyValues): void {
     this.provided = this.provision.update(this.input, this.transport, this.contextStore);
     super.willUpdate(changed);
+    // An error belongs to the task it happened on.
+    const shown = (this.selected.value ?? this.active.value)?.id ?? null;
+    if (shown !== this.errorFor) {
+      this.errorFor = shown;
+      this.error = '';
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -104,10 +113,6 @@ export class CareDesktop extends CareElement {
     if (this.prompt && dialog && !dialog.open) dialog.showModal();
   }
 
-  private nameOfTask(task: Task): string {
-    const saved = task.customerId ? this.store?.snapshot.customers[task.customerId] : undefined;
-    return this.nameOf(saved ?? task.contact);
-  }
 
   /** Close (R11): ask first if the customer has unsaved changes or was never created. */
   private async requestClose(task: Task): Promise<void> {
@@ -115,15 +120,16 @@ export class CareDesktop extends CareElement {
     if (!store || !this.dispatchEvent(new CareTaskCloseEvent(task))) return;
     const check = store.closeCheck(task.id);
     if (check.customerNotCreated) this.prompt = { task, kind: 'not-created' };
-    else if (check.unsavedCustomer) this.prompt = { task, kind: 'unsaved' };
+    else if (check.unsavedCustomer || check.unsavedRequests.length) this.prompt = { task, kind: 'unsaved' };
     else await this.close(task);
   }
 
   private async close(task: Task, resolution?: CloseResolution): Promise<void> {
     const store = this.store;
-    if (!store) return;
+    if (!store || this.closing) return;
     const name = this.nameOfTask(task);
-    const result = await store.close(task.id, resolution);
+    this.closing = true;
+    const result = await store.close(task.id, resolution).finally(() => (this.closing = false));
     if (!result.ok) {
       if (this.prompt) this.prompt = { ...this.prompt, error: result.error.message };
       else this.error = result.error.message;
@@ -131,7 +137,7 @@ export class CareDesktop extends CareElement {
     }
     this.error = '';
     this.endPrompt();
-    this.announcement = this.i18n.t('desktop.closed', { name });
+    this.announce(this.i18n.t('desktop.closed', { name }));
     this.dispatchEvent(new CareTaskClosedEvent(result.value));
   }
 
@@ -215,10 +221,10 @@ export class CareDesktop extends CareElement {
       ${prompt.error ? html`<p class="error" role="alert">${prompt.error}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => this.endPrompt()}>${i.t('common.cancel')}</button>
-        <button type="button" @click=${() => this.close(prompt.task, 'discard')}>
+        <button type="button" ?disabled=${this.closing} @click=${() => this.close(prompt.task, 'discard')}>
           ${i.t(notCreated ? 'desktop.closeWithout' : 'desktop.discard')}
         </button>
-        <button type="button" class="primary" autofocus @click=${() => this.close(prompt.task, 'save')}>
+        <button type="button" class="primary" autofocus ?disabled=${this.closing} @click=${() => this.close(prompt.task, 'save')}>
           ${i.t(notCreated ? 'desktop.create' : 'desktop.save')}
         </button>
       </div>

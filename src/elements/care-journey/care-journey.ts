@@ -3,7 +3,6 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CareActivityMovedEvent, CareActivitySelectEvent, CareRequestCreatedEvent } from '../../events.js';
-import type { StringKey } from '../../i18n/en.js';
 import { isReadOnly } from '../../model/rules.js';
 import type { Activity, CareRequest, Customer, Journey, MoveTarget } from '../../model/types.js';
 import { validateRequestFields } from '../../model/validation.js';
@@ -11,12 +10,6 @@ import { CareElement } from '../care-element.js';
 import { mediaIcon } from '../icons.js';
 import { styles } from './care-journey.styles.js';
 
-const MEDIA_KEYS: Record<Activity['media'], StringKey> = { chat: 'media.chat', call: 'media.call', email: 'media.email', sms: 'media.sms' };
-const STATUS_KEYS: Record<CareRequest['status'], StringKey> = {
-  open: 'request.status.open',
-  resolved: 'request.status.resolved',
-  closed: 'request.status.closed',
-};
 const DRAG_TYPE = 'application/x-care-activity';
 // Given up front: by default the virtualizer imports its layout lazily, a network round trip before the first row.
 const LAYOUT = flow();
@@ -110,7 +103,6 @@ export class CareJourney extends CareElement {
   @state() private dropTarget: string | null = null;
   @state() private error = '';
   @state() private formError = '';
-  @state() private announcement = '';
   @state() private searchResults: Customer[] | null = null;
   @query('[part=info]') private info!: HTMLElement | null;
   @query('dialog') private dialog!: HTMLDialogElement | null;
@@ -122,8 +114,19 @@ export class CareJourney extends CareElement {
     return this.customerId ?? this.focusedCustomer.value ?? null;
   }
 
+  private shownFor: string | null = null;
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // The form, errors and dialogs belong to the customer they were opened for.
+    if (this.targetId !== this.shownFor) {
+      this.shownFor = this.targetId;
+      this.adding = false;
+      this.error = '';
+      this.formError = '';
+      this.moving = null;
+      this.hovered = null;
+    }
     const journey = this.journey.value;
     const value = journey?.status === 'ready' ? journey.value : undefined;
     if (value !== this.rowsFor) {
@@ -144,7 +147,7 @@ export class CareJourney extends CareElement {
   }
 
   private media(activity: Activity): string {
-    return this.i18n.t(MEDIA_KEYS[activity.media]);
+    return this.mediaLabel(activity.media);
   }
 
   private requestLabel(request: CareRequest): string {
@@ -186,7 +189,7 @@ export class CareJourney extends CareElement {
     }
     this.error = '';
     this.closeDialog();
-    this.announcement = this.i18n.t('journey.moved');
+    this.announce(this.i18n.t('journey.moved'));
     this.dispatchEvent(new CareActivityMovedEvent(moved));
   }
 
@@ -235,7 +238,7 @@ export class CareJourney extends CareElement {
     }
     this.formError = '';
     this.adding = false;
-    this.announcement = this.i18n.t('journey.added');
+    this.announce(this.i18n.t('journey.added'));
     this.dispatchEvent(new CareRequestCreatedEvent(result.value));
   }
 
@@ -289,7 +292,14 @@ export class CareJourney extends CareElement {
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
       ${this.dragging ? this.renderDropNew() : nothing}
       ${this.rows.length
-        ? html`<div part="list" role="list" tabindex="0" aria-labelledby="heading" @pointerleave=${() => this.hideInfo()}>
+        ? html`<div
+            part="list"
+            role="list"
+            tabindex="0"
+            aria-labelledby="heading"
+            @pointerleave=${() => this.hideInfo()}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.hideInfo()}
+          >
             ${virtualize({ items: this.rows, renderItem: (row) => this.renderRow(row), keyFunction: rowKey, scroller: true, layout: LAYOUT })}
           </div>`
         : html`<p part="empty" class="muted">${i.t('journey.empty')}</p>`}
@@ -307,7 +317,7 @@ export class CareJourney extends CareElement {
 
   private renderRequestRow(request: CareRequest) {
     const i = this.i18n;
-    const status = i.t(STATUS_KEYS[request.status]);
+    const status = this.statusLabel(request.status);
     const droppable = this.canDropOn(request);
     return html`<div
       role="listitem"
@@ -417,7 +427,7 @@ export class CareJourney extends CareElement {
       const r = row.request;
       body = html`<strong>${this.requestLabel(r)}</strong>
         <dl>
-          <dt>${i.t('request.status')}</dt><dd>${i.t(STATUS_KEYS[r.status])}</dd>
+          <dt>${i.t('request.status')}</dt><dd>${this.statusLabel(r.status)}</dd>
           <dt>${i.t('request.created')}</dt><dd>${i.dateTime(r.createdAt)}</dd>
           ${r.completedAt !== undefined ? html`<dt>${i.t('request.completed')}</dt><dd>${i.dateTime(r.completedAt)}</dd>` : nothing}
         </dl>

@@ -4,7 +4,7 @@ import { CareTaskSelectEvent } from '../../events.js';
 import { mostRecentOpenRequest } from '../../model/rules.js';
 import type { Task } from '../../model/types.js';
 import { acceptTask } from '../actions.js';
-import { MEDIA_LABELS, mediaIcon } from '../icons.js';
+import { mediaIcon } from '../icons.js';
 import { CareElement } from '../care-element.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-queue.styles.js';
@@ -56,16 +56,11 @@ export class CareQueue extends CareElement {
   protected readonly ticker = new TickController(this, () => (this.queue.value?.length ?? 0) + (this.inProgress.value?.length ?? 0) > 0);
 
   @state() private error = '';
-  @state() private announcement = '';
 
   private media(task: Task): string {
-    return this.i18n.t(MEDIA_LABELS[task.media]);
+    return this.mediaLabel(task.media);
   }
 
-  private nameOfTask(task: Task): string {
-    const saved = task.customerId ? this.store?.snapshot.customers[task.customerId] : undefined;
-    return this.nameOf(saved ?? task.contact);
-  }
 
   private select(task: Task): void {
     const next = this.selected.value?.id === task.id ? null : task;
@@ -78,7 +73,7 @@ export class CareQueue extends CareElement {
     const result = await acceptTask(this, this.store, task);
     if (!result) return;
     this.error = result.ok ? '' : result.error.message;
-    if (result.ok) this.announcement = this.i18n.t('queue.accepted', { media: this.media(task), name: this.nameOfTask(task) });
+    if (result.ok) this.announce(this.i18n.t('queue.accepted', { media: this.media(task), name: this.nameOfTask(task) }));
   }
 
   private open(task: Task): void {

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CareRequestSavedEvent } from '../../events.js';
-import type { StringKey } from '../../i18n/en.js';
 import { FIELD_MAX } from '../../model/limits.js';
 import { autoCloseAt, isReadOnly } from '../../model/rules.js';
 import type { CareRequest, RequestFields } from '../../model/types.js';
@@ -9,12 +8,6 @@ import { charCount, type ValidationIssue } from '../../model/validation.js';
 import type { DraftView } from '../../state/types.js';
 import { CareElement } from '../care-element.js';
 import { styles } from './care-request.styles.js';
-
-const STATUS_KEYS: Record<CareRequest['status'], StringKey> = {
-  open: 'request.status.open',
-  resolved: 'request.status.resolved',
-  closed: 'request.status.closed',
-};
 
 /**
  * Request details (R18): title and description, each limited to 2,000
@@ -72,7 +65,6 @@ export class CareRequestElement extends CareElement {
 
   @state() private infoOpen = false;
   @state() private error = '';
-  @state() private announcement = '';
 
   /** The id of the request to show, once known. */
   private get targetId(): string | null {
@@ -86,9 +78,16 @@ export class CareRequestElement extends CareElement {
     return request?.status === 'ready' ? request.value : undefined;
   }
 
+  private errorFor: string | null = null;
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('requestId')) this.error = '';
+    // An error belongs to the request it happened on.
+    if (this.targetId !== this.errorFor) {
+      this.errorFor = this.targetId;
+      this.error = '';
+      this.infoOpen = false;
+    }
   }
 
   private edit(field: keyof RequestFields, event: Event): void {
@@ -103,7 +102,7 @@ export class CareRequestElement extends CareElement {
     const result = await this.store.saveRequest(request.id);
     if (result.ok) {
       this.error = '';
-      this.announcement = this.i18n.t('request.saved');
+      this.announce(this.i18n.t('request.saved'));
       this.dispatchEvent(new CareRequestSavedEvent(result.value));
     } else if (result.error.kind !== 'conflict') {
       this.error = result.error.message;
@@ -146,7 +145,7 @@ export class CareRequestElement extends CareElement {
     const request = view.saved;
     const closed = isReadOnly(request);
     const editable = !!this.editable.value && !closed;
-    const status = i.t(STATUS_KEYS[request.status]);
+    const status = this.statusLabel(request.status);
     return html`<section part="base" aria-labelledby="heading">
       <div part="header">
         <h2 id="heading">${i.t('request.heading')}</h2>
@@ -195,7 +194,7 @@ export class CareRequestElement extends CareElement {
     const i = this.i18n;
     return html`<dl part="info" id="info">
       <dt>${i.t('request.status')}</dt>
-      <dd>${i.t(STATUS_KEYS[request.status])}</dd>
+      <dd>${this.statusLabel(request.status)}</dd>
       <dt>${i.t('request.created')}</dt>
       <dd><time datetime=${new Date(request.createdAt).toISOString()}>${i.dateTime(request.createdAt)}</time></dd>
       ${request.completedAt !== undefined
