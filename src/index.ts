@@ -14,3 +14,18 @@ export { CareStore, type CareStoreOptions, type CloseCheck, type CloseResolution
 export type * from './state/types.js';
 export { careStoreContext } from './state/context.js';
 export { ObserveController } from './state/observe-controller.js';
+export * from './events.js';
+export { registerTranslations, registerLanguageLoader, loadLanguage, translate, availableLanguages, LocaleController } from './i18n/localize.js';
+export type { StringKey, Translations } from './i18n/en.js';
+export { TOKENS } from './styles/tokens.js';
+export { CareElement } from './elements/care-element.js';
+export { CareProvider } from './elements/care-provider/care-provider.js';
+export { CareDesktop } from './elements/care-desktop/care-desktop.js';
+export { CareAgentStatus } from './elements/care-agent-status/care-agent-status.js';
+export { CareQueue } from './elements/care-queue/care-queue.js';
+export { CareCommunication } from './elements/care-communication/care-communication.js';
+export { CareJourney } from './elements/care-journey/care-journey.js';
+export { CareRequestElement } from './elements/care-request/care-request.js';
+export { CareActivity } from './elements/care-activity/care-activity.js';
+export { CareComments } from './elements/care-comments/care-comments.js';
+export { CareCustomer } from './elements/care-customer/care-customer.js';

@@ -1,13 +1,12 @@
 /**
- * The kit's languages. Importing this module registers the bundled
- * translations (a side effect); English is always there.
+ * The kit's languages. Importing this module registers where the bundled
+ * Korean and Czech tables are loaded from (a side effect): each is fetched
+ * the first time an element meets its `lang`. English is always there.
  */
-import { cs } from './cs.js';
-import { ko } from './ko.js';
-import { registerTranslations } from './localize.js';
+import { registerLanguageLoader } from './localize.js';
 
-registerTranslations('ko', ko);
-registerTranslations('cs', cs);
+registerLanguageLoader('ko', () => import('./ko.js').then((module) => module.ko));
+registerLanguageLoader('cs', () => import('./cs.js').then((module) => module.cs));
 
-export { registerTranslations, translate, availableLanguages, LocaleController } from './localize.js';
+export { availableLanguages, loadLanguage, LocaleController, registerLanguageLoader, registerTranslations, translate } from './localize.js';
 export type { StringKey, Translations } from './en.js';

@@ -12,9 +12,38 @@ export function registerTranslations(lang: string, table: Translations): void {
   for (const controller of controllers) controller.refresh();
 }
 
-/** The languages with a table, English first. */
+const loaders = new Map<string, () => Promise<Translations>>();
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Tells the kit where to fetch a language's table when an element first
+ * meets it (`lang="ko"`), so pages that never use a language never load it.
+ * Until it arrives, strings show in English.
+ */
+export function registerLanguageLoader(lang: string, loader: () => Promise<Translations>): void {
+  loaders.set(lang.toLowerCase(), loader);
+}
+
+/** Loads a language registered with {@link registerLanguageLoader}; resolves at once if it is there or unknown. */
+export function loadLanguage(lang: string): Promise<void> {
+  const key = [lang.toLowerCase(), lang.toLowerCase().split('-')[0] ?? ''].find((k) => loaders.has(k));
+  if (!key || tables.has(key)) return Promise.resolve();
+  const known = loading.get(key);
+  if (known) return known;
+  const pending = loaders
+    .get(key)!()
+    .then((table) => registerTranslations(key, table))
+    .catch(() => {
+      // A failed fetch may be retried by the next element that meets the language.
+      loading.delete(key);
+    });
+  loading.set(key, pending);
+  return pending;
+}
+
+/** The languages with a table or a loader, English first. */
 export function availableLanguages(): string[] {
-  return [...tables.keys()];
+  return [...new Set([...tables.keys(), ...loaders.keys()])];
 }
 
 function lookup(lang: string, key: string): string | undefined {
@@ -87,6 +116,7 @@ export class LocaleController implements ReactiveController {
     const lang = langOf(this.host);
     if (lang === this.lang) return;
     this.lang = lang;
+    void loadLanguage(lang);
     this.host.requestUpdate();
   }
 

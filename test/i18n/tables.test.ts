@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { cs } from '../../src/i18n/cs.js';
 import { en, type StringKey } from '../../src/i18n/en.js';
-import { LocaleController, availableLanguages, registerTranslations, translate } from '../../src/i18n/index.js';
+import { LocaleController, availableLanguages, loadLanguage, registerLanguageLoader, registerTranslations, translate } from '../../src/i18n/index.js';
 import { ko } from '../../src/i18n/ko.js';
 
 const english = en as Record<string, string>;
@@ -38,6 +38,9 @@ async function probe(lang: string): Promise<LocaleProbe> {
 }
 
 describe('translation tables', () => {
+  // The tables are loaded on demand; load them before checking what they say.
+  before(() => Promise.all([loadLanguage('ko'), loadLanguage('cs')]));
+
   it('registers ko and cs next to English', () => {
     expect(availableLanguages()).to.include.members(['en', 'ko', 'cs']);
   });
@@ -131,5 +134,20 @@ describe('translate and plural', () => {
     const el = await probe('en');
     expect(el.i18n.plural('queue.count', 1)).to.equal('1 task waiting');
     expect(translate('en', 'status.ready' satisfies StringKey)).to.equal('Ready');
+  });
+
+  it('a language registered with a loader is fetched when an element first meets it, then re-renders', async () => {
+    let loads = 0;
+    registerLanguageLoader('zz', async () => {
+      loads++;
+      return { 'status.ready': 'ZZ ready' };
+    });
+    const el = await probe('zz');
+    await loadLanguage('zz');
+    await el.updateComplete;
+    expect(el.i18n.t('status.ready')).to.equal('ZZ ready');
+    expect(el.i18n.t('status.notReady')).to.equal('Not Ready');
+    await probe('zz');
+    expect(loads).to.equal(1);
   });
 });

@@ -1,6 +1,5 @@
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
 import { CareActivityMovedEvent, CareActivitySelectEvent, CareRequestCreatedEvent } from '../../events.js';
 import { isReadOnly } from '../../model/rules.js';
@@ -11,8 +10,30 @@ import { mediaIcon } from '../icons.js';
 import { styles } from './care-journey.styles.js';
 
 const DRAG_TYPE = 'application/x-care-activity';
-// Given up front: by default the virtualizer imports its layout lazily, a network round trip before the first row.
-const LAYOUT = flow();
+
+/**
+ * Journeys up to this many rows render as a plain list; longer ones are
+ * virtualised. The virtualizer is fetched only when a journey needs it, so
+ * pages with short journeys never load it; until it arrives, the first
+ * screenful of rows shows as a plain list.
+ */
+const VIRTUALIZE_FROM = 60;
+/** Rows shown while the virtualizer loads: about a screenful. */
+const FIRST_ROWS = 30;
+
+type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
+let virtualizer: { virtualize: Virtualize; layout: ReturnType<typeof import('@lit-labs/virtualizer/layouts/flow.js').flow> } | undefined;
+let loadingVirtualizer: Promise<void> | undefined;
+
+function loadVirtualizer(): Promise<void> {
+  // The layout is passed in: by default the virtualizer would import it lazily, one more round trip.
+  loadingVirtualizer ??= Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
+    ([{ virtualize }, { flow }]) => {
+      virtualizer = { virtualize, layout: flow() };
+    },
+  );
+  return loadingVirtualizer;
+}
 
 /** One line of the journey: a request, an activity, or the heading of activities without a request. */
 type Row =
@@ -300,12 +321,22 @@ export class CareJourney extends CareElement {
             @pointerleave=${() => this.hideInfo()}
             @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.hideInfo()}
           >
-            ${virtualize({ items: this.rows, renderItem: (row) => this.renderRow(row), keyFunction: rowKey, scroller: true, layout: LAYOUT })}
+            ${this.renderRows()}
           </div>`
         : html`<p part="empty" class="muted">${i.t('journey.empty')}</p>`}
       ${this.renderInfo()} ${this.renderMoveDialog(journey.value)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
+  }
+
+  private renderRows() {
+    const render = (row: Row) => this.renderRow(row);
+    if (this.rows.length <= VIRTUALIZE_FROM) return repeat(this.rows, rowKey, render);
+    if (virtualizer) {
+      return virtualizer.virtualize({ items: this.rows, renderItem: render, keyFunction: rowKey, scroller: true, layout: virtualizer.layout });
+    }
+    void loadVirtualizer().then(() => this.requestUpdate());
+    return repeat(this.rows.slice(0, FIRST_ROWS), rowKey, render);
   }
 
   private renderRow(row: Row) {

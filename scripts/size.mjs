@@ -1,0 +1,70 @@
+// npm run size: minified + gzipped size of the whole kit and of each element's
+// entry, with lit / rxjs bundled in and without them. Budget: the whole kit
+// with its dependencies under 50 KB gzipped (the engine is a separate entry).
+import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_KB = 50;
+const external = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'rxjs', 'rxjs/*', 'react', 'react-dom'];
+
+/**
+ * Bytes a page loads up front for `entry`: the entry chunk and every chunk it
+ * imports statically. Chunks behind dynamic imports (the Korean and Czech
+ * tables, fetched when an element first meets that language) are left out.
+ */
+async function size(entry, bundleDeps) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    outdir: 'size-out',
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    tsconfig: 'tsconfig.json',
+    external: bundleDeps ? [] : external,
+    // Production builds of Lit drop its dev-mode checks.
+    conditions: ['production'],
+    logLevel: 'error',
+  });
+  const files = new Map(result.outputFiles.map((file) => [file.path.slice(file.path.indexOf('size-out')), file.contents]));
+  const outputs = result.metafile.outputs;
+  const start = Object.keys(outputs).find((name) => outputs[name].entryPoint);
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const imported of outputs[name].imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(start);
+  let min = 0;
+  let gzip = 0;
+  for (const name of seen) {
+    const code = files.get(name);
+    min += code.length;
+    gzip += gzipSync(code, { level: 9 }).length;
+  }
+  return { min, gzip };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows = [];
+async function measure(name, entry) {
+  const [alone, withDeps] = await Promise.all([size(entry, false), size(entry, true)]);
+  rows.push({ entry: name, 'min': kb(alone.min), 'min+gzip': kb(alone.gzip), 'with lit/rxjs, min+gzip': kb(withDeps.gzip) });
+  return withDeps.gzip;
+}
+
+const whole = await measure('care-kit/define (every element)', 'src/define.ts');
+await measure('care-kit (barrel: store, model, transport)', 'src/index.ts');
+for (const tag of readdirSync('src/elements', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+  await measure(`elements/${tag}`, `src/elements/${tag}/${tag}.ts`);
+}
+await measure('care-kit/engine (not counted: demo and tests)', 'src/engine/index.ts');
+console.table(rows);
+const verdict = whole <= BUDGET_KB * 1024 ? 'within' : 'OVER';
+console.log(`The whole kit with lit and rxjs: ${kb(whole)} gzipped, ${verdict} the ${BUDGET_KB} KB budget.`);
+if (whole > BUDGET_KB * 1024) process.exitCode = 1;
