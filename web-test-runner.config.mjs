@@ -5,6 +5,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { httpBackendPlugin } from './test/support/http-backend-plugin.mjs';
+import { prebundle } from './test/support/prebundle.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -92,9 +94,13 @@ export default {
   plugins: [
     esbuildPlugin({
       ts: true,
+      tsx: true,
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    httpBackendPlugin({ path: '/care-api' }),
+    // React (CommonJS) and Vue's full build for the framework examples, bundled as Vite would.
+    prebundle({ commonjs: ['react', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'], esm: ['vue/dist/vue.esm-bundler.js'] }),
   ],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   // CARE_BROWSERS=chromium (or firefox) narrows a local run; CI runs both.

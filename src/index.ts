@@ -29,3 +29,5 @@ export { CareRequestElement } from './elements/care-request/care-request.js';
 export { CareActivity } from './elements/care-activity/care-activity.js';
 export { CareComments } from './elements/care-comments/care-comments.js';
 export { CareCustomer } from './elements/care-customer/care-customer.js';
+export type { TokenName } from './styles/tokens.js';
+export { adoptCareThemes, careThemesCss, darkTheme, lightTheme, themeDeclarations, themeRule, type CareTheme } from './styles/themes.js';

@@ -14,7 +14,9 @@ interface EngineArgs {
 
 /**
  * The embedded engine on a virtual clock: seeded customers, then `minutes`
- * of simulated traffic. Elements' stories build on the same engine.
+ * of simulated traffic, no store and no element. The element stories run on
+ * the same engine through `stories/support/scenario.ts`, which adds a
+ * MemoryTransport and a CareStore for the agent at the desk.
  */
 const meta: Meta<EngineArgs> = {
   title: 'Foundation/Embedded engine',

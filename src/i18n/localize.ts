@@ -9,7 +9,8 @@ const tables = new Map<string, Translations>([['en', en]]);
  */
 export function registerTranslations(lang: string, table: Translations): void {
   tables.set(lang.toLowerCase(), { ...(tables.get(lang.toLowerCase()) ?? {}), ...table });
-  for (const controller of controllers) controller.refresh();
+  // Elements already showing this language (in English, while its table loaded) re-render with it.
+  for (const controller of controllers) controller.invalidate();
 }
 
 const loaders = new Map<string, () => Promise<Translations>>();
@@ -117,6 +118,12 @@ export class LocaleController implements ReactiveController {
     if (lang === this.lang) return;
     this.lang = lang;
     void loadLanguage(lang);
+    this.host.requestUpdate();
+  }
+
+  /** Re-renders the host: its language's strings changed. */
+  invalidate(): void {
+    this.refresh();
     this.host.requestUpdate();
   }
 

@@ -146,13 +146,46 @@ export const baseStyles = css`
       animation: none !important;
     }
   }
+  /*
+   * Forced colours drop backgrounds, tints and box-shadows (the focus ring),
+   * so state is shown with system colours. A pressed or current button is
+   * drawn as a selection, Highlight with HighlightText: that needs
+   * forced-color-adjust: none, or the browser paints a Canvas backplate
+   * behind its text and the label disappears; its descendants then take
+   * HighlightText instead of their own (muted, accent) colours. !important
+   * because elements decorate their selected rows with more specific rules.
+   */
   @media (forced-colors: active) {
     button[aria-pressed='true'],
+    button[aria-current='true'] {
+      forced-color-adjust: none;
+      background: Highlight !important;
+      color: HighlightText !important;
+      border: 2px solid Highlight !important;
+      box-shadow: none !important;
+    }
+    button[aria-pressed='true'] *,
+    button[aria-current='true'] * {
+      color: inherit !important;
+    }
+    input[aria-invalid='true'],
+    textarea[aria-invalid='true'] {
+      border: 3px double CanvasText;
+    }
     button.primary {
-      border: 2px solid Highlight;
+      border: 2px solid ButtonText;
+    }
+    button:disabled {
+      color: GrayText;
+      border-color: GrayText;
     }
     :focus-visible {
       outline: 2px solid Highlight;
+      outline-offset: 2px;
+    }
+    .error,
+    .warning {
+      border: 1px solid CanvasText;
     }
   }
 `;

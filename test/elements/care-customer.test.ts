@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { loadLanguage } from '../../src/i18n/localize.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareCustomer } from '../../src/elements/care-customer/care-customer.js';
 import type { CareEngine } from '../../src/engine/engine.js';
@@ -126,6 +127,8 @@ describe('care-customer', () => {
     const { el } = await setup((engine) => acceptPicked(engine, 'agent-1', chat({ name: '', email: '', phone: '' })));
     expect(nameButton(el).textContent!.trim()).to.equal('Unknown customer');
     el.setAttribute('lang', 'cs');
+    // Czech is fetched the first time an element meets it.
+    await loadLanguage('cs');
     await rendered(el);
     expect(nameButton(el).textContent!.trim()).to.equal('Neznámý zákazník');
   });

@@ -36,4 +36,10 @@ export const styles = css`
   [part='countdown'].urgent {
     color: ${token('colorDanger')};
   }
+  @media (forced-colors: active) {
+    /* Colour alone does not survive forced colours. */
+    [part='countdown'].urgent {
+      text-decoration: underline;
+    }
+  }
 `;
