@@ -4,8 +4,11 @@ import { state } from 'lit/decorators.js';
 import type { Observable } from 'rxjs';
 import { LocaleController } from '../i18n/localize.js';
 import { displayNameOrNull } from '../model/rules.js';
+import { FIELD_MAX } from '../model/limits.js';
+import { CareError } from '../model/errors.js';
 import type { CareRequest, ContactFields, MediaType, Task } from '../model/types.js';
-import type { StringKey } from '../i18n/en.js';
+import type { IssueCode, ValidationIssue } from '../model/validation.js';
+import { en, type StringKey } from '../i18n/en.js';
 import { MEDIA_LABELS } from './icons.js';
 import { careStoreContext } from '../state/context.js';
 import { ObserveController } from '../state/observe-controller.js';
@@ -17,6 +20,28 @@ const STATUS_LABELS: Record<CareRequest['status'], StringKey> = {
   resolved: 'request.status.resolved',
   closed: 'request.status.closed',
 };
+
+/** Labels of the fields validation issues name. */
+const FIELD_KEYS: Record<string, StringKey> = {
+  name: 'error.field.name',
+  email: 'error.field.email',
+  phone: 'error.field.phone',
+  title: 'error.field.title',
+  description: 'error.field.description',
+  text: 'error.field.text',
+  tag: 'error.field.tag',
+};
+
+/** Issue codes whose text needs nothing but the field; `too-long` takes its limit too. */
+const ISSUE_KEYS: Record<Exclude<IssueCode, 'too-long'>, StringKey> = {
+  required: 'issue.required',
+  duplicate: 'issue.duplicate',
+  'invalid-email': 'issue.invalid-email',
+  'invalid-phone': 'issue.invalid-phone',
+};
+
+/** What `CareError.network()` says when the backend gave no detail of its own. */
+const NETWORK_DEFAULT = CareError.network().message;
 
 interface Binding {
   controller: ObserveController<unknown>;
@@ -84,6 +109,48 @@ export class CareElement extends LitElement {
   /** A request status in the element's language. */
   protected statusLabel(status: CareRequest['status']): string {
     return this.i18n.t(STATUS_LABELS[status]);
+  }
+
+  /**
+   * An error, or one validation issue, in the element's language: by `kind`,
+   * refusal `reason` and issue `code`, never the English `message` of the
+   * engine or backend. With `field`, a validation error speaks of the issue
+   * on that field when there is one. A network error keeps a detail the
+   * backend sent, since it may say what to do.
+   */
+  protected errorText(error: CareError | ValidationIssue, field?: string): string {
+    const i = this.i18n;
+    if (!(error instanceof CareError)) {
+      const label = FIELD_KEYS[error.field] ? i.t(FIELD_KEYS[error.field]!) : error.field;
+      if (error.code === 'too-long') return i.t('error.validation.too-long', { field: label, max: i.number(error.limit ?? FIELD_MAX) });
+      return i.t(ISSUE_KEYS[error.code], { field: label });
+    }
+    switch (error.kind) {
+      case 'validation': {
+        const issue = error.issues.find((candidate) => candidate.field === field) ?? error.issues[0];
+        return issue ? this.errorText(issue) : i.t('error.validation');
+      }
+      case 'refused': {
+        // A reason this version of the kit does not know (from a newer backend) reads as the generic one.
+        const key = `error.refused.${error.reason ?? 'invalid-state'}` as const;
+        return i.t(key in en ? key : 'error.refused.invalid-state');
+      }
+      case 'conflict': {
+        const name = error.conflict?.changedBy?.name;
+        return name ? i.t('error.conflict', { name }) : i.t('error.conflictSomeone');
+      }
+      case 'network': {
+        const text = i.t('error.network');
+        const detail = error.message.trim();
+        return detail && detail !== NETWORK_DEFAULT ? i.t('error.detail', { text, detail }) : text;
+      }
+      case 'not-found':
+        return i.t('error.not-found');
+      case 'auth':
+        return i.t('error.auth');
+      case 'aborted':
+        return i.t('error.aborted');
+    }
   }
 
   /** Text for the element's polite live region. */

@@ -271,7 +271,7 @@ describe('care-activity', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     await rendered(el);
     expect(tags(el)).to.deep.equal([]);
-    expect(fieldError(el)?.textContent).to.equal('The tag “Urgent” was not added. The service is unavailable.');
+    expect(fieldError(el)?.textContent).to.equal('The tag “Urgent” was not added. The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
     expect(fieldError(el)?.getAttribute('role')).to.equal('alert');
     expect(input(el)!.value).to.equal('Urgent');
     expect(input(el)!.getAttribute('aria-describedby')).to.contain('tag-error');
@@ -292,7 +292,7 @@ describe('care-activity', () => {
     button(el, 'Remove tag billing').click();
     await rendered(el);
     expect(tags(el)).to.deep.equal(['billing']);
-    expect(partText(el, 'error')).to.equal('The tag “billing” was not removed. The service is unavailable.');
+    expect(partText(el, 'error')).to.equal('The tag “billing” was not removed. The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
   });
 
   it('an activity that failed to load says so and Retry loads it', async () => {
@@ -300,7 +300,7 @@ describe('care-activity', () => {
     const { store, transport } = await session(engine, 'agent-1');
     transport.failure = (operation) => (operation === 'getActivity' ? CareError.network('The service is unavailable.') : undefined);
     const el = await mount<CareActivity>(store, html`<care-activity activity-id="act-ann-2"></care-activity>`, 'care-activity');
-    expect(partText(el, 'error')).to.equal('The activity could not be loaded. The service is unavailable. Retry');
+    expect(partText(el, 'error')).to.equal('The activity could not be loaded. The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.) Retry');
     await expect(el).to.be.accessible();
 
     transport.failure = undefined;

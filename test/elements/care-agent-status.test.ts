@@ -91,7 +91,7 @@ describe('care-agent-status', () => {
     transport.failure = () => CareError.network('The service is unavailable.');
     button(el, 'Ready').click();
     await rendered(el);
-    expect(partText(el, 'error')).to.equal('The service is unavailable.');
+    expect(partText(el, 'error')).to.equal('The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
     expect(button(el, 'Not Ready').getAttribute('aria-pressed')).to.equal('true');
   });
 

@@ -175,7 +175,7 @@ describe('care-comments', () => {
     await type(el, 'Promised a call back');
     transport.failure = (operation) => (operation === 'addComment' ? CareError.network('The service is unavailable.') : undefined);
     await chord(el, 'Control');
-    expect(partText(el, 'error')).to.equal('The comment was not added; your text is kept. The service is unavailable.');
+    expect(partText(el, 'error')).to.equal('The comment was not added; your text is kept. The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
     expect(shadow(el).querySelector("[part~='error']")?.getAttribute('role')).to.equal('alert');
     expect(textarea(el)!.value).to.equal('Promised a call back');
     expect(items(el), 'the pending comment is gone again').to.have.length(0);
@@ -214,7 +214,7 @@ describe('care-comments', () => {
     const { store, transport } = await session(engine, 'agent-1');
     transport.failure = (operation) => (operation === 'getComments' ? CareError.network('The service is unavailable.') : undefined);
     const el = await mount<CareComments>(store, html`<care-comments activity-id="act-ann-2"></care-comments>`, 'care-comments');
-    expect(partText(el, 'error')).to.equal('The comments could not be loaded. The service is unavailable. Retry');
+    expect(partText(el, 'error')).to.equal('The comments could not be loaded. The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.) Retry');
     await expect(el).to.be.accessible();
 
     transport.failure = undefined;

@@ -177,7 +177,7 @@ describe('care-communication', () => {
     transport.failure = (operation) => (operation === 'sendChatMessage' ? CareError.network('The service is unavailable.') : undefined);
     button(el, 'Send').click();
     await rendered(el);
-    expect(partText(el, 'error')).to.equal('The service is unavailable.');
+    expect(partText(el, 'error')).to.equal('The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
     expect(shadow(el).querySelector("[part~='error']")?.getAttribute('role')).to.equal('alert');
     expect(textarea(el)!.value).to.equal('Are you there?');
     expect(messages(el)).to.have.length(1);

@@ -240,7 +240,7 @@ describe('care-customer', () => {
     await fill(el, input(el, 'phone')!, '+1 555 0100 222');
     button(el, 'Save').click();
     await rendered(el);
-    expect(partText(el, 'error')).to.equal('Not saved; your text is kept. The service is unavailable.');
+    expect(partText(el, 'error')).to.equal('Not saved; your text is kept. The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
     expect(input(el, 'phone')!.value).to.equal('+1 555 0100 222');
     expect(engine.getCustomer('cust-ann').phone).to.equal(ANN.phone);
 

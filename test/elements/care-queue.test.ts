@@ -1,6 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareQueue } from '../../src/elements/care-queue/care-queue.js';
+import { loadLanguage } from '../../src/i18n/localize.js';
 import { ANN, BOB, STRANGER, MINUTE, call, chat, makeEngine } from '../support/fixtures.js';
 import { button, mount, nextEvent, partText, rendered, shadow } from '../support/mount.js';
 import { current, session } from '../support/session.js';
@@ -100,6 +101,22 @@ describe('care-queue', () => {
     await rendered(el);
     expect(items(el, "[part~='in-progress']")).to.have.length(2);
     expect(shadow(el).querySelector("[part='error']")).to.equal(null);
+  });
+
+  it('R5 the refusal of a second call is shown in the agent’s language', async () => {
+    const { engine } = makeEngine();
+    const { store } = await session(engine, 'agent-1');
+    const el = await mount<CareQueue>(store, html`<div lang="cs"><care-queue></care-queue></div>`, 'care-queue');
+    // Czech is fetched the first time an element meets it.
+    await loadLanguage('cs');
+    engine.receive(call(ANN, 'q-backlog'));
+    engine.receive(call(BOB, 'q-backlog'));
+    await rendered(el);
+    button(el, 'Přijmout: Hovor – Ann Lee').click();
+    await rendered(el);
+    button(el, 'Přijmout: Hovor – Bob Novák').click();
+    await rendered(el);
+    expect(partText(el, 'error')).to.equal('Už máte probíhající hovor. Dokončete ho, než přijmete další.');
   });
 
   it('R14 opening an in-progress task makes it the active one', async () => {

@@ -1,6 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareRequestElement } from '../../src/elements/care-request/care-request.js';
+import { loadLanguage } from '../../src/i18n/localize.js';
 import { FIELD_MAX } from '../../src/model/limits.js';
 import { ANN, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
 import { button, mount, nextEvent, partText, rendered, shadow } from '../support/mount.js';
@@ -92,6 +93,28 @@ describe('care-request', () => {
     expect(field(el, 'description').value).to.equal(text);
   });
 
+  it('R7 R23 2,001 characters in Korean: the field and the backend’s refusal speak Korean', async () => {
+    const { engine } = makeEngine();
+    acceptPicked(engine, 'agent-1', chat(ANN));
+    const { store, transport } = await session(engine, 'agent-1');
+    const el = await mount<CareRequestElement>(store, html`<div lang="ko"><care-request></care-request></div>`, 'care-request');
+    // Korean is fetched the first time an element meets it.
+    await loadLanguage('ko');
+    await settle();
+    await rendered(el);
+    await type(el, 'description', 'd'.repeat(FIELD_MAX + 1));
+    expect(shadow(el).querySelector('#description-issue')!.textContent).to.equal('설명: 2,001자 입력됨, 최대 2,000자까지 입력할 수 있습니다.');
+    // A backend with a stricter check refuses text the kit let through; it says which limit, not how long the text was.
+    const { CareError } = await import('../../src/model/errors.js');
+    transport.failure = (op) =>
+      op === 'updateRequest' ? CareError.validation([{ field: 'description', code: 'too-long', limit: 2000, message: 'Description is too long.' }]) : undefined;
+    await type(el, 'description', 'short');
+    button(el, '저장').click();
+    await settle();
+    await rendered(el);
+    expect(partText(el, 'error')).to.equal('설명: 너무 깁니다. 최대 2,000자까지 입력할 수 있습니다.');
+  });
+
   it('R6 another agent’s change shows a warning naming them; Load brings it in; my text can be restored', async () => {
     const { el, engine } = await working();
     acceptPicked(engine, 'agent-2', chat(ANN));
@@ -154,7 +177,7 @@ describe('care-request', () => {
     button(el, 'Save').click();
     await settle();
     await rendered(el);
-    expect(partText(el, 'error')).to.equal('The service is down.');
+    expect(partText(el, 'error')).to.equal('The service could not be reached. Nothing you typed was lost; try again. (The service is down.)');
     expect(field(el, 'title').value).to.equal('Kept');
     expect(engine.getRequest('req-ann-newer').title).to.equal('Refund for May invoice');
   });

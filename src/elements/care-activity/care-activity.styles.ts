@@ -40,7 +40,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     gap: ${token('space1')};
-    padding: 0 ${token('space1')} 0 ${token('space2')};
+    padding-block: 0;
+    padding-inline: ${token('space2')} ${token('space1')};
     min-block-size: 2rem;
     border: 1px solid ${token('colorBorder')};
     border-radius: ${hook('--care-activity-tag-radius', 'radius')};

@@ -120,12 +120,12 @@ export class CareActivity extends CareElement {
       case 'duplicate':
         return i.t('activity.tagDuplicate', { tag: tags.find((tag) => tagKey(tag) === tagKey(text)) ?? normaliseTag(text) });
       default:
-        return issue.message;
+        return this.errorText(issue);
     }
   }
 
   private failure(prefix: string, error: CareError): string {
-    return `${prefix} ${error.message}`;
+    return `${prefix} ${this.errorText(error, 'tag')}`;
   }
 
   private onInput(activity: Activity, event: Event): void {
@@ -228,7 +228,7 @@ export class CareActivity extends CareElement {
 
   private renderLoadError(what: string, error: CareError, key: string) {
     return html`<div part="error" class="error" role="alert">
-      <span>${what} ${error.message}</span>
+      <span>${what} ${this.errorText(error)}</span>
       <button type="button" @click=${() => this.store?.retry(key)}>${this.i18n.t('common.retry')}</button>
     </div>`;
   }

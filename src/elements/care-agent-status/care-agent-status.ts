@@ -4,6 +4,7 @@ import { CareStatusChangeEvent, CareStatusChangedEvent, CareTaskOfferedEvent } f
 import { OFFER_TIMEOUT_MS } from '../../model/limits.js';
 import type { Agent, AgentStatus, Task } from '../../model/types.js';
 import { acceptTask } from '../actions.js';
+import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-agent-status.styles.js';
@@ -42,7 +43,7 @@ export class CareAgentStatus extends CareElement {
   private readonly offers = this.watch((store) => store.offers$);
   protected readonly ticker = new TickController(this, () => (this.offers.value?.length ?? 0) > 0);
 
-  @state() private error = '';
+  @state() private error: CareError | null = null;
   private seenOffers = new Set<string>();
   private lastAgent: Agent | undefined;
 
@@ -87,13 +88,20 @@ export class CareAgentStatus extends CareElement {
     if (!this.store || this.agent.value?.status === status) return;
     if (!this.dispatchEvent(new CareStatusChangeEvent(status))) return;
     const result = await this.store.setStatus(status);
-    this.error = result.ok ? '' : result.error.message;
+    this.error = result.ok ? null : result.error;
   }
 
   private async accept(task: Task): Promise<void> {
     if (!this.store) return;
     const result = await acceptTask(this, this.store, task);
-    if (result) this.error = result.ok ? '' : result.error.message;
+    if (result) this.error = result.ok ? null : result.error;
+    if (result?.ok) {
+      // The accepted offer's button is gone: keep keyboard users here, on the next offer or the heading.
+      await this.updateComplete;
+      if (this.shadowRoot && !this.shadowRoot.activeElement) {
+        this.renderRoot.querySelector<HTMLElement>('[part~=offer] button, #offers-heading')?.focus();
+      }
+    }
   }
 
   protected override render() {
@@ -116,9 +124,9 @@ export class CareAgentStatus extends CareElement {
         ${agent && !ready && agent.statusReason === 'offer-timeout'
           ? html`<p part="reason" class="warning">${i.t('status.timedOut')}</p>`
           : nothing}
-        ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
         <section aria-labelledby="offers-heading">
-          <h2 id="offers-heading">${i.t('offers.heading')}</h2>
+          <h2 id="offers-heading" tabindex="-1">${i.t('offers.heading')}</h2>
           ${offers.length
             ? html`<ul part="offers">${offers.map((task) => this.renderOffer(task))}</ul>`
             : html`<p part="empty" class="muted">${i.t(ready ? 'offers.none' : 'offers.goReady')}</p>`}

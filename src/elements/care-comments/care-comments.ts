@@ -6,6 +6,7 @@ import { CareCommentAddedEvent } from '../../events.js';
 import { FIELD_MAX } from '../../model/limits.js';
 import type { Comment, Id } from '../../model/types.js';
 import { validateComment } from '../../model/validation.js';
+import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
 import { UnsentTexts, composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
 import { styles } from './care-comments.styles.js';
@@ -70,7 +71,7 @@ export class CareComments extends CareElement {
 
   /** Activities with an add under way. */
   @state() private adding: ReadonlySet<Id> = new Set();
-  @state() private addError: { activityId: Id; message: string } | null = null;
+  @state() private addError: { activityId: Id; error: CareError } | null = null;
 
   private shownId(): Id | null {
     return this.activityId || this.focusedId.value || null;
@@ -109,7 +110,7 @@ export class CareComments extends CareElement {
     const result = await store.addComment(activityId, text);
     this.adding = new Set([...this.adding].filter((id) => id !== activityId));
     if (!result.ok) {
-      this.addError = { activityId, message: `${this.i18n.t('comments.addFailed')} ${result.error.message}` };
+      this.addError = { activityId, error: result.error };
       return;
     }
     unsentComments.consume(store, activityId, text);
@@ -140,7 +141,7 @@ export class CareComments extends CareElement {
     if (!comments || comments.status === 'loading') return html`<p class="muted" role="status">${i.t('common.loading')}</p>`;
     if (comments.status === 'error') {
       return html`<div part="error" class="error" role="alert">
-        <span>${i.t('comments.loadFailed')} ${comments.error.message}</span>
+        <span>${i.t('comments.loadFailed')} ${this.errorText(comments.error)}</span>
         <button type="button" @click=${() => this.store?.retry(`comments:${activityId}`)}>${i.t('common.retry')}</button>
       </div>`;
     }
@@ -167,7 +168,7 @@ export class CareComments extends CareElement {
     const text = this.store ? unsentComments.get(this.store, activityId) : '';
     const limit = textLimit(text);
     const adding = this.adding.has(activityId);
-    const error = this.addError?.activityId === activityId ? this.addError.message : '';
+    const error = this.addError?.activityId === activityId ? `${i.t('comments.addFailed')} ${this.errorText(this.addError.error, 'text')}` : '';
     return html`<form part="composer" novalidate @submit=${(event: Event) => this.onSubmit(activityId, event)}>
       <label for="comment">${i.t('comments.field')}</label>
       <textarea

@@ -7,6 +7,7 @@ import { FIELD_MAX } from '../../model/limits.js';
 import type { Activity, ChatMessage, Id, Task } from '../../model/types.js';
 import { validateMessage } from '../../model/validation.js';
 import type { CareStore } from '../../state/store.js';
+import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
 import { UnsentTexts, composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
 import { TickController } from '../tick-controller.js';
@@ -79,7 +80,7 @@ export class CareCommunication extends CareElement {
 
   /** Tasks with a send under way. */
   @state() private sending: ReadonlySet<Id> = new Set();
-  @state() private sendError: { taskId: Id; message: string } | null = null;
+  @state() private sendError: { taskId: Id; error: CareError } | null = null;
 
   /** Whether the log should follow new messages: false once the agent scrolls up to read. */
   private pinned = true;
@@ -154,7 +155,7 @@ export class CareCommunication extends CareElement {
     const result = await store.sendMessage(task.activityId, text);
     this.sending = new Set([...this.sending].filter((id) => id !== task.id));
     if (!result.ok) {
-      this.sendError = { taskId: task.id, message: result.error.message };
+      this.sendError = { taskId: task.id, error: result.error };
       return;
     }
     unsent.consume(store, task.id, text);
@@ -174,9 +175,9 @@ export class CareCommunication extends CareElement {
     return html`<p part="empty" class="muted">${this.i18n.t('comm.none')}</p>`;
   }
 
-  private renderLoadError(message: string, key: string) {
+  private renderLoadError(error: CareError, key: string) {
     return html`<div part="error" class="error" role="alert">
-      <span>${this.i18n.t('comm.loadFailed')} ${message}</span>
+      <span>${this.i18n.t('comm.loadFailed')} ${this.errorText(error)}</span>
       <button type="button" @click=${() => this.store?.retry(key)}>${this.i18n.t('common.retry')}</button>
     </div>`;
   }
@@ -196,7 +197,7 @@ export class CareCommunication extends CareElement {
     if (!transcript || transcript.status === 'loading') {
       return html`<p class="muted" role="status">${this.i18n.t('common.loading')}</p>`;
     }
-    if (transcript.status === 'error') return this.renderLoadError(transcript.error.message, `transcript:${task.activityId}`);
+    if (transcript.status === 'error') return this.renderLoadError(transcript.error, `transcript:${task.activityId}`);
     // role=log sits on a wrapper: on the <ol> itself it would take away the list semantics its <li>s need.
     return html`<div part="transcript" role="log" aria-live="polite" aria-label=${label} tabindex="0" @scroll=${this.onScroll}>
       <ol>
@@ -220,7 +221,7 @@ export class CareCommunication extends CareElement {
     const limit = textLimit(text);
     const over = limit.over;
     const sending = this.sending.has(task.id);
-    const error = this.sendError?.taskId === task.id ? this.sendError.message : '';
+    const error = this.sendError?.taskId === task.id ? this.errorText(this.sendError.error) : '';
     return html`<form part="composer" novalidate @submit=${this.onSubmit}>
       <label for="message">${i.t('comm.message')}</label>
       <textarea
@@ -272,7 +273,7 @@ export class CareCommunication extends CareElement {
               </div>`}
       </dl>
       ${endedAt === undefined ? nothing : html`<p class="muted">${i.t('comm.callEnded')}</p>`}
-      ${activity?.status === 'error' ? this.renderLoadError(activity.error.message, `activity:${task.activityId}`) : nothing}
+      ${activity?.status === 'error' ? this.renderLoadError(activity.error, `activity:${task.activityId}`) : nothing}
     </section>`;
   }
 }

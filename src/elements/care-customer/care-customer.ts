@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { CareCustomerCreatedEvent, CareCustomerSavedEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/en.js';
+import type { CareError } from '../../model/errors.js';
 import { FIELD_MAX } from '../../model/limits.js';
 import type { ContactFields, Id, Task } from '../../model/types.js';
 import { validateCustomerFields, type IssueCode, type ValidationIssue } from '../../model/validation.js';
@@ -106,7 +107,7 @@ export class CareCustomer extends CareElement {
   @state() private editing: Id | null = null;
   /** Tasks whose Create is under way. */
   @state() private creating: ReadonlySet<Id> = new Set();
-  @state() private createError: { taskId: Id; message: string } | null = null;
+  @state() private createError: { taskId: Id; error: CareError } | null = null;
 
   private targetId(): Id | null {
     return this.customerId || this.shown.value?.customerId || null;
@@ -137,7 +138,7 @@ export class CareCustomer extends CareElement {
   private issueText(issue: ValidationIssue): string {
     const key = ISSUE_KEYS[issue.code];
     const field = FIELDS.find((f) => f === issue.field);
-    if (!key || !field) return issue.message;
+    if (!key || !field) return this.errorText(issue);
     return this.i18n.t(key, { field: this.label(field), max: this.i18n.number(issue.limit ?? FIELD_MAX) });
   }
 
@@ -210,7 +211,7 @@ export class CareCustomer extends CareElement {
     const result = await store.createCustomer(task.id);
     this.creating = new Set([...this.creating].filter((id) => id !== task.id));
     if (!result.ok) {
-      this.createError = { taskId: task.id, message: result.error.message };
+      this.createError = { taskId: task.id, error: result.error };
       return;
     }
     this.setOpen(`customer:${result.value.id}`, true);
@@ -242,7 +243,7 @@ export class CareCustomer extends CareElement {
     if (!loadable || loadable.status === 'loading') return html`<p class="muted" role="status">${i.t('common.loading')}</p>`;
     if (loadable.status === 'error') {
       return html`<div part="error" class="error" role="alert">
-        <span>${i.t('customer.loadFailed')} ${loadable.error.message}</span>
+        <span>${i.t('customer.loadFailed')} ${this.errorText(loadable.error)}</span>
         <button type="button" @click=${() => this.store?.retry(`customer:${id}`)}>${i.t('common.retry')}</button>
       </div>`;
     }
@@ -267,7 +268,7 @@ export class CareCustomer extends CareElement {
               onInput: (field, value) => this.store?.editCustomer(id, { [field]: value }),
             },
             editing ? this.renderEditActions(id, view) : this.renderReadActions(id, canEdit),
-            editing && view?.error && !view.conflict ? this.renderFailure('customer.saveFailed', view.error.message) : nothing,
+            editing && view?.error && !view.conflict ? this.renderFailure('customer.saveFailed', this.errorText(view.error)) : nothing,
             () => void this.save(id),
           )
         : html`${this.renderDetails(saved)}
@@ -285,7 +286,7 @@ export class CareCustomer extends CareElement {
     const editable = task.state === 'accepted';
     const issues = editable ? validateCustomerFields(values) : [];
     const creating = this.creating.has(task.id);
-    const error = this.createError?.taskId === task.id ? this.createError.message : '';
+    const error = this.createError?.taskId === task.id ? this.errorText(this.createError.error) : '';
     return html`
       ${this.renderHeading(key, this.nameOf(values), open, html`<span class="muted">${i.t('customer.new')}</span>`)}
       ${open

@@ -16,7 +16,7 @@ export const styles = css`
     padding: ${hook('--care-desktop-padding', 'space4')};
     min-block-size: 100%;
   }
-  @container (max-width: 60rem) {
+  @container (inline-size <= 60rem) {
     [part='base'] {
       grid-template-columns: 1fr;
       grid-template-areas: 'header' 'notices' 'work' 'main' 'details';

@@ -2,15 +2,18 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CareTaskCloseEvent, CareTaskClosedEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/en.js';
+import type { CareError } from '../../model/errors.js';
 import type { Task } from '../../model/types.js';
 import type { CareStore, CloseResolution } from '../../state/store.js';
 import type { Notice } from '../../state/types.js';
 import type { CareTransport } from '../../transport/port.js';
 import { CareElement } from '../care-element.js';
+import { keepTabInDialog } from '../dialog-focus.js';
 import { StoreProvision } from '../store-provision.js';
 import { styles } from './care-desktop.styles.js';
 
-const NOTICE_KEYS: Partial<Record<Notice['code'], StringKey>> = {
+/** Every notice code has its text here (tsc checks), so no English store message reaches the agent. */
+const NOTICE_KEYS: Record<Notice['code'], StringKey> = {
   'offer-timeout': 'notice.offer-timeout',
   'offer-withdrawn': 'notice.offer-withdrawn',
   'connection-lost': 'notice.connection-lost',
@@ -20,7 +23,7 @@ const NOTICE_KEYS: Partial<Record<Notice['code'], StringKey>> = {
 };
 
 /** Which R11 question is open. */
-type Prompt = { task: Task; kind: 'unsaved' | 'not-created'; error?: string };
+type Prompt = { task: Task; kind: 'unsaved' | 'not-created'; error?: CareError };
 
 /**
  * The whole agent desktop: status and offers, the queue and in-progress
@@ -90,7 +93,7 @@ export class CareDesktop extends CareElement {
   @state() private prompt: Prompt | null = null;
   /** A close under way: its buttons stay disabled so a double click closes once. */
   @state() private closing = false;
-  @state() private error = '';
+  @state() private error: CareError | null = null;
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('[data-close]') private closeButton!: HTMLButtonElement | null;
 
@@ -103,7 +106,7 @@ export class CareDesktop extends CareElement {
     const shown = (this.selected.value ?? this.active.value)?.id ?? null;
     if (shown !== this.errorFor) {
       this.errorFor = shown;
-      this.error = '';
+      this.error = null;
     }
   }
 
@@ -131,11 +134,11 @@ export class CareDesktop extends CareElement {
     this.closing = true;
     const result = await store.close(task.id, resolution).finally(() => (this.closing = false));
     if (!result.ok) {
-      if (this.prompt) this.prompt = { ...this.prompt, error: result.error.message };
-      else this.error = result.error.message;
+      if (this.prompt) this.prompt = { ...this.prompt, error: result.error };
+      else this.error = result.error;
       return;
     }
-    this.error = '';
+    this.error = null;
     this.endPrompt();
     this.announce(this.i18n.t('desktop.closed', { name }));
     this.dispatchEvent(new CareTaskClosedEvent(result.value));
@@ -182,8 +185,8 @@ export class CareDesktop extends CareElement {
     ${notices.map((notice) => {
       const key = NOTICE_KEYS[notice.code];
       return html`<p part="notice" class=${notice.level === 'info' ? 'muted' : notice.level}>
-        <span>${key ? i.t(key) : notice.message}</span>
-        <button type="button" aria-label=${`${i.t('common.dismiss')}: ${key ? i.t(key) : notice.message}`} @click=${() => this.store?.dismissNotice(notice.id)}>×</button>
+        <span>${i.t(key)}</span>
+        <button type="button" aria-label=${`${i.t('common.dismiss')}: ${i.t(key)}`} @click=${() => this.store?.dismissNotice(notice.id)}>×</button>
       </p>`;
     })}`;
   }
@@ -203,7 +206,7 @@ export class CareDesktop extends CareElement {
               ${i.t('desktop.close')}
             </button>`}
       </div>
-      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
       <care-communication task-id=${task.id}></care-communication>
       <slot name="journey"><care-journey></care-journey></slot>
     `;
@@ -215,10 +218,10 @@ export class CareDesktop extends CareElement {
     const i = this.i18n;
     const name = this.nameOfTask(prompt.task);
     const notCreated = prompt.kind === 'not-created';
-    return html`<dialog part="dialog" aria-labelledby="prompt-title" aria-describedby="prompt-body" @cancel=${() => this.endPrompt()}>
+    return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="prompt-title" aria-describedby="prompt-body" @cancel=${() => this.endPrompt()}>
       <h2 id="prompt-title">${i.t(notCreated ? 'desktop.notCreatedTitle' : 'desktop.unsavedTitle')}</h2>
       <p id="prompt-body">${i.t(notCreated ? 'desktop.notCreatedBody' : 'desktop.unsavedBody', { name })}</p>
-      ${prompt.error ? html`<p class="error" role="alert">${prompt.error}</p>` : nothing}
+      ${prompt.error ? html`<p class="error" role="alert">${this.errorText(prompt.error)}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => this.endPrompt()}>${i.t('common.cancel')}</button>
         <button type="button" ?disabled=${this.closing} @click=${() => this.close(prompt.task, 'discard')}>

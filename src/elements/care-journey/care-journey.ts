@@ -6,6 +6,7 @@ import { isReadOnly } from '../../model/rules.js';
 import type { Activity, CareRequest, Customer, Journey, MoveTarget } from '../../model/types.js';
 import { validateRequestFields } from '../../model/validation.js';
 import { CareElement } from '../care-element.js';
+import { keepTabInDialog } from '../dialog-focus.js';
 import { mediaIcon } from '../icons.js';
 import { styles } from './care-journey.styles.js';
 
@@ -193,13 +194,13 @@ export class CareJourney extends CareElement {
   private async move(activity: Activity, target: MoveTarget): Promise<void> {
     if (!this.store) return;
     const result = await this.store.moveActivity(activity.id, target);
-    this.finishMove(result.ok ? result.value.activity : null, result.ok ? '' : result.error.message);
+    this.finishMove(result.ok ? result.value.activity : null, result.ok ? '' : this.errorText(result.error));
   }
 
   private async moveToCustomer(activity: Activity, customerId: string): Promise<void> {
     if (!this.store) return;
     const result = await this.store.moveActivityToCustomer(activity.id, customerId);
-    this.finishMove(result.ok ? result.value : null, result.ok ? '' : result.error.message);
+    this.finishMove(result.ok ? result.value : null, result.ok ? '' : this.errorText(result.error));
   }
 
   private finishMove(moved: Activity | null, error: string): void {
@@ -235,7 +236,7 @@ export class CareJourney extends CareElement {
     if (!this.store || !query.trim()) return;
     const result = await this.store.searchCustomers(query);
     if (result.ok) this.searchResults = result.value.filter((c) => c.id !== this.moving?.customerId);
-    else this.formError = result.error.message;
+    else this.formError = this.errorText(result.error);
   }
 
   private async addRequest(form: HTMLFormElement): Promise<void> {
@@ -249,12 +250,12 @@ export class CareJourney extends CareElement {
     }
     const issues = validateRequestFields(fields);
     if (issues.length) {
-      this.formError = issues.map((i) => i.message).join(' ');
+      this.formError = issues.map((issue) => this.errorText(issue)).join(' ');
       return;
     }
     const result = await this.store.createRequest(customerId, fields);
     if (!result.ok) {
-      this.formError = result.error.message;
+      this.formError = this.errorText(result.error);
       return;
     }
     this.formError = '';
@@ -297,7 +298,7 @@ export class CareJourney extends CareElement {
     }
     if (journey.status === 'error') {
       return html`<section part="base" aria-labelledby="heading">${heading}
-        <p part="error" class="error" role="alert">${journey.error.message}</p>
+        <p part="error" class="error" role="alert">${this.errorText(journey.error)}</p>
         <button type="button" @click=${() => this.store?.retry(`journey:${customerId}`)}>${i.t('common.retry')}</button>
       </section>`;
     }
@@ -490,7 +491,7 @@ export class CareJourney extends CareElement {
         others.set(task.customerId, this.nameOf(saved ?? task.contact));
       }
     }
-    return html`<dialog part="dialog" aria-labelledby="move-title" @cancel=${() => this.closeDialog()}>
+    return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="move-title" @cancel=${() => this.closeDialog()}>
       <h2 id="move-title">${i.t('journey.moveTitle')}</h2>
       <p>${i.t('journey.moveIntro', { media: this.media(activity), time })}</p>
       ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}

@@ -29,7 +29,9 @@ export const styles = css`
     background: ${token('colorSurfaceAlt')};
     color: ${token('colorText')};
     border-color: ${token('colorAccent')};
-    box-shadow: inset 4px 0 0 ${token('colorAccent')};
+    /* The accent stripe sits on the inline start (the right, in right-to-left text); the padding keeps the text still. */
+    border-inline-start-width: 4px;
+    padding-inline-start: calc(${token('space3')} - 3px);
   }
   .who {
     font-weight: 600;

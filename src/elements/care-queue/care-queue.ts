@@ -5,7 +5,9 @@ import { mostRecentOpenRequest } from '../../model/rules.js';
 import type { Task } from '../../model/types.js';
 import { acceptTask } from '../actions.js';
 import { mediaIcon } from '../icons.js';
+import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
+import { RovingFocusController } from '../roving-focus.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-queue.styles.js';
 
@@ -15,6 +17,13 @@ import { styles } from './care-queue.styles.js';
  * request its activity will join and the activity itself, read-only
  * (R1, R4, R25). Accept moves it to in progress (R3); a refusal such as a
  * second call (R5) is shown right there.
+ *
+ * Keyboard: each list is one tab stop. Up and Down (Home and End) move
+ * between its tasks; Enter or Space selects (queue) or opens (in progress)
+ * the task. In the queue, Tab goes from the current task to its own Accept
+ * button (a plain button, announced as "Accept: Chat from …"), and Tab again
+ * leaves the list; Up and Down work from Accept too. Accepting moves focus
+ * to the accepted task in the in-progress list.
  *
  * @summary Pick queue with preview, and the in-progress list.
  * @tag care-queue
@@ -53,9 +62,20 @@ export class CareQueue extends CareElement {
     const id = this.selected.value?.activityId;
     return id ? store.activity$(id) : null;
   });
+  protected readonly queueFocus = new RovingFocusController(this, {
+    root: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=queue]'),
+    items: (root) => [...root.querySelectorAll<HTMLElement>(':scope > li > button[data-task]')],
+    companions: (item) => [...item.parentElement!.querySelectorAll<HTMLElement>(':scope > button[data-accept]')],
+    initial: (items) => items.find((item) => item.getAttribute('aria-pressed') === 'true'),
+  });
+  protected readonly progressFocus = new RovingFocusController(this, {
+    root: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=in-progress]'),
+    items: (root) => [...root.querySelectorAll<HTMLElement>(':scope > li > button[data-task]')],
+    initial: (items) => items.find((item) => item.getAttribute('aria-current') === 'true'),
+  });
   protected readonly ticker = new TickController(this, () => (this.queue.value?.length ?? 0) + (this.inProgress.value?.length ?? 0) > 0);
 
-  @state() private error = '';
+  @state() private error: CareError | null = null;
 
   private media(task: Task): string {
     return this.mediaLabel(task.media);
@@ -72,8 +92,18 @@ export class CareQueue extends CareElement {
     if (!this.store) return;
     const result = await acceptTask(this, this.store, task);
     if (!result) return;
-    this.error = result.ok ? '' : result.error.message;
+    this.error = result.ok ? null : result.error;
     if (result.ok) this.announce(this.i18n.t('queue.accepted', { media: this.media(task), name: this.nameOfTask(task) }));
+    if (result.ok) await this.focusWorking(task);
+  }
+
+  /** After an accept, focus follows the task to the in-progress list (R3) if it was in this element. */
+  private async focusWorking(task: Task): Promise<void> {
+    await this.updateComplete;
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (active && !active.closest('ul[data-list=queue]')) return;
+    const item = this.renderRoot.querySelector<HTMLElement>(`ul[data-list=in-progress] button[data-task="${task.id}"]`);
+    if (item) this.progressFocus.focus(item);
   }
 
   private open(task: Task): void {
@@ -92,16 +122,16 @@ export class CareQueue extends CareElement {
           <h2 id="queue-heading">
             ${i.t('queue.heading')} <span class="muted">${i.plural('queue.count', queue.length)}</span>
           </h2>
-          ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+          ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
           ${queue.length
-            ? html`<ul part="list" aria-labelledby="queue-heading">${queue.map((task) => this.renderQueued(task))}</ul>`
+            ? html`<ul part="list" data-list="queue" aria-labelledby="queue-heading">${queue.map((task) => this.renderQueued(task))}</ul>`
             : html`<p part="empty" class="muted">${i.t('queue.empty')}</p>`}
           ${this.renderPreview()}
         </section>
         <section aria-labelledby="progress-heading">
           <h2 id="progress-heading">${i.t('progress.heading')}</h2>
           ${working.length
-            ? html`<ul part="list in-progress" aria-labelledby="progress-heading">${working.map((task) => this.renderWorking(task))}</ul>`
+            ? html`<ul part="list in-progress" data-list="in-progress" aria-labelledby="progress-heading">${working.map((task) => this.renderWorking(task))}</ul>`
             : html`<p part="empty" class="muted">${i.t('progress.empty')}</p>`}
         </section>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -115,12 +145,12 @@ export class CareQueue extends CareElement {
     const name = this.nameOfTask(task);
     const waited = i.duration(this.store!.now() - task.receivedAt);
     return html`<li part="item">
-      <button type="button" aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
+      <button type="button" data-task=${task.id} aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
         ${mediaIcon(task.media)}
         <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${name}</span></span>
         <span class="when muted">${i.t('queue.waiting', { time: waited })}</span>
       </button>
-      <button type="button" class="primary" aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
+      <button type="button" class="primary" data-accept aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
         ${i.t('queue.accept')}
       </button>
     </li>`;
@@ -131,7 +161,7 @@ export class CareQueue extends CareElement {
     const since = i.duration(this.store!.now() - (task.acceptedAt ?? task.receivedAt));
     const current = this.active.value?.id === task.id && !this.selected.value;
     return html`<li part="item">
-      <button type="button" aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
+      <button type="button" data-task=${task.id} aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
         ${mediaIcon(task.media)}
         <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${this.nameOfTask(task)}</span></span>
         <span class="when muted">${i.t('progress.since', { time: since })}</span>

@@ -5,6 +5,7 @@ import { FIELD_MAX } from '../../model/limits.js';
 import { autoCloseAt, isReadOnly } from '../../model/rules.js';
 import type { CareRequest, RequestFields } from '../../model/types.js';
 import { charCount, type ValidationIssue } from '../../model/validation.js';
+import type { CareError } from '../../model/errors.js';
 import type { DraftView } from '../../state/types.js';
 import { CareElement } from '../care-element.js';
 import { styles } from './care-request.styles.js';
@@ -64,7 +65,7 @@ export class CareRequestElement extends CareElement {
   private readonly editable = this.watch((store) => store.canEdit$(this.loaded?.customerId ?? null));
 
   @state() private infoOpen = false;
-  @state() private error = '';
+  @state() private error: CareError | null = null;
 
   /** The id of the request to show, once known. */
   private get targetId(): string | null {
@@ -85,7 +86,7 @@ export class CareRequestElement extends CareElement {
     // An error belongs to the request it happened on.
     if (this.targetId !== this.errorFor) {
       this.errorFor = this.targetId;
-      this.error = '';
+      this.error = null;
       this.infoOpen = false;
     }
   }
@@ -101,11 +102,11 @@ export class CareRequestElement extends CareElement {
     if (!request || !this.store) return;
     const result = await this.store.saveRequest(request.id);
     if (result.ok) {
-      this.error = '';
+      this.error = null;
       this.announce(this.i18n.t('request.saved'));
       this.dispatchEvent(new CareRequestSavedEvent(result.value));
     } else if (result.error.kind !== 'conflict') {
-      this.error = result.error.message;
+      this.error = result.error;
     }
   }
 
@@ -114,7 +115,7 @@ export class CareRequestElement extends CareElement {
     if (!request || !this.store) return;
     const result = await this.store.resolveRequest(request.id);
     if (result.ok) this.dispatchEvent(new CareRequestSavedEvent(result.value));
-    else this.error = result.error.message;
+    else this.error = result.error;
   }
 
   protected override render() {
@@ -132,7 +133,7 @@ export class CareRequestElement extends CareElement {
     }
     if (request.status === 'error') {
       return html`<section part="base" aria-labelledby="heading">${heading}
-        <p part="error" class="error" role="alert">${request.error.message}</p>
+        <p part="error" class="error" role="alert">${this.errorText(request.error)}</p>
         <button type="button" @click=${() => this.store?.retry(`request:${this.targetId}`)}>${i.t('common.retry')}</button>
       </section>`;
     }
@@ -173,7 +174,7 @@ export class CareRequestElement extends CareElement {
       ${this.renderConflict(view)}
       ${this.renderField(view, 'title', editable)}
       ${this.renderField(view, 'description', editable)}
-      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
       ${editable
         ? html`<div part="actions" class="actions">
             <button type="button" class="primary" ?disabled=${!view.dirty || view.saving || view.issues.length > 0} @click=${() => this.save()}>
@@ -276,6 +277,6 @@ export class CareRequestElement extends CareElement {
 
   private issueText(issue: ValidationIssue, label: string, count: number): string {
     if (issue.code === 'too-long') return this.i18n.t('issue.too-long', { field: label, count: this.i18n.number(count), max: this.i18n.number(issue.limit ?? FIELD_MAX) });
-    return issue.message;
+    return this.errorText(issue);
   }
 }
