@@ -15,7 +15,7 @@ const meta = {
     const scene = sceneOf(context);
     return html`<care-provider .store=${scene.store}>
         <div style="display: grid; grid-template-columns: 16rem minmax(0, 1fr) 22rem; gap: 1.5rem; align-items: start">
-          <aside style="display: grid; gap: 1rem">
+          <aside aria-label="Agent" style="display: grid; gap: 1rem">
             <care-agent-status></care-agent-status>
             <care-queue></care-queue>
           </aside>
@@ -24,7 +24,7 @@ const meta = {
             <care-communication></care-communication>
             <care-journey style="--care-journey-height: 18rem"></care-journey>
           </main>
-          <aside style="display: grid; gap: 1rem">
+          <aside aria-label="Customer" style="display: grid; gap: 1rem">
             <care-customer></care-customer>
             <care-request></care-request>
           </aside>

@@ -3,7 +3,6 @@ import { html, type TemplateResult } from 'lit';
 import { TOKENS, type TokenName } from '../src/styles/tokens.js';
 import { darkTheme, lightTheme, themeDeclarations, type CareTheme } from '../src/styles/themes.js';
 import { chatInProgress, scenario, sceneOf, type Scenario } from './support/scenario.js';
-import { scenarioBar } from './support/scenario-bar.js';
 
 /** A brand theme is a few token values; everything else keeps its default. */
 const acme: CareTheme = {
@@ -59,18 +58,7 @@ type Story = StoryObj;
 /** The desktop stories' scenario: a returning customer's chat in progress. */
 const desk = [scenario(chatInProgress)];
 
-/** The same desktop, on one shared store, in the light, dark and brand themes. */
-export const SideBySide: Story = {
-  loaders: desk,
-  render: (_args, context) => {
-    const scene = sceneOf(context);
-    return html`<div style="display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem">
-        ${themed('light', scene)} ${themed('dark', scene)} ${themed('brand', scene)}
-      </div>
-      ${scenarioBar(scene)}`;
-  },
-};
-
+// One desktop per story: three desktops on one page would repeat every landmark (axe: landmark-unique).
 export const Light: Story = { loaders: desk, render: (_args, context) => themed('light', sceneOf(context)) };
 
 export const Dark: Story = { loaders: desk, render: (_args, context) => themed('dark', sceneOf(context)) };

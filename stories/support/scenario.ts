@@ -378,6 +378,7 @@ export const LONG_TAG = 'waiting-for-the-courier-to-confirm-'.repeat(2).slice(0,
 /** A chat in progress, then the service stops answering: every load and command fails with a network error. */
 export async function backendFailing(): Promise<Scenario> {
   const s = await chatInProgress();
+  await loadWhatTheDeskShows(s);
   s.failing();
   return s;
 }
@@ -385,8 +386,24 @@ export async function backendFailing(): Promise<Scenario> {
 /** A chat in progress, then every call takes 3 seconds: loading and pending states stay on screen. */
 export async function backendSlow(): Promise<Scenario> {
   const s = await chatInProgress();
+  await loadWhatTheDeskShows(s);
   s.slow(3000);
   return s;
+}
+
+/**
+ * Loads the records of the task in progress before the backend breaks, as a
+ * desk that had been working would have them: what is known stays on screen.
+ */
+async function loadWhatTheDeskShows(s: Scenario): Promise<void> {
+  const task = activeTask(s);
+  const ready = <T>(source: Observable<Loadable<T>>) =>
+    firstValueFrom(source.pipe(filter((l) => l.status !== 'loading'), timeout(2000)));
+  const activity = await ready(s.store.activity$(task.activityId));
+  await Promise.all([ready(s.store.comments$(task.activityId)), ready(s.store.transcript$(task.activityId))]);
+  if (task.customerId) await Promise.all([ready(s.store.journey$(task.customerId)), ready(s.store.customer$(task.customerId))]);
+  const requestId = activity.status === 'ready' ? activity.value.requestId : null;
+  if (requestId) await ready(s.store.request$(requestId));
 }
 
 /** Signed in, then the link drops: the desk says so and keeps unsaved work (MemoryTransport.setOnline). */

@@ -90,6 +90,14 @@ try {
     if (await create.isVisible().catch(() => false)) await create.click();
     await page.getByText('Nothing in progress.').waitFor({ timeout: 5000 });
   });
+  await step('in Czech the desktop switches live and a chat can still be accepted', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('cs');
+    await page.getByRole('button', { name: 'Nepřipraveno' }).waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: 'Push a chat' }).click();
+    await page.getByRole('button', { name: /^Přijmout: / }).first().click();
+    await page.getByRole('log').waitFor({ timeout: 5000 });
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
+  });
   await step('the host page heard the kit’s events', async () => {
     const log = await page.locator('#log').innerText();
     for (const name of ['care-status-changed', 'care-task-accepted', 'care-task-closed']) {

@@ -272,7 +272,14 @@ export class CareJourney extends CareElement {
       if (!info || typeof info.showPopover !== 'function') return;
       const box = anchor.getBoundingClientRect();
       info.style.top = `${Math.min(box.bottom + 4, window.innerHeight - info.offsetHeight - 4)}px`;
-      info.style.left = `${Math.max(4, Math.min(box.left + 24, window.innerWidth - 360))}px`;
+      // Beside the row's start edge, mirrored for right-to-left text.
+      if (getComputedStyle(anchor).direction === 'rtl') {
+        info.style.left = 'auto';
+        info.style.right = `${Math.max(4, Math.min(window.innerWidth - box.right + 24, window.innerWidth - 360))}px`;
+      } else {
+        info.style.right = 'auto';
+        info.style.left = `${Math.max(4, Math.min(box.left + 24, window.innerWidth - 360))}px`;
+      }
       if (!info.matches(':popover-open')) info.showPopover();
     });
   }
