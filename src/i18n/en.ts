@@ -245,7 +245,7 @@ export const en = {
   'journey.none': 'Accept or preview a task to see the customer journey.',
   'journey.newCustomer': 'Create the customer to start their journey.',
   'journey.empty': 'No requests or activities yet.',
-  'journey.count': '{requests} requests, {activities} activities',
+  'journey.count': 'Requests: {requests} · activities: {activities}',
   'journey.loose': 'Not in a request',
   'journey.request': 'Request: {title}, {status}, created {created}',
   'journey.current': 'this task',

@@ -96,6 +96,13 @@ try {
     await page.getByRole('button', { name: 'Push a chat' }).click();
     await page.getByRole('button', { name: /^Přijmout: / }).first().click();
     await page.getByRole('log').waitFor({ timeout: 5000 });
+  });
+  await step('in Korean likewise: the status reads 준비 and a chat can be accepted', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await page.getByRole('button', { name: '준비', exact: true }).waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: 'Push a chat' }).click();
+    await page.getByRole('button', { name: /^수락/ }).first().click();
+    await page.getByText('진행 중').first().waitFor({ timeout: 5000 });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
   });
   await step('the host page heard the kit’s events', async () => {
