@@ -73,6 +73,27 @@ export function isComposing(event: KeyboardEvent): boolean {
 }
 
 export const composerStyles = css`
+  /* A composer form: label, textarea, counter and hint on one line, the button at the end. */
+  [part='composer'] {
+    display: grid;
+    gap: ${token('space1')};
+  }
+  [part='composer'] label {
+    font-weight: 600;
+  }
+  [part='composer'] textarea {
+    resize: vertical;
+    min-block-size: 4.5em;
+  }
+  [part='composer'] .meta {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: ${token('space2')};
+  }
+  [part='composer'] button {
+    justify-self: end;
+  }
   [part~='counter'] {
     font-variant-numeric: tabular-nums;
     font-size: ${token('fontSizeSmall')};

@@ -34,26 +34,6 @@ export const styles = css`
     /* The agent's line breaks are part of the note. */
     white-space: pre-wrap;
   }
-  [part='composer'] {
-    display: grid;
-    gap: ${token('space1')};
-  }
-  [part='composer'] label {
-    font-weight: 600;
-  }
-  textarea {
-    resize: vertical;
-    min-block-size: 4.5em;
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: ${token('space2')};
-  }
-  [part='composer'] button {
-    justify-self: end;
-  }
   [part~='error'] {
     display: flex;
     flex-wrap: wrap;

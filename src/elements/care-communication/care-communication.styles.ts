@@ -55,26 +55,6 @@ export const styles = css`
     /* The agent's Shift+Enter line breaks, and the customer's, are part of the message. */
     white-space: pre-wrap;
   }
-  [part='composer'] {
-    display: grid;
-    gap: ${token('space1')};
-  }
-  [part='composer'] label {
-    font-weight: 600;
-  }
-  textarea {
-    resize: vertical;
-    min-block-size: 4.5em;
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: ${token('space2')};
-  }
-  [part='composer'] button {
-    justify-self: end;
-  }
   [part='call'] dl {
     display: grid;
     grid-template-columns: max-content 1fr;
