@@ -28,6 +28,13 @@ async function step(name, run) {
   }
 }
 
+// The demo's host log keeps only its last few lines and the simulator keeps
+// offering tasks, so each event is looked for right after the step that causes it: the host
+// page hears care-status-changed, care-task-accepted and care-task-closed.
+async function hear(page, name) {
+  await page.locator('#log').getByText(name).first().waitFor({ timeout: 5000 });
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors = [];
@@ -40,12 +47,14 @@ try {
   });
   await step('R12 going Ready brings an offer with a countdown', async () => {
     await page.getByRole('button', { name: 'Ready', exact: true }).click();
+    await hear(page, 'care-status-changed');
     await page.getByRole('button', { name: 'Push a chat' }).click();
     await page.getByRole('timer').first().waitFor({ timeout: 5000 });
   });
   await step('R3 accepting opens the chat in the communication pane', async () => {
     await page.getByRole('button', { name: /^Accept: Chat from / }).first().click();
     await page.getByRole('log').waitFor({ timeout: 5000 });
+    await hear(page, 'care-task-accepted');
   });
   await step('R15 the agent writes in the chat and the line appears', async () => {
     const box = page.getByRole('textbox', { name: 'Message' });
@@ -89,6 +98,7 @@ try {
     const create = page.getByRole('button', { name: 'Create and close' });
     if (await create.isVisible().catch(() => false)) await create.click();
     await page.getByText('Nothing in progress.').waitFor({ timeout: 5000 });
+    await hear(page, 'care-task-closed');
   });
   await step('in Czech the desktop switches live and a chat can still be accepted', async () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('cs');
@@ -104,12 +114,6 @@ try {
     await page.getByRole('button', { name: /^수락/ }).first().click();
     await page.getByText('진행 중').first().waitFor({ timeout: 5000 });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
-  });
-  await step('the host page heard the kit’s events', async () => {
-    const log = await page.locator('#log').innerText();
-    for (const name of ['care-status-changed', 'care-task-accepted', 'care-task-closed']) {
-      if (!log.includes(name)) throw new Error(`${name} missing from: ${log}`);
-    }
   });
   await step('no uncaught errors on the page', async () => {
     if (errors.length) throw new Error(errors.join('\n'));
