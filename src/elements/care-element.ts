@@ -83,6 +83,12 @@ export class CareElement extends LitElement {
     return controller;
   }
 
+  /** The first render waits for the element's language table, so it never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.hasUpdated ? undefined : this.i18n.loading;
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     for (const binding of this.bindings) {

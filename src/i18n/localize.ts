@@ -19,7 +19,8 @@ const loading = new Map<string, Promise<void>>();
 /**
  * Tells the kit where to fetch a language's table when an element first
  * meets it (`lang="ko"`), so pages that never use a language never load it.
- * Until it arrives, strings show in English.
+ * Until it arrives, elements keep their previous language (or, on their first
+ * render, wait for it).
  */
 export function registerLanguageLoader(lang: string, loader: () => Promise<Translations>): void {
   loaders.set(lang.toLowerCase(), loader);
@@ -90,16 +91,46 @@ function watchDocument(): void {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+/** How long an element waits for a language's table before it shows English in the meantime. */
+const LOAD_WAIT_MS = 3000;
+
+/** True when `lang` needs nothing fetched: its table (or its base language's) is here, or nobody can load it. */
+function hasTable(lang: string): boolean {
+  const exact = lang.toLowerCase();
+  const base = exact.split('-')[0] ?? '';
+  return tables.has(exact) || tables.has(base) || (!loaders.has(exact) && !loaders.has(base));
+}
+
 /**
  * Gives an element its strings and formats in the language of its closest
  * `[lang]` ancestor, and re-renders it when that language changes.
+ *
+ * A language whose table is still being fetched does not show half-done:
+ * the element keeps its previous language (strings and formats together)
+ * until the table is here, then switches in one render. An element meeting
+ * such a language on its first render waits for it (see
+ * {@link LocaleController.loading}); if the table fails or takes over three
+ * seconds, English fills in and the real strings follow when they arrive.
  */
 export class LocaleController implements ReactiveController {
   /** The language in effect, e.g. `en`, `ko`, `cs`. */
   lang = 'en';
 
+  /** The language of the host's closest `[lang]`, which may still be loading. */
+  private wanted: string | undefined;
+  private pending: Promise<void> | undefined;
+
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+  }
+
+  /**
+   * Settles when the language the host asked for is in effect (or was given
+   * up on); undefined when nothing is loading. Elements await it before their
+   * first render so they never flash English.
+   */
+  get loading(): Promise<void> | undefined {
+    return this.pending;
   }
 
   hostConnected(): void {
@@ -112,18 +143,43 @@ export class LocaleController implements ReactiveController {
     controllers.delete(this);
   }
 
-  /** Re-reads the language; re-renders the host if it changed. */
+  /** Re-reads the language; re-renders the host once it is ready to show. */
   refresh(): void {
-    const lang = langOf(this.host);
-    if (lang === this.lang) return;
-    this.lang = lang;
-    void loadLanguage(lang);
-    this.host.requestUpdate();
+    const wanted = langOf(this.host);
+    if (wanted === this.wanted) return;
+    this.wanted = wanted;
+    if (hasTable(wanted)) {
+      this.pending = undefined;
+      this.apply(wanted);
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, LOAD_WAIT_MS)));
+    const pending: Promise<void> = Promise.race([loadLanguage(wanted), gaveUp]).then(() => {
+      clearTimeout(timer);
+      if (this.pending !== pending) return; // another language was asked for meanwhile
+      this.pending = undefined;
+      this.apply(wanted);
+    });
+    this.pending = pending;
   }
 
   /** Re-renders the host: its language's strings changed. */
   invalidate(): void {
-    this.refresh();
+    const wanted = langOf(this.host);
+    if (hasTable(wanted)) {
+      this.wanted = wanted;
+      this.pending = undefined;
+      this.lang = wanted;
+    } else {
+      this.refresh();
+    }
+    this.host.requestUpdate();
+  }
+
+  private apply(lang: string): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
     this.host.requestUpdate();
   }
 

@@ -4,6 +4,7 @@ import { cs } from '../../src/i18n/cs.js';
 import { en, type StringKey } from '../../src/i18n/en.js';
 import { LocaleController, availableLanguages, loadLanguage, registerLanguageLoader, registerTranslations, translate } from '../../src/i18n/index.js';
 import { ko } from '../../src/i18n/ko.js';
+import '../../src/define.js';
 
 const english = en as Record<string, string>;
 const translations: [string, Record<string, string>][] = [
@@ -149,5 +150,52 @@ describe('translate and plural', () => {
     expect(el.i18n.t('status.notReady')).to.equal('Not Ready');
     await probe('zz');
     expect(loads).to.equal(1);
+  });
+  /** A loader the test finishes by hand: `done(table)` or `fail()`. */
+  function deferredLoader(lang: string) {
+    let done!: (table: Record<string, string>) => void;
+    let fail!: () => void;
+    const table = new Promise<Record<string, string>>((resolve, reject) => ((done = resolve), (fail = () => reject(new Error('offline')))));
+    registerLanguageLoader(lang, () => table);
+    return { done, fail };
+  }
+
+  it('keeps the previous language, strings and formats together, while the next one loads', async () => {
+    const load = deferredLoader('zy');
+    const el = await probe('en');
+    const wrapper = el.parentElement!;
+    wrapper.setAttribute('lang', 'zy');
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    expect(el.i18n.lang, 'not switched before its table is here').to.equal('en');
+    expect(el.i18n.t('status.ready')).to.equal('Ready');
+    load.done({ 'status.ready': 'ZY ready' });
+    await loadLanguage('zy');
+    await el.updateComplete;
+    expect(el.i18n.lang).to.equal('zy');
+    expect(el.i18n.t('status.ready')).to.equal('ZY ready');
+  });
+
+  it('an element first meeting a language that is loading waits for it instead of flashing English', async () => {
+    const load = deferredLoader('zx');
+    const wrapper = await fixture(html`<div lang="zx"><care-queue></care-queue></div>`);
+    const el = wrapper.querySelector('care-queue')!;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(el.shadowRoot?.textContent ?? '', 'nothing rendered yet').not.to.contain(en['common.noStore']);
+    load.done({ 'common.noStore': 'ZX needs a provider' });
+    await loadLanguage('zx');
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).to.contain('ZX needs a provider');
+    expect(el.shadowRoot?.textContent).not.to.contain(en['common.noStore']);
+  });
+
+  it('a language whose table cannot be fetched shows English, never a blank', async () => {
+    const load = deferredLoader('zw');
+    const wrapper = await fixture(html`<div lang="zw"><care-queue></care-queue></div>`);
+    const el = wrapper.querySelector('care-queue')!;
+    load.fail();
+    await loadLanguage('zw');
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).to.contain(en['common.noStore']);
   });
 });
