@@ -37,22 +37,22 @@ const firefoxPrefs = {
   'network.prefetch-next': false,
 };
 
-const chromium = chromeLauncher({
-  launchOptions: {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
-});
+const chromiumLaunchOptions = {
+  executablePath: chromiumPath,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--headless',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+const chromium = chromeLauncher({ launchOptions: chromiumLaunchOptions });
 
 chromium.name = 'Chromium';
 
@@ -66,6 +66,65 @@ const firefox = chromeLauncher({
 });
 
 firefox.name = 'Firefox ESR';
+
+// Forced colours (Windows High Contrast), for test/forced-colors only. Chromium:
+// puppeteer's emulateMediaFeatures refuses 'forced-colors', so the page's own CDP
+// session sets it; the emulation belongs to the page and survives navigation.
+const chromiumForcedColors = chromeLauncher({
+  launchOptions: chromiumLaunchOptions,
+  createPage: async ({ context }) => {
+    const page = await context.newPage();
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    return page;
+  },
+});
+
+chromiumForcedColors.name = 'Chromium forced-colors';
+
+// Firefox: document_color_use 2 ("override the page's colours: always") is what
+// turns on (forced-colors: active). On Linux it would paint with the ordinary
+// desktop palette, whose Highlight (#3399ff) under HighlightText (white) is
+// 2.9:1, so axe fails every selection drawn as the platform intends. A real
+// high-contrast theme pairs them: these prefs give Windows' "High Contrast Black"
+// (a dark palette, where Chromium's emulation is light: the two runs cover both).
+const highContrastBlack = {
+  'browser.display.background_color': '#000000', // Canvas
+  'browser.display.foreground_color': '#ffffff', // CanvasText
+  'browser.anchor_color': '#ffff00', // LinkText
+  'ui.buttonface': '#000000',
+  'ui.buttontext': '#ffffff',
+  'ui.buttonborder': '#ffffff',
+  'ui.-moz-field': '#000000',
+  'ui.-moz-fieldtext': '#ffffff',
+  'ui.highlight': '#1aebff',
+  'ui.highlighttext': '#000000',
+  'ui.selecteditem': '#1aebff',
+  'ui.selecteditemtext': '#000000',
+  'ui.graytext': '#3ff23f',
+};
+
+const firefoxForcedColors = chromeLauncher({
+  launchOptions: {
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    extraPrefsFirefox: { ...firefoxPrefs, 'browser.display.document_color_use': 2, ...highContrastBlack },
+  },
+});
+
+firefoxForcedColors.name = 'Firefox ESR forced-colors';
+
+/** The launchers of `byName` that CARE_BROWSERS names (default: chromium,firefox), in that order. */
+function pick(byName) {
+  return (process.env.CARE_BROWSERS ?? 'chromium,firefox')
+    .split(',')
+    .map((name) => byName[name.trim()])
+    .filter(Boolean);
+}
+
+// Run only by the forced-colours launchers (the group below), never by the plain ones.
+const forcedColorsFiles = 'test/forced-colors/**/*.test.ts';
 
 // @lit-labs/virtualizer can trigger the benign "ResizeObserver loop" error, which
 // mocha would count as a failure; swallow that one message, before mocha loads.
@@ -84,7 +143,7 @@ const testRunnerHtml = (testFramework) => `<!doctype html>
 export default {
   testRunnerHtml,
   reporters: [defaultReporter(), summaryReporter()],
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', `!${forcedColorsFiles}`],
   nodeResolve: true,
   port: Number(process.env.WTR_PORT ?? 8765),
   concurrency: 1,
@@ -104,8 +163,7 @@ export default {
   ],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   // CARE_BROWSERS=chromium (or firefox) narrows a local run; CI runs both.
-  browsers: (process.env.CARE_BROWSERS ?? 'chromium,firefox')
-    .split(',')
-    .map((name) => ({ chromium, firefox })[name.trim()])
-    .filter(Boolean),
+  browsers: pick({ chromium, firefox }),
+  // WTR runs the default group above and every group here; `--group forced-colors` runs only this one.
+  groups: [{ name: 'forced-colors', files: [forcedColorsFiles], browsers: pick({ chromium: chromiumForcedColors, firefox: firefoxForcedColors }) }],
 };

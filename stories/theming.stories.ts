@@ -42,10 +42,12 @@ function themed(theme: Theme, scene: Scenario): TemplateResult {
  * `[data-care-theme="dark"]`, `light` and `auto` rules to a page. A brand
  * sets a few tokens in its own CSS.
  *
- * Forced colours (Windows High Contrast) replace every token: check them in
- * Chromium's DevTools, Rendering → "Emulate CSS media feature forced-colors".
- * Focus, pressed buttons, the selected queue and journey rows, and the
- * status badges stay visible there through system colours.
+ * Forced colours (Windows High Contrast) replace every token. Focus, pressed
+ * buttons, the selected queue and journey rows, invalid fields, error and
+ * warning boxes and the status badges stay visible there through system
+ * colours. `test/forced-colors/` checks this automatically in Chromium and
+ * Firefox ESR; to look at it, use Chromium's DevTools, Rendering → "Emulate
+ * CSS media feature forced-colors".
  */
 const meta = {
   title: 'Foundation/Theming',

@@ -96,9 +96,4 @@ export const styles = css`
   [part='note'] {
     margin: 0;
   }
-  @media (forced-colors: active) {
-    input[aria-invalid='true'] {
-      border: 3px double CanvasText;
-    }
-  }
 `;
