@@ -174,14 +174,35 @@ describe('keyboard-only walk-throughs', () => {
     expect(focused()?.localName, 'focus stays in the tags').to.not.equal('body');
   });
 
-  it('R29 moves an activity to another request through the Move dialog', async () => {
+  it('R16 R29 moves through the journey with arrows, one tab stop, and moves an activity through the Move dialog', async () => {
     const { el, engine, store } = await setup();
     acceptPicked(engine, 'agent-1', chat(ANN));
     await store.connect();
     await settled(el);
     const journey = part(el, 'care-journey');
-    shadow(journey).querySelector<HTMLElement>('[part=list]')!.focus();
-    const handle = await tabTo(el, (e) => e.dataset['move'] === 'act-ann-1', 'the Move handle of “Router drops every hour”');
+    const list = shadow(journey).querySelector<HTMLElement>('[part=list]')!;
+    shadow(journey).querySelector<HTMLButtonElement>('[part=header] button')!.focus();
+    expect(nameOf(focused())).to.equal('Add request');
+    // One stop for the whole journey: the current activity, then its Move handle, then on to the customer.
+    await press(el, 'Tab');
+    expect(nameOf(focused())).to.match(/: Hello, I need help \(this task\)/);
+    await press(el, 'Tab');
+    expect(nameOf(focused())).to.match(/^Move the Chat of /);
+    await press(el, 'Tab');
+    expect(list.contains(focused()), 'Tab leaves the journey after one row').to.equal(false);
+    await shiftTab(el);
+    await shiftTab(el);
+    expect(nameOf(focused())).to.match(/: Hello, I need help \(this task\)/);
+    // Arrows walk the rows, requests and activities alike.
+    await press(el, 'ArrowDown');
+    expect(nameOf(focused())).to.match(/: I was charged twice/);
+    await press(el, 'ArrowDown');
+    expect(nameOf(focused())).to.match(/^Request: Router keeps dropping/);
+    await press(el, 'ArrowDown');
+    expect(nameOf(focused())).to.match(/: Router drops every hour/);
+    await press(el, 'Tab');
+    const handle = focused()!;
+    expect(handle.dataset['move'], 'Tab reaches the row’s Move handle').to.equal('act-ann-1');
     await press(el, 'Enter');
     const dialog = shadow(journey).querySelector('dialog')!;
     expect(dialog.open).to.equal(true);

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareActivity } from '../../src/elements/care-activity/care-activity.js';
+import { loadLanguage, translate } from '../../src/i18n/localize.js';
 import { CareError } from '../../src/model/errors.js';
 import type { Task } from '../../src/model/types.js';
 import { ANN, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
@@ -293,6 +294,28 @@ describe('care-activity', () => {
     await rendered(el);
     expect(tags(el)).to.deep.equal(['billing']);
     expect(partText(el, 'error')).to.equal('The tag “billing” was not removed. The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
+  });
+
+  it('tag errors follow the language: a refused tag and a failed removal read Czech after lang changes from en to cs', async () => {
+    const { engine } = makeEngine();
+    const { store, transport } = await session(engine, 'agent-1');
+    acceptPicked(engine, 'agent-1', chat(ANN));
+    const el = await mount<CareActivity>(store, html`<div lang="en"><care-activity activity-id="act-ann-2"></care-activity></div>`, 'care-activity');
+    await fill(el, 'Billing');
+    await press(el, 'Enter');
+    expect(fieldError(el)?.textContent).to.equal(translate('en', 'activity.tagDuplicate', { tag: 'billing' }));
+    transport.failure = (operation) => (operation === 'removeTag' ? CareError.network() : undefined);
+    button(el, 'Remove tag billing').click();
+    await rendered(el);
+    const removeError = () => shadow(el).querySelector("[part~='tags'] > [part~='error']")?.textContent;
+    expect(removeError()).to.equal(`${translate('en', 'activity.tagRemoveFailed', { tag: 'billing' })} ${translate('en', 'error.network')}`);
+
+    await loadLanguage('cs');
+    el.parentElement!.setAttribute('lang', 'cs');
+    await rendered(el);
+    expect(fieldError(el)?.textContent).to.equal(translate('cs', 'activity.tagDuplicate', { tag: 'billing' }));
+    expect(removeError()).to.equal(`${translate('cs', 'activity.tagRemoveFailed', { tag: 'billing' })} ${translate('cs', 'error.network')}`);
+    expect(translate('cs', 'error.network')).to.not.equal(translate('en', 'error.network'));
   });
 
   it('an activity that failed to load says so and Retry loads it', async () => {

@@ -1,20 +1,46 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareJourney } from '../../src/elements/care-journey/care-journey.js';
+import type { TemplateResult } from 'lit';
 import { VirtualClock } from '../../src/engine/clock.js';
 import { CareEngine } from '../../src/engine/engine.js';
+import { loadLanguage, translate } from '../../src/i18n/localize.js';
+import { CareError } from '../../src/model/errors.js';
 import type { Activity } from '../../src/model/types.js';
 import { ANN, BOB, DAY, START, acceptPicked, chat, fixtureSeed, makeEngine } from '../support/fixtures.js';
 import { button, mount, nextEvent, rendered, shadow } from '../support/mount.js';
 import { current, session, settle } from '../support/session.js';
 
-async function working() {
+async function working(content: TemplateResult = html`<care-journey></care-journey>`) {
   const { engine, clock } = makeEngine();
   const task = acceptPicked(engine, 'agent-1', chat(ANN));
-  const { store } = await session(engine, 'agent-1');
-  const el = await mount<CareJourney>(store, html`<care-journey></care-journey>`, 'care-journey');
+  const { store, transport } = await session(engine, 'agent-1');
+  const el = await mount<CareJourney>(store, content, 'care-journey');
   await settled(el);
-  return { engine, clock, store, task, el };
+  return { engine, clock, store, transport, task, el };
+}
+
+/** Bob's journey of `count` extra activities (all in his closed request) plus his own oldest one, “Cannot log in”. */
+async function longJourney(count: number, content: TemplateResult, prepare: (engine: CareEngine) => void = () => {}) {
+  const seed = fixtureSeed();
+  const activities: Activity[] = Array.from({ length: count }, (_, n) => ({
+    id: `bulk-${n}`,
+    version: 1,
+    updatedAt: START - 2 * DAY,
+    customerId: 'cust-bob',
+    requestId: 'req-bob-closed',
+    media: n % 3 ? 'chat' : 'call',
+    tags: [],
+    startedAt: START - 59 * DAY + n * 1000,
+    summary: `Contact ${n}`,
+  }));
+  const clock = new VirtualClock(START);
+  const engine = new CareEngine({ clock, seed: { ...seed, activities: [...seed.activities, ...activities] } });
+  prepare(engine);
+  const { store } = await session(engine, 'agent-1');
+  const el = await mount<CareJourney>(store, content, 'care-journey');
+  await settled(el);
+  return { engine, store, el };
 }
 
 /** Lets the store load and the virtualizer lay out its rows. */
@@ -38,6 +64,54 @@ function rows(el: HTMLElement): string[] {
 function moveHandle(el: HTMLElement, activityId: string): HTMLButtonElement | null {
   return shadow(el).querySelector<HTMLButtonElement>(`[data-move="${activityId}"]`);
 }
+
+/** A control's accessible name: its aria-label, else its text without what is hidden from assistive technology. */
+function nameOf(element: Element | null | undefined): string {
+  if (!element) return '(nothing)';
+  const label = element.getAttribute('aria-label');
+  if (label) return label;
+  const clone = element.cloneNode(true) as HTMLElement;
+  clone.querySelectorAll('[aria-hidden=true]').forEach((hidden) => hidden.remove());
+  return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const list = (el: HTMLElement) => shadow(el).querySelector<HTMLElement>('[part=list]')!;
+/** The name of what has focus in the journey. */
+const focusedName = (el: HTMLElement) => nameOf(shadow(el).activeElement);
+const focusInList = (el: HTMLElement) => list(el).contains(shadow(el).activeElement);
+/** What Tab can reach in the list, by name (the list itself as “(list)”). */
+function tabStops(el: HTMLElement): string[] {
+  const stops = [...list(el).querySelectorAll<HTMLElement>('button')].filter((b) => b.tabIndex >= 0).map(nameOf);
+  return list(el).getAttribute('tabindex') === '0' ? ['(list)', ...stops] : stops;
+}
+/** Every node of the element's shadow tree. */
+const nodeCount = (el: HTMLElement) => shadow(el).querySelectorAll('*').length;
+
+async function press(el: HTMLElement, key: string): Promise<void> {
+  await sendKeys({ press: key });
+  await settled(el);
+}
+
+async function shiftTab(el: HTMLElement): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+  await settled(el);
+}
+
+/**
+ * Waits frame by frame until `test` holds: a virtualised list lays rows out
+ * over a few frames after a jump. Fails after `frames` frames.
+ */
+async function until(test: () => boolean, what: () => string, frames = 120): Promise<void> {
+  for (let n = 0; n < frames; n++) {
+    if (test()) return;
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+  }
+  throw new Error(`never ${what()}`);
+}
+
+const HELLO = /^Chat, .+: Hello, I need help \(this task\)$/;
 
 describe('care-journey', () => {
   it('is accessible with the journey, the add form and the move dialog', async () => {
@@ -201,25 +275,221 @@ describe('care-journey', () => {
   });
 
   it('renders a 2,000-activity journey with a bounded number of rows in the DOM', async () => {
-    const seed = fixtureSeed();
-    const activities: Activity[] = Array.from({ length: 2000 }, (_, n) => ({
-      id: `bulk-${n}`,
-      version: 1,
-      updatedAt: START - 2 * DAY,
-      customerId: 'cust-bob',
-      requestId: 'req-bob-closed',
-      media: n % 3 ? 'chat' : 'call',
-      tags: [],
-      startedAt: START - 60 * DAY + n * 1000,
-      summary: `Contact ${n}`,
-    }));
-    const clock = new VirtualClock(START);
-    const engine = new CareEngine({ clock, seed: { ...seed, activities: [...seed.activities, ...activities] } });
-    const { store } = await session(engine, 'agent-1');
-    const el = await mount<CareJourney>(store, html`<care-journey customer-id="cust-bob"></care-journey>`, 'care-journey');
-    await settled(el);
+    const { el } = await longJourney(2000, html`<care-journey customer-id="cust-bob"></care-journey>`);
     const rendered = shadow(el).querySelectorAll("[role='listitem']").length;
     expect(rendered).to.be.greaterThan(5);
     expect(rendered).to.be.lessThan(120);
+  });
+
+  describe('roving focus', () => {
+    it('the list is one Tab stop: the current activity, then its Move handle, then out', async () => {
+      const { el, task } = await working(html`<care-journey></care-journey><button>After</button>`);
+      const stops = tabStops(el);
+      expect(stops, stops.join(' | ')).to.have.length(2);
+      expect(stops[0]).to.match(HELLO);
+      expect(stops[1]).to.match(/^Move the Chat of /);
+      button(el, 'Add request').focus();
+      await press(el, 'Tab');
+      expect(focusedName(el)).to.match(HELLO);
+      await press(el, 'Tab');
+      expect(shadow(el).activeElement === moveHandle(el, task.activityId), focusedName(el)).to.equal(true);
+      await press(el, 'Tab');
+      expect(focusInList(el), 'Tab leaves the list').to.equal(false);
+      expect(document.activeElement?.textContent).to.equal('After');
+      await shiftTab(el);
+      expect(focusedName(el)).to.match(/^Move the Chat of /);
+      await shiftTab(el);
+      expect(focusedName(el)).to.match(HELLO);
+      await shiftTab(el);
+      expect(focusedName(el), 'Shift+Tab leaves the list').to.equal('Add request');
+    });
+
+    it('R2 Down, Up, Home and End move between requests and activities; focus shows the row, Escape hides it', async () => {
+      const { el } = await working();
+      button(el, 'Add request').focus();
+      await press(el, 'Tab');
+      expect(focusedName(el)).to.match(HELLO);
+      await press(el, 'ArrowDown');
+      expect(focusedName(el)).to.match(/: I was charged twice$/);
+      const info = shadow(el).querySelector<HTMLElement>("[part='info']")!;
+      expect(info.matches(':popover-open'), 'R2 the focused row shows its information').to.equal(true);
+      expect(info.textContent).to.contain('billing');
+      await press(el, 'Escape');
+      expect(info.matches(':popover-open'), 'Escape hides it').to.equal(false);
+      expect(focusedName(el), 'and focus stays').to.match(/: I was charged twice$/);
+      expect(tabStops(el)).to.have.length(2);
+      expect(tabStops(el)[0]).to.match(/: I was charged twice$/);
+      await press(el, 'ArrowUp');
+      expect(focusedName(el)).to.match(HELLO);
+      await press(el, 'ArrowUp');
+      expect(focusedName(el)).to.match(/^Request: Refund for May invoice, Open/);
+      expect(tabStops(el), 'a request row is one stop').to.have.length(1);
+      await press(el, 'ArrowUp');
+      expect(focusedName(el), 'the “not in a request” label is skipped').to.match(/: Dropped call$/);
+      await press(el, 'ArrowUp');
+      expect(focusedName(el), 'Up stops at the first row').to.match(/: Dropped call$/);
+      await press(el, 'End');
+      expect(focusedName(el)).to.match(/: Where is my parcel\?$/);
+      await press(el, 'ArrowDown');
+      expect(focusedName(el), 'Down stops at the last row').to.match(/: Where is my parcel\?$/);
+      expect(tabStops(el), 'an activity of a closed request has no handle').to.have.length(1);
+      await press(el, 'Home');
+      expect(focusedName(el)).to.match(/: Dropped call$/);
+      expect(tabStops(el)).to.have.length(2);
+    });
+
+    it('clicking a row makes it the Tab stop', async () => {
+      const { el } = await working();
+      [...list(el).querySelectorAll<HTMLButtonElement>('.main')].find((b) => /: I was charged twice$/.test(nameOf(b)))!.click();
+      await settled(el);
+      expect(tabStops(el)[0]).to.match(/: I was charged twice$/);
+      expect(tabStops(el)).to.have.length(2);
+    });
+
+    it('R29 Tab from an activity reaches its Move handle; Enter opens the Move dialog, Escape returns to the handle', async () => {
+      const { el, task } = await working();
+      button(el, 'Add request').focus();
+      await press(el, 'Tab');
+      await press(el, 'Tab');
+      expect(focusedName(el)).to.match(/^Move the Chat of /);
+      await press(el, 'Enter');
+      const dialog = shadow(el).querySelector('dialog')!;
+      expect(dialog.open).to.equal(true);
+      expect(dialog.contains(shadow(el).activeElement)).to.equal(true);
+      await press(el, 'Escape');
+      expect(shadow(el).querySelector('dialog')).to.equal(null);
+      expect(shadow(el).activeElement === moveHandle(el, task.activityId), focusedName(el)).to.equal(true);
+    });
+
+    it('when the active row leaves the journey, the nearest row takes the Tab stop and focus', async () => {
+      const { el, store, task } = await working(html`<care-journey customer-id="cust-ann"></care-journey>`);
+      button(el, 'Add request').focus();
+      await press(el, 'Tab');
+      expect(focusedName(el)).to.match(HELLO);
+      // Moved to another customer (here through the store, as the Move dialog does).
+      const result = await store.moveActivityToCustomer(task.activityId, 'cust-bob');
+      expect(result.ok).to.equal(true);
+      await settled(el);
+      expect(rows(el).some((row) => HELLO.test(row))).to.equal(false);
+      expect(focusedName(el)).to.match(/: I was charged twice$/);
+      // The task's activity went with it, so Ann's journey is read-only now: no Move handles.
+      expect(tabStops(el)).to.deep.equal([focusedName(el)]);
+    });
+
+    it('End in a 10,000-activity journey reaches and focuses the last activity; the DOM stays small', async () => {
+      const { el } = await longJourney(10_000, html`<button>Before</button><care-journey customer-id="cust-bob"></care-journey>`);
+      const before = nodeCount(el);
+      expect(before).to.be.lessThan(2000);
+      // The first row is the stop of a journey without a focused or current activity.
+      expect(tabStops(el)).to.deep.equal(['Request: Password reset, Closed, created ' + tabStops(el)[0]!.split('created ')[1]]);
+      document.querySelector<HTMLButtonElement>('care-provider > button')!.focus();
+      await press(el, 'Tab');
+      expect(focusedName(el)).to.match(/^Request: Password reset/);
+      await press(el, 'ArrowDown');
+      expect(focusedName(el)).to.match(/: Contact 9999$/);
+      await sendKeys({ press: 'End' });
+      await until(() => /: Cannot log in$/.test(focusedName(el)), () => `focused the last activity; focus is on “${focusedName(el)}”`);
+      expect(tabStops(el)).to.deep.equal([focusedName(el)]);
+      expect(shadow(el).querySelectorAll("[role='listitem']").length).to.be.lessThan(120);
+      expect(nodeCount(el), `${nodeCount(el)} nodes after End, ${before} before`).to.be.lessThan(2000);
+      await press(el, 'ArrowUp');
+      expect(focusedName(el)).to.match(/: Contact 0$/);
+      await sendKeys({ press: 'Home' });
+      await until(() => /^Request: Password reset/.test(focusedName(el)), () => `focused the first row; focus is on “${focusedName(el)}”`);
+    });
+
+    it('after a move to another customer through the Move dialog, focus goes to the row that took its place', async () => {
+      const { el } = await working(html`<care-journey customer-id="cust-ann"></care-journey>`);
+      button(el, 'Add request').focus();
+      await press(el, 'Tab');
+      await press(el, 'Tab');
+      await press(el, 'Enter');
+      shadow(el).querySelector<HTMLInputElement>('#move-search')!.value = 'Novák';
+      button(el, 'Search').click();
+      await settled(el);
+      button(el, /^To Bob Novák/).click();
+      await settled(el);
+      expect(shadow(el).querySelector('dialog')).to.equal(null);
+      expect(rows(el).some((row) => HELLO.test(row))).to.equal(false);
+      expect(focusedName(el)).to.match(/: I was charged twice$/);
+    });
+
+    it('in a 10,000-activity journey too, the row nearest to one that left takes focus', async () => {
+      let activityId = '';
+      const { el, store } = await longJourney(10_000, html`<care-journey customer-id="cust-bob"></care-journey>`, (engine) => {
+        activityId = acceptPicked(engine, 'agent-1', chat(BOB)).activityId;
+      });
+      button(el, 'Add request').focus();
+      await press(el, 'Tab');
+      expect(focusedName(el), 'the current activity is the stop').to.match(/\(this task\)$/);
+      const result = await store.moveActivityToCustomer(activityId, 'cust-ann');
+      expect(result.ok).to.equal(true);
+      await until(() => /^Request: Password reset/.test(focusedName(el)), () => `focus went to the nearest row; it is on “${focusedName(el)}”`);
+      expect(tabStops(el)).to.deep.equal([focusedName(el)]);
+    });
+
+    it('with the active row scrolled out, Tab still reaches the list and goes on to the row; Shift+Tab leaves', async () => {
+      const { el } = await longJourney(10_000, html`<button>Before</button><care-journey customer-id="cust-bob"></care-journey><button>After</button>`);
+      const [before, after] = [...document.querySelectorAll<HTMLButtonElement>('care-provider > button')];
+      before!.focus();
+      await press(el, 'Tab');
+      await press(el, 'Tab');
+      expect(document.activeElement === after, 'one stop: the first row, then out').to.equal(true);
+      list(el).scrollTop = list(el).scrollHeight;
+      await until(() => list(el).getAttribute('tabindex') === '0', () => `the list became a stop; stops: ${tabStops(el).join(' | ')}`);
+      expect(tabStops(el)).to.deep.equal(['(list)']);
+      await expect(el).to.be.accessible();
+      await shiftTab(el);
+      await until(() => /^Request: Password reset/.test(focusedName(el)), () => `focus went on to the active row; it is on “${focusedName(el)}”`);
+      expect(list(el).getAttribute('tabindex'), 'the list is no stop while its row is there').to.equal('-1');
+      await shiftTab(el);
+      expect(document.activeElement === before, 'Shift+Tab leaves the list').to.equal(true);
+    });
+  });
+
+  describe('errors follow the language', () => {
+    it('a refused drop and a missing title read Czech after lang changes from en to cs', async () => {
+      const { el, transport, task } = await working(html`<div lang="en"><care-journey></care-journey></div>`);
+      const wrapper = el.parentElement!;
+      transport.failure = (operation) => (operation === 'moveActivity' ? CareError.refused('target-closed', 'Closed, in English from the backend.') : undefined);
+      const data = new DataTransfer();
+      moveHandle(el, task.activityId)!.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true, composed: true }));
+      await settled(el);
+      const target = [...shadow(el).querySelectorAll<HTMLElement>("[part='request']")].find((r) => r.textContent!.includes('Router keeps dropping'))!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
+      await settled(el);
+      const error = () => shadow(el).querySelector("[part='error']")?.textContent?.trim();
+      expect(error()).to.equal(translate('en', 'error.refused.target-closed'));
+      button(el, 'Add request').click();
+      await settled(el);
+      shadow(el).querySelector<HTMLInputElement>('#add-title')!.value = '   ';
+      button(el, 'Add').click();
+      await settled(el);
+      const formError = () => shadow(el).querySelector("[part='add-form'] [role='alert']")?.textContent?.trim();
+      expect(formError()).to.equal('Title is required.');
+
+      await loadLanguage('cs');
+      wrapper.setAttribute('lang', 'cs');
+      await settled(el);
+      expect(error()).to.equal(translate('cs', 'error.refused.target-closed'));
+      expect(formError()).to.equal(translate('cs', 'issue.required', { field: translate('cs', 'journey.titleLabel') }));
+      expect(formError()).to.not.equal('Title is required.');
+    });
+
+    it('the Move dialog’s error on a failing backend reads Czech after lang changes from en to cs', async () => {
+      const { el, transport, task } = await working(html`<div lang="en"><care-journey></care-journey></div>`);
+      transport.failure = (operation) => (operation === 'moveActivity' ? CareError.network() : undefined);
+      moveHandle(el, task.activityId)!.click();
+      await settled(el);
+      button(el, 'To “Router keeps dropping”').click();
+      await settled(el);
+      const error = () => shadow(el).querySelector("dialog [role='alert']")?.textContent?.trim();
+      expect(error()).to.equal(translate('en', 'error.network'));
+      await loadLanguage('cs');
+      el.parentElement!.setAttribute('lang', 'cs');
+      await settled(el);
+      expect(error()).to.equal(translate('cs', 'error.network'));
+    });
   });
 });

@@ -19,12 +19,27 @@ const unsentTags = new UnsentTexts();
 /** Whether the agent may change the tags now, and if not, why. */
 type Access = 'edit' | 'preview' | 'resolved' | 'closed' | 'checking';
 
-interface TagError {
-  activityId: Id;
-  message: string;
-  /** The text the rules refused; unset when the backend failed (then the text itself is fine). */
-  refused?: string;
-}
+/**
+ * Why a tag was not added or removed, kept untranslated so that the message
+ * follows a change of language: either the rules refused the typed text, or
+ * the backend failed.
+ */
+type TagError =
+  | {
+      activityId: Id;
+      /** The text the rules refused. */
+      refused: string;
+      /** The activity's tags it was checked against. */
+      tags: readonly string[];
+    }
+  | {
+      activityId: Id;
+      refused?: undefined;
+      /** What the agent tried: add or remove `tag`. */
+      action: 'add' | 'remove';
+      tag: string;
+      error: CareError;
+    };
 
 /**
  * The details of one activity (R19): its medium, when it started (and ended,
@@ -85,7 +100,7 @@ export class CareActivity extends CareElement {
   private readonly inProgress = this.watch((store) => store.inProgress$);
 
   @state() private tagError: TagError | null = null;
-  @state() private removeError: { activityId: Id; message: string } | null = null;
+  @state() private removeError: TagError | null = null;
 
   private shownId(): Id | null {
     return this.activityId || this.focusedId.value || null;
@@ -124,8 +139,11 @@ export class CareActivity extends CareElement {
     }
   }
 
-  private failure(prefix: string, error: CareError): string {
-    return `${prefix} ${this.errorText(error, 'tag')}`;
+  /** A tag error in the element's language, translated when shown. */
+  private tagErrorText(error: TagError): string {
+    if (error.refused !== undefined) return this.refusal(error.refused, error.tags) ?? '';
+    const prefix = this.i18n.t(error.action === 'add' ? 'activity.tagAddFailed' : 'activity.tagRemoveFailed', { tag: error.tag });
+    return `${prefix} ${this.errorText(error.error, 'tag')}`;
   }
 
   private onInput(activity: Activity, event: Event): void {
@@ -135,7 +153,7 @@ export class CareActivity extends CareElement {
     // A refusal on screen follows the text, so it goes away as soon as the agent fixes it.
     if (this.tagError?.activityId === activity.id && this.tagError.refused !== undefined) {
       const refusal = this.refusal(text, activity.tags);
-      this.tagError = refusal ? { activityId: activity.id, message: refusal, refused: text } : null;
+      this.tagError = refusal ? { activityId: activity.id, refused: text, tags: activity.tags } : null;
     }
     this.requestUpdate();
   }
@@ -166,7 +184,7 @@ export class CareActivity extends CareElement {
     const refusal = this.refusal(text, activity.tags);
     if (refusal === null) return;
     if (refusal) {
-      this.tagError = { activityId: activity.id, message: refusal, refused: text };
+      this.tagError = { activityId: activity.id, refused: text, tags: activity.tags };
       return;
     }
     const tag = normaliseTag(text);
@@ -177,7 +195,7 @@ export class CareActivity extends CareElement {
     const result = await store.addTag(activity.id, text);
     if (!result.ok) {
       if (!unsentTags.get(store, activity.id)) unsentTags.set(store, activity.id, text);
-      this.tagError = { activityId: activity.id, message: this.failure(this.i18n.t('activity.tagAddFailed', { tag }), result.error) };
+      this.tagError = { activityId: activity.id, action: 'add', tag, error: result.error };
       return;
     }
     this.announce(this.i18n.t('activity.tagAdded', { tag }));
@@ -194,7 +212,7 @@ export class CareActivity extends CareElement {
     this.focusAfterRemoval(index);
     const result = await pending;
     if (!result.ok) {
-      this.removeError = { activityId: activity.id, message: this.failure(this.i18n.t('activity.tagRemoveFailed', { tag }), result.error) };
+      this.removeError = { activityId: activity.id, action: 'remove', tag, error: result.error };
       return;
     }
     this.announce(this.i18n.t('activity.tagRemoved', { tag }));
@@ -270,7 +288,7 @@ export class CareActivity extends CareElement {
     const i = this.i18n;
     const access = this.access(activity);
     const editable = access === 'edit';
-    const removeError = this.removeError?.activityId === activity.id ? this.removeError.message : '';
+    const removeError = this.removeError?.activityId === activity.id ? this.tagErrorText(this.removeError) : '';
     return html`<section part="tags" aria-labelledby="tags-heading">
       <h3 id="tags-heading">${i.t('activity.tags')}</h3>
       ${activity.tags.length
@@ -320,7 +338,7 @@ export class CareActivity extends CareElement {
         <button type="submit">${i.t('activity.addTag')}</button>
       </div>
       <span id="tag-hint" class="muted">${i.t('activity.tagHint')}</span>
-      ${error ? html`<p id="tag-error" part="error" class="error" role="alert">${error.message}</p>` : nothing}
+      ${error ? html`<p id="tag-error" part="error" class="error" role="alert">${this.tagErrorText(error)}</p>` : nothing}
     </form>`;
   }
 

@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
+import type { VirtualizerHostElement, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { CareActivityMovedEvent, CareActivitySelectEvent, CareRequestCreatedEvent } from '../../events.js';
+import { CareError } from '../../model/errors.js';
 import { isReadOnly } from '../../model/rules.js';
 import type { Activity, CareRequest, Customer, Journey, MoveTarget } from '../../model/types.js';
-import { validateRequestFields } from '../../model/validation.js';
+import { validateRequestFields, type ValidationIssue } from '../../model/validation.js';
 import { CareElement } from '../care-element.js';
 import { keepTabInDialog } from '../dialog-focus.js';
 import { mediaIcon } from '../icons.js';
@@ -22,19 +24,41 @@ const VIRTUALIZE_FROM = 60;
 /** Rows shown while the virtualizer loads: about a screenful. */
 const FIRST_ROWS = 30;
 
-type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
-let virtualizer: { virtualize: Virtualize; layout: ReturnType<typeof import('@lit-labs/virtualizer/layouts/flow.js').flow> } | undefined;
+type VirtualizeModule = typeof import('@lit-labs/virtualizer/virtualize.js');
+let virtualizer:
+  | {
+      virtualize: VirtualizeModule['virtualize'];
+      /** Where the directive leaves its Virtualizer on the list element. */
+      ref: VirtualizeModule['virtualizerRef'];
+      layout: ReturnType<typeof import('@lit-labs/virtualizer/layouts/flow.js').flow>;
+    }
+  | undefined;
 let loadingVirtualizer: Promise<void> | undefined;
 
 function loadVirtualizer(): Promise<void> {
   // The layout is passed in: by default the virtualizer would import it lazily, one more round trip.
   loadingVirtualizer ??= Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
-    ([{ virtualize }, { flow }]) => {
-      virtualizer = { virtualize, layout: flow() };
+    ([{ virtualize, virtualizerRef }, { flow }]) => {
+      virtualizer = { virtualize, ref: virtualizerRef, layout: flow() };
     },
   );
   return loadingVirtualizer;
 }
+
+type Virtualizer = NonNullable<VirtualizerHostElement[typeof virtualizerRef]>;
+
+/** The Virtualizer the `virtualize` directive runs on `list`, once it does. */
+function virtualizerOf(list: HTMLElement): Virtualizer | undefined {
+  return virtualizer ? (list as VirtualizerHostElement)[virtualizer.ref] : undefined;
+}
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Which control of a row has (or gets) focus: the row itself, or an activity's Move handle. */
+type RowPart = 'main' | 'handle';
+
+/** Why the add form or the Move dialog refused: a backend error, or what validation found. Translated when shown. */
+type FormError = CareError | readonly ValidationIssue[];
 
 /** One line of the journey: a request, an activity, or the heading of activities without a request. */
 type Row =
@@ -80,6 +104,21 @@ function rowsOf(journey: Journey): Row[] {
  * starts a new request for a new problem (R21). All of it only while a task
  * for the customer is in progress (R25).
  *
+ * Keyboard: the list is one Tab stop, its active row (at first the row of
+ * the focused or current activity, else the first row).
+ * - Up / Down arrow: the previous / next request or activity;
+ * - Home / End: the first / last row, scrolled in even in a journey of
+ *   thousands of rows;
+ * - Tab: from an activity to its Move handle, then out of the list;
+ * - Enter / Space: on an activity, choose it; on a request, show its
+ *   information; on a Move handle, open the Move dialog;
+ * - Escape: hide the information shown for the focused row (R2).
+ * Clicking or focusing a row makes it the active row. If the active row
+ * leaves the journey (its activity moved to another customer), the row now
+ * nearest takes the Tab stop, and focus if focus was in the list. While the
+ * active row is scrolled out of a long journey, Tab stops on the list
+ * itself, which hands focus on to the row, scrolled back in.
+ *
  * @summary The customer journey, with moves and new requests.
  * @tag care-journey
  *
@@ -123,14 +162,35 @@ export class CareJourney extends CareElement {
   @state() private moving: Activity | null = null;
   @state() private dragging: Activity | null = null;
   @state() private dropTarget: string | null = null;
-  @state() private error = '';
-  @state() private formError = '';
+  /** Why the last move failed, outside the Move dialog (a drop). */
+  @state() private error: CareError | null = null;
+  /** Why the add form or the Move dialog refused. */
+  @state() private formError: FormError | null = null;
   @state() private searchResults: Customer[] | null = null;
+  /**
+   * The row that is the list's one Tab stop, by key, so that it survives
+   * re-sorting and virtualisation (it need not be rendered). Null until the
+   * journey first renders.
+   */
+  @state() private activeKey: string | null = null;
   @query('[part=info]') private info!: HTMLElement | null;
   @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('[part=list]') private list!: HTMLElement | null;
 
   private rows: Row[] = [];
   private rowsFor: Journey | undefined;
+  /** Where `activeKey` is in `rows` (or was, before it left them). */
+  private activeIndex = 0;
+  /** Row keys to indexes, built when first needed for the current `rows`. */
+  private keyIndex: Map<string, number> | undefined;
+  /** The rows changed while focus was in the list: once they are rendered, focus they took goes back. */
+  private refocus = false;
+  /** Between willUpdate and updated: the DOM is being changed. */
+  private rendering = false;
+  /** Which control of the active row had focus. */
+  private focusedPart: RowPart = 'main';
+  /** The latest request to focus a row; older ones that are still waiting for layout give up. */
+  private focusTicket = 0;
 
   private get targetId(): string | null {
     return this.customerId ?? this.focusedCustomer.value ?? null;
@@ -140,26 +200,243 @@ export class CareJourney extends CareElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.rendering = true;
     // The form, errors and dialogs belong to the customer they were opened for.
     if (this.targetId !== this.shownFor) {
       this.shownFor = this.targetId;
       this.adding = false;
-      this.error = '';
-      this.formError = '';
+      this.error = null;
+      this.formError = null;
       this.moving = null;
       this.hovered = null;
+      // Another customer's journey starts again at its focused or current activity.
+      this.activeKey = null;
+      this.activeIndex = 0;
     }
     const journey = this.journey.value;
     const value = journey?.status === 'ready' ? journey.value : undefined;
     if (value !== this.rowsFor) {
       this.rowsFor = value;
       this.rows = value ? rowsOf(value) : [];
+      this.keyIndex = undefined;
+      this.refocus ||= !!this.list?.contains(this.shadowRoot!.activeElement);
     }
+    if (this.rows.length) this.settleActive();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.rendering = false;
     if (this.moving && this.dialog && !this.dialog.open) this.dialog.showModal();
+    this.syncListStop();
+    // A virtualised list renders changed rows itself, a frame later: see onRangeChanged.
+    if (this.refocus && !this.virtualizer()) this.restoreFocus();
+  }
+
+  /** The Virtualizer of the list, while the journey is long enough to have one. */
+  private virtualizer(): Virtualizer | undefined {
+    const list = this.list;
+    return list && this.rows.length > VIRTUALIZE_FROM ? virtualizerOf(list) : undefined;
+  }
+
+  /**
+   * Keeps `activeKey` on a row of the journey: the initial one on first
+   * render, the same row wherever it moved, or the nearest row when it left.
+   */
+  private settleActive(): void {
+    const rows = this.rows;
+    if (this.activeKey === null) {
+      const index = this.initialIndex();
+      this.activeIndex = Math.max(0, index);
+      this.activeKey = index >= 0 ? rowKey(rows[index]!) : null;
+      return;
+    }
+    const at = rows[this.activeIndex];
+    if (at && rowKey(at) === this.activeKey) return;
+    const found = this.indexOfKey(this.activeKey);
+    // Gone: the row now at its place takes over, on its main control.
+    if (found < 0) this.focusedPart = 'main';
+    const index = found >= 0 ? found : this.focusableFrom(Math.min(this.activeIndex, rows.length - 1), 1);
+    this.activeIndex = Math.max(0, index);
+    this.activeKey = index >= 0 ? rowKey(rows[index]!) : null;
+  }
+
+  /** The row of the focused activity, else of the current task's, else the first row. */
+  private initialIndex(): number {
+    for (const id of [this.focusedActivity.value, this.shownTask.value?.activityId]) {
+      if (!id) continue;
+      const index = this.rows.findIndex((row) => row.kind === 'activity' && row.activity.id === id);
+      if (index >= 0) return index;
+    }
+    return this.focusableFrom(0, 1);
+  }
+
+  private indexOfKey(key: string): number {
+    if (!this.keyIndex) {
+      this.keyIndex = new Map();
+      this.rows.forEach((row, index) => this.keyIndex!.set(rowKey(row), index));
+    }
+    return this.keyIndex.get(key) ?? -1;
+  }
+
+  /**
+   * The first row that can take focus from `index` on in direction `step`
+   * (the "not in a request" label cannot), else the nearest one the other
+   * way; -1 in a journey without rows.
+   */
+  private focusableFrom(index: number, step: 1 | -1): number {
+    const rows = this.rows;
+    for (let i = index; i >= 0 && i < rows.length; i += step) if (rows[i]!.kind !== 'loose') return i;
+    for (let i = index - step; i >= 0 && i < rows.length; i -= step) if (rows[i]!.kind !== 'loose') return i;
+    return -1;
+  }
+
+  private setActive(key: string): void {
+    const index = this.indexOfKey(key);
+    if (index < 0) return;
+    this.activeKey = key;
+    this.activeIndex = index;
+  }
+
+  /** The active row's element, if it is rendered. */
+  private activeRow(): HTMLElement | null {
+    const key = this.activeKey;
+    return key ? (this.list?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? null) : null;
+  }
+
+  /**
+   * The list is a Tab stop of its own only while its active row is not
+   * rendered (scrolled out of a virtualised list); focus on it goes on to
+   * that row. Otherwise the row is the stop and the list is not (-1, also
+   * where browsers would make a scrolling box a stop of its own, as Firefox
+   * does), so Shift+Tab from the row leaves the list.
+   */
+  private syncListStop(): void {
+    const list = this.list;
+    if (!list) return;
+    const tabindex = this.activeRow() ? '-1' : '0';
+    if (list.getAttribute('tabindex') !== tabindex) list.setAttribute('tabindex', tabindex);
+  }
+
+  /**
+   * Focus was in the list and the new rows took its element away (the row
+   * moved, or left and the nearest row took its place): it goes to the
+   * active row. Focus that went elsewhere meanwhile stays there.
+   */
+  private restoreFocus(): void {
+    this.refocus = false;
+    const outside = document.activeElement;
+    if (!this.shadowRoot?.activeElement && (!outside || outside === document.body)) void this.focusRow(null, this.focusedPart);
+  }
+
+  private partOf(row: HTMLElement, part: RowPart): HTMLElement | null {
+    return (part === 'handle' ? row.querySelector<HTMLElement>('[part~=handle]') : null) ?? row.querySelector<HTMLElement>('.main');
+  }
+
+  /** Scrolls the rendered `row` (at `index`) into view, as little as needed. */
+  private reveal(row: HTMLElement, index: number): void {
+    const found = this.virtualizer()?.element(index);
+    if (found) found.scrollIntoView({ block: 'nearest' });
+    else row.scrollIntoView({ block: 'nearest' });
+  }
+
+  /**
+   * Makes the row with `key` active and focuses it (or its Move handle),
+   * scrolling it in first: in a virtualised journey it may not be rendered
+   * yet, so this waits for the virtualizer to lay it out.
+   */
+  private async focusRow(key: string | null, part: RowPart = 'main'): Promise<void> {
+    const ticket = ++this.focusTicket;
+    if (key) this.setActive(key);
+    this.focusedPart = part;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await this.updateComplete;
+      const list = this.list;
+      if (ticket !== this.focusTicket || !list || !this.activeKey) return;
+      const index = this.activeIndex;
+      const row = this.activeRow();
+      const found = this.virtualizer();
+      if (row) {
+        this.reveal(row, index);
+        this.partOf(row, part)?.focus({ preventScroll: true });
+        return;
+      }
+      if (found) {
+        found.element(index)?.scrollIntoView({ block: 'nearest' });
+        // Settles two frames after the rows of the new range are measured; frames cap the wait.
+        await Promise.race([found.layoutComplete.catch(() => undefined), frame().then(frame).then(frame).then(frame)]);
+      } else if (this.rows.length > VIRTUALIZE_FROM) {
+        await loadVirtualizer();
+        await frame();
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** Up, Down, Home and End move the active row; Escape hides the information. */
+  private onListKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      this.hideInfo();
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || !this.rows.length) return;
+    const from = this.activeIndex;
+    let to: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        to = this.focusableFrom(Math.min(from + 1, this.rows.length - 1), 1);
+        break;
+      case 'ArrowUp':
+        to = this.focusableFrom(Math.max(from - 1, 0), -1);
+        break;
+      case 'Home':
+        to = this.focusableFrom(0, 1);
+        break;
+      case 'End':
+        to = this.focusableFrom(this.rows.length - 1, -1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (to >= 0) void this.focusRow(rowKey(this.rows[to]!));
+  }
+
+  private onListFocusin(event: FocusEvent): void {
+    const list = event.currentTarget as HTMLElement;
+    const target = event.target as HTMLElement;
+    if (target === list) {
+      // Tab reached the list because its active row is scrolled out: on to the row. Not for a click
+      // on the list (that would undo the agent's scrolling), nor for Shift+Tab from a row (a trap).
+      if (list.matches(':focus-visible') && !list.contains(event.relatedTarget as Node | null)) void this.focusRow(null);
+      return;
+    }
+    const row = target.closest<HTMLElement>('[data-key]');
+    if (!row) return;
+    this.focusedPart = target.matches('[part~=handle]') ? 'handle' : 'main';
+    const key = row.dataset['key']!;
+    if (key !== this.activeKey) this.setActive(key);
+    // A stray focusRow still waiting for layout must not pull focus back.
+    this.focusTicket++;
+    if (list.getAttribute('tabindex') !== '-1') list.setAttribute('tabindex', '-1');
+  }
+
+  /** A click makes its row active, also where buttons take no focus on click (Safari, macOS Firefox). */
+  private onListClick(event: Event): void {
+    const key = (event.target as Element).closest<HTMLElement>('[data-key]')?.dataset['key'];
+    if (key && key !== this.activeKey) this.setActive(key);
+  }
+
+  /**
+   * The virtualizer renders another range (scrolled, or the rows changed),
+   * in a listener of its own: then the active row may have come or gone.
+   */
+  private onRangeChanged(): void {
+    queueMicrotask(() => {
+      this.syncListStop();
+      if (this.refocus) this.restoreFocus();
+    });
   }
 
   /** Today's activities by their time; older ones by their date. */
@@ -194,29 +471,29 @@ export class CareJourney extends CareElement {
   private async move(activity: Activity, target: MoveTarget): Promise<void> {
     if (!this.store) return;
     const result = await this.store.moveActivity(activity.id, target);
-    this.finishMove(result.ok ? result.value.activity : null, result.ok ? '' : this.errorText(result.error));
+    this.finishMove(result.ok ? result.value.activity : null, result.ok ? null : result.error);
   }
 
   private async moveToCustomer(activity: Activity, customerId: string): Promise<void> {
     if (!this.store) return;
     const result = await this.store.moveActivityToCustomer(activity.id, customerId);
-    this.finishMove(result.ok ? result.value : null, result.ok ? '' : this.errorText(result.error));
+    this.finishMove(result.ok ? result.value : null, result.ok ? null : result.error);
   }
 
-  private finishMove(moved: Activity | null, error: string): void {
+  private finishMove(moved: Activity | null, error: CareError | null): void {
     if (!moved) {
       if (this.moving) this.formError = error;
       else this.error = error;
       return;
     }
-    this.error = '';
+    this.error = null;
     this.closeDialog();
     this.announce(this.i18n.t('journey.moved'));
     this.dispatchEvent(new CareActivityMovedEvent(moved));
   }
 
   private openMove(activity: Activity): void {
-    this.formError = '';
+    this.formError = null;
     this.searchResults = null;
     this.moving = activity;
   }
@@ -225,10 +502,12 @@ export class CareJourney extends CareElement {
     const activity = this.moving;
     this.dialog?.close();
     this.moving = null;
-    // Back to the handle the dialog was opened from, if it is still on screen.
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`[data-move="${activity?.id ?? ''}"]`)?.focus(),
-    );
+    // Back to the handle the dialog was opened from, scrolled in wherever the activity is now; if it left
+    // the journey (another customer), to the row that took its place.
+    void this.updateComplete.then(() => {
+      const key = activity ? rowKey({ kind: 'activity', activity, request: undefined }) : '';
+      void (this.indexOfKey(key) >= 0 ? this.focusRow(key, 'handle') : this.focusRow(null));
+    });
   }
 
   private async search(form: HTMLFormElement): Promise<void> {
@@ -236,7 +515,7 @@ export class CareJourney extends CareElement {
     if (!this.store || !query.trim()) return;
     const result = await this.store.searchCustomers(query);
     if (result.ok) this.searchResults = result.value.filter((c) => c.id !== this.moving?.customerId);
-    else this.formError = this.errorText(result.error);
+    else this.formError = result.error;
   }
 
   private async addRequest(form: HTMLFormElement): Promise<void> {
@@ -245,23 +524,28 @@ export class CareJourney extends CareElement {
     const data = new FormData(form);
     const fields = { title: data.get('title')?.toString().trim() ?? '', description: data.get('description')?.toString() ?? '' };
     if (!fields.title) {
-      this.formError = this.i18n.t('issue.required', { field: this.i18n.t('journey.titleLabel') });
+      this.formError = [{ field: 'title', code: 'required', message: 'Title is required.' }];
       return;
     }
     const issues = validateRequestFields(fields);
     if (issues.length) {
-      this.formError = issues.map((issue) => this.errorText(issue)).join(' ');
+      this.formError = issues;
       return;
     }
     const result = await this.store.createRequest(customerId, fields);
     if (!result.ok) {
-      this.formError = this.errorText(result.error);
+      this.formError = result.error;
       return;
     }
-    this.formError = '';
+    this.formError = null;
     this.adding = false;
     this.announce(this.i18n.t('journey.added'));
     this.dispatchEvent(new CareRequestCreatedEvent(result.value));
+  }
+
+  /** The form error in the element's language, translated when shown so that it follows `lang`. */
+  private formErrorText(error: FormError): string {
+    return error instanceof CareError ? this.errorText(error) : error.map((issue) => this.errorText(issue)).join(' ');
   }
 
   /** R2: show what the pointer or focus is on, next to it. */
@@ -285,6 +569,11 @@ export class CareJourney extends CareElement {
   }
 
   private hideInfo(): void {
+    if (this.rendering) {
+      // A row that had focus left the DOM during a render (Chromium then fires blur): hide after it.
+      setTimeout(() => this.hideInfo());
+      return;
+    }
     this.hovered = null;
     const info = this.info;
     if (info && typeof info.hidePopover === 'function' && info.matches(':popover-open')) info.hidePopover();
@@ -314,20 +603,23 @@ export class CareJourney extends CareElement {
       <div part="header">
         ${heading}
         <span class="muted">${i.t('journey.count', { requests: i.number(journey.value.requests.length), activities: i.number(journey.value.activities.length) })}</span>
-        ${editable ? html`<button type="button" aria-expanded=${this.adding} @click=${() => ((this.adding = !this.adding), (this.formError = ''))}>${i.t('journey.add')}</button>` : nothing}
+        ${editable ? html`<button type="button" aria-expanded=${this.adding} @click=${() => ((this.adding = !this.adding), (this.formError = null))}>${i.t('journey.add')}</button>` : nothing}
       </div>
       ${!editable ? html`<p class="muted">${i.t('journey.readOnly')}</p>` : nothing}
       ${this.adding ? this.renderAddForm() : nothing}
-      ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
       ${this.dragging ? this.renderDropNew() : nothing}
       ${this.rows.length
         ? html`<div
             part="list"
             role="list"
-            tabindex="0"
+            tabindex="-1"
             aria-labelledby="heading"
             @pointerleave=${() => this.hideInfo()}
-            @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.hideInfo()}
+            @keydown=${this.onListKeydown}
+            @focusin=${this.onListFocusin}
+            @click=${this.onListClick}
+            @rangeChanged=${this.onRangeChanged}
           >
             ${this.renderRows()}
           </div>`
@@ -351,16 +643,19 @@ export class CareJourney extends CareElement {
     if (row.kind === 'loose') {
       return html`<div role="listitem" class="row request"><span class="label">${this.i18n.t('journey.loose')}</span></div>`;
     }
-    return row.kind === 'request' ? this.renderRequestRow(row.request) : this.renderActivityRow(row.activity, row.request);
+    // One Tab stop for the whole list: the active row's controls, none of the others'.
+    const tabindex = rowKey(row) === this.activeKey ? '0' : '-1';
+    return row.kind === 'request' ? this.renderRequestRow(row.request, tabindex) : this.renderActivityRow(row.activity, row.request, tabindex);
   }
 
-  private renderRequestRow(request: CareRequest) {
+  private renderRequestRow(request: CareRequest, tabindex: string) {
     const i = this.i18n;
     const status = this.statusLabel(request.status);
     const droppable = this.canDropOn(request);
     return html`<div
       role="listitem"
       part="request"
+      data-key=${`r:${request.id}`}
       class="row request ${this.dropTarget === request.id ? 'drop' : ''}"
       @dragover=${(e: DragEvent) => {
         if (!droppable) return;
@@ -379,6 +674,7 @@ export class CareJourney extends CareElement {
       <button
         type="button"
         class="main"
+        tabindex=${tabindex}
         aria-label=${i.t('journey.request', { title: this.requestLabel(request), status, created: i.dateTime(request.createdAt) })}
         aria-describedby=${this.hovered?.kind === 'request' && this.hovered.request.id === request.id ? 'info' : nothing}
         @click=${(e: Event) => this.showInfo({ kind: 'request', request }, e.currentTarget as HTMLElement)}
@@ -392,16 +688,17 @@ export class CareJourney extends CareElement {
     </div>`;
   }
 
-  private renderActivityRow(activity: Activity, request: CareRequest | undefined) {
+  private renderActivityRow(activity: Activity, request: CareRequest | undefined, tabindex: string) {
     const i = this.i18n;
     const focused = this.focusedActivity.value === activity.id;
     const current = this.shownTask.value?.activityId === activity.id;
     const time = i.dateTime(activity.startedAt);
     const row: Row = { kind: 'activity', activity, request };
-    return html`<div role="listitem" part="activity" class="row activity">
+    return html`<div role="listitem" part="activity" class="row activity" data-key=${`a:${activity.id}`}>
       <button
         type="button"
         class="main"
+        tabindex=${tabindex}
         aria-pressed=${focused}
         @click=${() => this.select(activity)}
         @pointerenter=${(e: Event) => this.showInfo(row, e.currentTarget as HTMLElement)}
@@ -419,6 +716,7 @@ export class CareJourney extends CareElement {
             type="button"
             part="handle"
             draggable="true"
+            tabindex=${tabindex}
             data-move=${activity.id}
             aria-label=${i.t('journey.moveLabel', { media: this.media(activity), time })}
             @click=${() => this.openMove(activity)}
@@ -501,7 +799,7 @@ export class CareJourney extends CareElement {
     return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="move-title" @cancel=${() => this.closeDialog()}>
       <h2 id="move-title">${i.t('journey.moveTitle')}</h2>
       <p>${i.t('journey.moveIntro', { media: this.media(activity), time })}</p>
-      ${this.formError ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+      ${this.formError ? html`<p class="error" role="alert">${this.formErrorText(this.formError)}</p>` : nothing}
       <section aria-label=${i.t('request.heading')}>
         ${targets.length
           ? targets.map((r) => html`<button type="button" @click=${() => this.move(activity, { requestId: r.id })}>${i.t('journey.moveTo', { title: this.requestLabel(r) })}</button>`)
@@ -564,7 +862,7 @@ export class CareJourney extends CareElement {
       <input id="add-title" name="title" required />
       <label for="add-description">${i.t('journey.descriptionLabel')}</label>
       <textarea id="add-description" name="description"></textarea>
-      ${this.formError && !this.moving ? html`<p class="error" role="alert">${this.formError}</p>` : nothing}
+      ${this.formError && !this.moving ? html`<p class="error" role="alert">${this.formErrorText(this.formError)}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => (this.adding = false)}>${i.t('common.cancel')}</button>
         <button type="submit" class="primary">${i.t('journey.addButton')}</button>
