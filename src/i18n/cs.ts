@@ -46,7 +46,6 @@ export const cs: CzechTable = {
 
   'queue.heading': 'Fronta',
   'queue.empty': 'Fronta je prázdná.',
-  'queue.preview': 'Náhled',
   'queue.accept': 'Přijmout',
   'queue.waiting': 'čeká {time}',
   'queue.count.one': '{count} úkol čeká',
@@ -65,14 +64,12 @@ export const cs: CzechTable = {
   'queue.request': 'Požadavek',
   'queue.activity': 'Aktivita',
   'queue.received': 'Doručeno v {time}',
-  'queue.item': '{media} – {name}',
   'queue.acceptLabel': 'Přijmout: {media} – {name}',
   'queue.none': '—',
 
   'progress.heading': 'Probíhající úkoly',
   'progress.empty': 'Žádné probíhající úkoly.',
   'progress.since': 'trvá {time}',
-  'progress.open': 'Otevřít',
 
   'comm.heading': 'Komunikace',
   'comm.none': 'Přijměte chat nebo hovor a zobrazí se zde.',
@@ -93,7 +90,6 @@ export const cs: CzechTable = {
   'comm.loadFailed': 'Konverzaci se nepodařilo načíst.',
 
   'field.counter': '{count} z {max} znaků',
-  'field.tooLong': '{field}: {count} znaků, limit je {max}.',
 
   'customer.heading': 'Zákazník',
   'customer.formLabel': 'Informace o zákazníkovi',
@@ -262,8 +258,6 @@ export const cs: CzechTable = {
   'journey.loose': 'Mimo požadavek',
   'journey.request': 'Požadavek: {title}, {status}, vytvořen {created}',
   'journey.current': 'tento úkol',
-  'journey.select': 'Zobrazit podrobnosti',
-  'journey.move': 'Přesunout',
   'journey.moveLabel': 'Přesunout: {media}, {time}',
   'journey.moveTitle': 'Přesunutí aktivity',
   'journey.moveIntro': 'Přesunout aktivitu ({media}, {time}) do:',
@@ -287,7 +281,6 @@ export const cs: CzechTable = {
   'journey.added': 'Požadavek přidán.',
   'journey.titleLabel': 'Název',
   'journey.descriptionLabel': 'Popis',
-  'journey.info': 'Podrobnosti',
   'journey.tags': 'Značky',
   'journey.noTags': 'bez značek',
   'journey.ended': 'Ukončeno',

@@ -35,7 +35,6 @@ export const en = {
 
   'queue.heading': 'Queue',
   'queue.empty': 'The queue is empty.',
-  'queue.preview': 'Preview',
   'queue.accept': 'Accept',
   'queue.waiting': 'waiting {time}',
   'queue.count.one': '{count} task waiting',
@@ -52,14 +51,12 @@ export const en = {
   'queue.request': 'Request',
   'queue.activity': 'Activity',
   'queue.received': 'Received {time}',
-  'queue.item': '{media} from {name}',
   'queue.acceptLabel': 'Accept: {media} from {name}',
   'queue.none': '—',
 
   'progress.heading': 'In progress',
   'progress.empty': 'Nothing in progress.',
   'progress.since': 'for {time}',
-  'progress.open': 'Open',
 
   'comm.heading': 'Conversation',
   'comm.none': 'Accept a chat or call to see it here.',
@@ -80,7 +77,6 @@ export const en = {
   'comm.loadFailed': 'The conversation could not be loaded.',
 
   'field.counter': '{count} of {max} characters',
-  'field.tooLong': '{field} is {count} characters; the limit is {max}.',
 
   'customer.heading': 'Customer',
   'customer.formLabel': 'Customer information',
@@ -249,8 +245,6 @@ export const en = {
   'journey.loose': 'Not in a request',
   'journey.request': 'Request: {title}, {status}, created {created}',
   'journey.current': 'this task',
-  'journey.select': 'Show details',
-  'journey.move': 'Move',
   'journey.moveLabel': 'Move the {media} of {time}',
   'journey.moveTitle': 'Move activity',
   'journey.moveIntro': 'Move the {media} of {time} to:',
@@ -274,7 +268,6 @@ export const en = {
   'journey.added': 'Request added.',
   'journey.titleLabel': 'Title',
   'journey.descriptionLabel': 'Description',
-  'journey.info': 'Details',
   'journey.tags': 'Tags',
   'journey.noTags': 'no tags',
   'journey.ended': 'Ended',

@@ -37,7 +37,6 @@ export const ko: Record<StringKey, string> = {
 
   'queue.heading': '대기열',
   'queue.empty': '대기열이 비어 있습니다.',
-  'queue.preview': '미리 보기',
   'queue.accept': '수락',
   'queue.waiting': '{time} 대기 중',
   'queue.count.one': '대기 중인 작업 {count}개',
@@ -54,14 +53,12 @@ export const ko: Record<StringKey, string> = {
   'queue.request': '요청',
   'queue.activity': '활동',
   'queue.received': '{time} 수신',
-  'queue.item': '{name}님의 {media}',
   'queue.acceptLabel': '수락: {name}님의 {media}',
   'queue.none': '—',
 
   'progress.heading': '진행 중',
   'progress.empty': '진행 중인 작업이 없습니다.',
   'progress.since': '{time} 경과',
-  'progress.open': '열기',
 
   'comm.heading': '대화',
   'comm.none': '채팅이나 통화를 수락하면 여기에 표시됩니다.',
@@ -82,7 +79,6 @@ export const ko: Record<StringKey, string> = {
   'comm.loadFailed': '대화를 로드할 수 없습니다.',
 
   'field.counter': '{count}/{max}자',
-  'field.tooLong': '{field}: {count}자 입력됨, 최대 {max}자까지 입력할 수 있습니다.',
 
   'customer.heading': '고객',
   'customer.formLabel': '고객 정보',
@@ -251,8 +247,6 @@ export const ko: Record<StringKey, string> = {
   'journey.loose': '요청에 속하지 않음',
   'journey.request': '요청: {title}, {status}, {created} 작성',
   'journey.current': '현재 작업',
-  'journey.select': '세부 정보 보기',
-  'journey.move': '이동',
   'journey.moveLabel': '{time} {media} 이동',
   'journey.moveTitle': '활동 이동',
   'journey.moveIntro': '{time} {media}의 이동 위치:',
@@ -276,7 +270,6 @@ export const ko: Record<StringKey, string> = {
   'journey.added': '요청을 추가했습니다.',
   'journey.titleLabel': '제목',
   'journey.descriptionLabel': '설명',
-  'journey.info': '세부 정보',
   'journey.tags': '태그',
   'journey.noTags': '태그 없음',
   'journey.ended': '종료',

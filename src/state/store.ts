@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, defer, distinctUntilChanged, finalize, map, shareReplay } from 'rxjs';
+import { BehaviorSubject, Observable, distinctUntilChanged, finalize, map } from 'rxjs';
 import { CareError } from '../model/errors.js';
 import { isTaskVisibleTo } from '../model/rules.js';
 import type {
@@ -21,6 +21,7 @@ import { normaliseTag, validateComment, validateCustomerFields, validateMessage,
 import { isCareEvent, isJourney, isSessionSnapshot } from '../transport/guards.js';
 import type { CareEvent, CareTransport, EntityChange } from '../transport/port.js';
 import { draftKey, effectiveEdits, rebaseOrConflict, viewOf } from './drafts.js';
+import { shareLatest } from './share-latest.js';
 import type {
   CareState,
   ConnectionState,
@@ -945,7 +946,7 @@ export class CareStore {
       map((s) => [s[TABLES[kind]][id] as DraftRecordByKind[K] | undefined, s.drafts[draftKey(kind, id)] as Draft<K> | undefined] as const),
       distinctUntilChanged((a, b) => a[0] === b[0] && a[1] === b[1]),
       map(([saved, draft]) => (saved ? viewOf(kind, saved, draft) : null)),
-      shareReplay({ bufferSize: 1, refCount: true }),
+      shareLatest(),
     );
   }
 
@@ -1006,16 +1007,17 @@ export class CareStore {
   }
 
   private select<T>(project: (s: CareState) => T): Observable<T> {
-    return this.state.pipe(map(project), distinctUntilChanged(), shareReplay({ bufferSize: 1, refCount: true }));
+    return this.state.pipe(map(project), distinctUntilChanged(), shareLatest());
   }
 
   private selectList<T>(project: (s: CareState) => T[]): Observable<readonly T[]> {
-    return this.state.pipe(map(project), distinctUntilChanged(sameItems), shareReplay({ bufferSize: 1, refCount: true }));
+    return this.state.pipe(map(project), distinctUntilChanged(sameItems), shareLatest());
   }
 
   /** Data loaded on first subscription: loading until `pick` finds it, error if the load failed. */
   private lazy<T>(key: string, load: () => Promise<unknown>, pick: (s: CareState) => T | undefined): Observable<Loadable<T>> {
-    return defer(() => {
+    // rxjs's defer, minus its accept-any-input machinery (see shareLatest): the load starts with each first subscriber.
+    return new Observable<Loadable<T>>((subscriber) => {
       const status = this.snapshot.loads[key];
       if (!status || status.status === 'error') void load();
       return this.state.pipe(
@@ -1028,8 +1030,8 @@ export class CareStore {
         distinctUntilChanged((a, b) =>
           a.status === b.status && (a.status !== 'ready' || a.value === (b as typeof a).value) && (a.status !== 'error' || a.error === (b as typeof a).error),
         ),
-      );
-    }).pipe(shareReplay({ bufferSize: 1, refCount: true }));
+      ).subscribe(subscriber);
+    }).pipe(shareLatest());
   }
 
   /** One shared Observable per key while anyone listens. */
@@ -1041,7 +1043,7 @@ export class CareStore {
       finalize(() => {
         if (this.selectors.get(key) === created) this.selectors.delete(key);
       }),
-      shareReplay({ bufferSize: 1, refCount: true }),
+      shareLatest(),
     );
     this.selectors.set(key, created);
     return created;
