@@ -111,6 +111,23 @@ describe('translate and plural', () => {
     expect(translate('xx-YY', 'offers.timeLeft', { time: '1:00' })).to.equal('Time left to accept: 1:00');
   });
 
+  it('a host overrides one string of a shipped language without forking, and mounted elements re-render with it', async () => {
+    await loadLanguage('cs');
+    const wrapper = await fixture(html`<div lang="cs"><care-queue></care-queue></div>`);
+    const el = wrapper.querySelector('care-queue')!;
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).to.contain(cs['common.noStore']);
+    const original = cs['common.noStore'];
+    try {
+      registerTranslations('cs', { 'common.noStore': 'Chybí poskytovatel (přepsáno hostitelem).' });
+      await el.updateComplete;
+      expect(el.shadowRoot?.textContent).to.contain('Chybí poskytovatel (přepsáno hostitelem).');
+      expect(translate('cs', 'status.ready'), 'the rest of the table stays').to.equal(cs['status.ready']);
+    } finally {
+      registerTranslations('cs', { 'common.noStore': original });
+    }
+  });
+
   it('picks the Czech one, few, many and other forms', async () => {
     const el = await probe('cs');
     expect(el.i18n.lang).to.equal('cs');
