@@ -3,7 +3,7 @@
  * key press through `sendKeys`; at most one `.focus()` per test puts the
  * keyboard near the controls under test, as an agent would by tabbing there.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { CareDesktop } from '../../src/elements/care-desktop/care-desktop.js';
@@ -204,6 +204,9 @@ describe('keyboard-only walk-throughs', () => {
     const handle = focused()!;
     expect(handle.dataset['move'], 'Tab reaches the row’s Move handle').to.equal('act-ann-1');
     await press(el, 'Enter');
+    // The Move dialog fetches its code the first time it opens.
+    await waitUntil(() => shadow(journey).querySelector('dialog'), 'the Move dialog never showed', { timeout: 5000 });
+    await settled(el);
     const dialog = shadow(journey).querySelector('dialog')!;
     expect(dialog.open).to.equal(true);
     expect(dialog.contains(focused())).to.equal(true);

@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CareJourney } from '../../src/elements/care-journey/care-journey.js';
 import type { TemplateResult } from 'lit';
@@ -111,6 +111,15 @@ async function until(test: () => boolean, what: () => string, frames = 120): Pro
   throw new Error(`never ${what()}`);
 }
 
+/**
+ * The Move dialog and the add form fetch their code the first time one of
+ * them opens: waits until `selector` shows, then lets the element settle.
+ */
+async function shown(el: HTMLElement, selector: 'dialog' | "[part='add-form']"): Promise<void> {
+  await waitUntil(() => shadow(el).querySelector(selector), `${selector} never showed`, { timeout: 5000 });
+  await settled(el);
+}
+
 const HELLO = /^Chat, .+: Hello, I need help \(this task\)$/;
 
 describe('care-journey', () => {
@@ -118,10 +127,10 @@ describe('care-journey', () => {
     const { el, task } = await working();
     await expect(el).to.be.accessible();
     button(el, 'Add request').click();
-    await settled(el);
+    await shown(el, "[part='add-form']");
     await expect(el).to.be.accessible();
     moveHandle(el, task.activityId)!.click();
-    await settled(el);
+    await shown(el, 'dialog');
     await expect(el).to.be.accessible();
   });
 
@@ -170,7 +179,7 @@ describe('care-journey', () => {
     const handle = moveHandle(el, task.activityId)!;
     handle.focus();
     await sendKeys({ press: 'Enter' });
-    await settled(el);
+    await shown(el, 'dialog');
     const dialog = shadow(el).querySelector('dialog')!;
     expect(dialog.open).to.equal(true);
     const targets = [...dialog.querySelectorAll(':scope > section:first-of-type button')].map((b) => b.textContent!.trim());
@@ -188,7 +197,7 @@ describe('care-journey', () => {
     const { el } = await working();
     expect(moveHandle(el, 'act-ann-old')).to.equal(null);
     moveHandle(el, 'act-ann-1')!.click();
-    await settled(el);
+    await shown(el, 'dialog');
     const labels = [...shadow(el).querySelectorAll('dialog button')].map((b) => b.textContent!.trim());
     expect(labels).to.include('To “Refund for May invoice”');
     expect(labels).not.to.include('To “Old delivery question”');
@@ -197,7 +206,7 @@ describe('care-journey', () => {
   it('R29 an activity without a request can be moved into one', async () => {
     const { el, engine } = await working();
     moveHandle(el, 'act-ann-loose')!.click();
-    await settled(el);
+    await shown(el, 'dialog');
     button(el, 'To “Router keeps dropping”').click();
     await settled(el);
     expect(engine.getActivity('act-ann-loose').requestId).to.equal('req-ann-older');
@@ -207,7 +216,7 @@ describe('care-journey', () => {
   it('R29 moves to a new request from the dialog', async () => {
     const { el, engine, task } = await working();
     moveHandle(el, task.activityId)!.click();
-    await settled(el);
+    await shown(el, 'dialog');
     const title = shadow(el).querySelector<HTMLInputElement>('#move-new-title')!;
     title.value = 'SIM swap';
     button(el, 'Move to a new request').click();
@@ -237,7 +246,7 @@ describe('care-journey', () => {
   it('R29 moves an activity matched to the wrong customer to another customer found by search', async () => {
     const { el, engine, task } = await working();
     moveHandle(el, task.activityId)!.click();
-    await settled(el);
+    await shown(el, 'dialog');
     const query = shadow(el).querySelector<HTMLInputElement>('#move-search')!;
     query.value = 'Novák';
     button(el, 'Search').click();
@@ -251,7 +260,7 @@ describe('care-journey', () => {
   it('R21 Add request creates a new open request for a new problem', async () => {
     const { el, engine } = await working();
     button(el, 'Add request').click();
-    await settled(el);
+    await shown(el, "[part='add-form']");
     shadow(el).querySelector<HTMLInputElement>('#add-title')!.value = 'New SIM card';
     shadow(el).querySelector<HTMLTextAreaElement>('#add-description')!.value = 'Phone lost abroad';
     const created = nextEvent(el, 'care-request-created');
@@ -353,6 +362,7 @@ describe('care-journey', () => {
       await press(el, 'Tab');
       expect(focusedName(el)).to.match(/^Move the Chat of /);
       await press(el, 'Enter');
+      await shown(el, 'dialog');
       const dialog = shadow(el).querySelector('dialog')!;
       expect(dialog.open).to.equal(true);
       expect(dialog.contains(shadow(el).activeElement)).to.equal(true);
@@ -404,6 +414,7 @@ describe('care-journey', () => {
       await press(el, 'Tab');
       await press(el, 'Tab');
       await press(el, 'Enter');
+      await shown(el, 'dialog');
       shadow(el).querySelector<HTMLInputElement>('#move-search')!.value = 'Novák';
       button(el, 'Search').click();
       await settled(el);
@@ -462,7 +473,7 @@ describe('care-journey', () => {
       const error = () => shadow(el).querySelector("[part='error']")?.textContent?.trim();
       expect(error()).to.equal(translate('en', 'error.refused.target-closed'));
       button(el, 'Add request').click();
-      await settled(el);
+      await shown(el, "[part='add-form']");
       shadow(el).querySelector<HTMLInputElement>('#add-title')!.value = '   ';
       button(el, 'Add').click();
       await settled(el);
@@ -481,7 +492,7 @@ describe('care-journey', () => {
       const { el, transport, task } = await working(html`<div lang="en"><care-journey></care-journey></div>`);
       transport.failure = (operation) => (operation === 'moveActivity' ? CareError.network() : undefined);
       moveHandle(el, task.activityId)!.click();
-      await settled(el);
+      await shown(el, 'dialog');
       button(el, 'To “Router keeps dropping”').click();
       await settled(el);
       const error = () => shadow(el).querySelector("dialog [role='alert']")?.textContent?.trim();

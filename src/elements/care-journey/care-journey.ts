@@ -5,7 +5,7 @@ import type { VirtualizerHostElement, virtualizerRef } from '@lit-labs/virtualiz
 import { CareActivityMovedEvent, CareActivitySelectEvent, CareRequestCreatedEvent } from '../../events.js';
 import { CareError } from '../../model/errors.js';
 import { isReadOnly } from '../../model/rules.js';
-import type { Activity, CareRequest, Customer, Journey, MoveTarget } from '../../model/types.js';
+import type { Activity, CareRequest, Customer, Journey, MoveTarget, RequestFields } from '../../model/types.js';
 import { validateRequestFields, type ValidationIssue } from '../../model/validation.js';
 import { CareElement } from '../care-element.js';
 import { keepTabInDialog } from '../dialog-focus.js';
@@ -46,6 +46,28 @@ function loadVirtualizer(): Promise<void> {
 }
 
 type Virtualizer = NonNullable<VirtualizerHostElement[typeof virtualizerRef]>;
+
+/**
+ * The Move dialog and the Add request form, fetched the first time the agent
+ * opens either: few sessions use them. Until the module arrives neither
+ * shows; the dialog opens (and takes focus) once it is rendered.
+ */
+let forms: typeof import('./journey-forms.js') | undefined;
+let loadingForms: Promise<void> | undefined;
+
+function loadForms(): Promise<void> {
+  loadingForms ??= import('./journey-forms.js').then(
+    (module) => {
+      forms = module;
+    },
+    (error: unknown) => {
+      // A failed fetch may be retried the next time the agent opens one.
+      loadingForms = undefined;
+      throw error;
+    },
+  );
+  return loadingForms;
+}
 
 /** The Virtualizer the `virtualize` directive runs on `list`, once it does. */
 function virtualizerOf(list: HTMLElement): Virtualizer | undefined {
@@ -162,7 +184,7 @@ export class CareJourney extends CareElement {
   @state() private moving: Activity | null = null;
   @state() private dragging: Activity | null = null;
   @state() private dropTarget: string | null = null;
-  /** Why the last move failed, outside the Move dialog (a drop). */
+  /** Why the last move failed outside the Move dialog (a drop), or why the dialog or the add form could not load. */
   @state() private error: CareError | null = null;
   /** Why the add form or the Move dialog refused. */
   @state() private formError: FormError | null = null;
@@ -459,8 +481,12 @@ export class CareJourney extends CareElement {
   }
 
   private canDropOn(request: CareRequest): boolean {
-    const activity = this.dragging;
-    return !!activity && !isReadOnly(request) && request.id !== activity.requestId;
+    return !!this.dragging && this.canMoveTo(this.dragging, request);
+  }
+
+  /** R29: an activity moves into an open request other than its own. */
+  private canMoveTo(activity: Activity, request: CareRequest): boolean {
+    return !isReadOnly(request) && request.id !== activity.requestId;
   }
 
   private select(activity: Activity): void {
@@ -496,6 +522,21 @@ export class CareJourney extends CareElement {
     this.formError = null;
     this.searchResults = null;
     this.moving = activity;
+    this.needForms();
+  }
+
+  /** Fetches the Move dialog and the add form, if they are not here yet, and renders them when they are. */
+  private needForms(): void {
+    if (forms) return;
+    void loadForms().then(
+      () => this.requestUpdate(),
+      () => {
+        // Their code could not be fetched (offline, or the page outlived a deployment): say so, open nothing.
+        this.adding = false;
+        this.moving = null;
+        this.error = CareError.network();
+      },
+    );
   }
 
   private closeDialog(): void {
@@ -510,28 +551,17 @@ export class CareJourney extends CareElement {
     });
   }
 
-  private async search(form: HTMLFormElement): Promise<void> {
-    const query = new FormData(form).get('query')?.toString() ?? '';
-    if (!this.store || !query.trim()) return;
+  private async search(query: string): Promise<void> {
+    if (!this.store) return;
     const result = await this.store.searchCustomers(query);
-    if (result.ok) this.searchResults = result.value.filter((c) => c.id !== this.moving?.customerId);
+    if (result.ok) this.searchResults = result.value;
     else this.formError = result.error;
   }
 
-  private async addRequest(form: HTMLFormElement): Promise<void> {
+  /** R21, with `fields` the add form checked. */
+  private async addRequest(fields: RequestFields): Promise<void> {
     const customerId = this.targetId;
     if (!this.store || !customerId) return;
-    const data = new FormData(form);
-    const fields = { title: data.get('title')?.toString().trim() ?? '', description: data.get('description')?.toString() ?? '' };
-    if (!fields.title) {
-      this.formError = [{ field: 'title', code: 'required', message: 'Title is required.' }];
-      return;
-    }
-    const issues = validateRequestFields(fields);
-    if (issues.length) {
-      this.formError = issues;
-      return;
-    }
     const result = await this.store.createRequest(customerId, fields);
     if (!result.ok) {
       this.formError = result.error;
@@ -544,7 +574,9 @@ export class CareJourney extends CareElement {
   }
 
   /** The form error in the element's language, translated when shown so that it follows `lang`. */
-  private formErrorText(error: FormError): string {
+  private formErrorText(): string | null {
+    const error = this.formError;
+    if (!error) return null;
     return error instanceof CareError ? this.errorText(error) : error.map((issue) => this.errorText(issue)).join(' ');
   }
 
@@ -603,10 +635,22 @@ export class CareJourney extends CareElement {
       <div part="header">
         ${heading}
         <span class="muted">${i.t('journey.count', { requests: i.number(journey.value.requests.length), activities: i.number(journey.value.activities.length) })}</span>
-        ${editable ? html`<button type="button" aria-expanded=${this.adding} @click=${() => ((this.adding = !this.adding), (this.formError = null))}>${i.t('journey.add')}</button>` : nothing}
+        ${editable
+          ? html`<button type="button" aria-expanded=${!!forms && this.adding} @click=${() => ((this.adding = !this.adding), (this.formError = null), this.needForms())}>${i.t('journey.add')}</button>`
+          : nothing}
       </div>
       ${!editable ? html`<p class="muted">${i.t('journey.readOnly')}</p>` : nothing}
-      ${this.adding ? this.renderAddForm() : nothing}
+      ${this.adding && forms
+        ? forms.renderAddForm({
+            i18n: i,
+            // The Move dialog's error is its own.
+            error: this.moving ? null : this.formErrorText(),
+            validate: validateRequestFields,
+            add: (fields) => void this.addRequest(fields),
+            refuse: (issues) => (this.formError = issues),
+            cancel: () => (this.adding = false),
+          })
+        : nothing}
       ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
       ${this.dragging ? this.renderDropNew() : nothing}
       ${this.rows.length
@@ -782,92 +826,27 @@ export class CareJourney extends CareElement {
     return html`<div part="info" popover="manual" role="tooltip" id="info">${body}</div>`;
   }
 
-  /** The keyboard path of R29, and the move to another customer. */
+  /** The keyboard path of R29, and the move to another customer: see journey-forms.ts. */
   private renderMoveDialog(journey: Journey) {
     const activity = this.moving;
-    if (!activity) return nothing;
-    const i = this.i18n;
-    const time = i.dateTime(activity.startedAt);
-    const targets = journey.requests.filter((r) => !isReadOnly(r) && r.id !== activity.requestId).sort((a, b) => b.createdAt - a.createdAt);
-    const others = new Map<string, string>();
-    for (const task of this.inProgress.value ?? []) {
-      if (task.customerId && task.customerId !== activity.customerId) {
-        const saved = this.store?.snapshot.customers[task.customerId];
-        others.set(task.customerId, this.nameOf(saved ?? task.contact));
-      }
-    }
-    return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="move-title" @cancel=${() => this.closeDialog()}>
-      <h2 id="move-title">${i.t('journey.moveTitle')}</h2>
-      <p>${i.t('journey.moveIntro', { media: this.media(activity), time })}</p>
-      ${this.formError ? html`<p class="error" role="alert">${this.formErrorText(this.formError)}</p>` : nothing}
-      <section aria-label=${i.t('request.heading')}>
-        ${targets.length
-          ? targets.map((r) => html`<button type="button" @click=${() => this.move(activity, { requestId: r.id })}>${i.t('journey.moveTo', { title: this.requestLabel(r) })}</button>`)
-          : html`<p class="muted">${i.t('journey.moveNone')}</p>`}
-      </section>
-      <section aria-labelledby="move-new">
-        <h3 id="move-new">${i.t('journey.moveNew')}</h3>
-        <form
-          @submit=${(e: Event) => {
-            e.preventDefault();
-            const title = new FormData(e.target as HTMLFormElement).get('title')?.toString() ?? '';
-            void this.move(activity, { newRequest: { title: title.trim() || activity.summary, description: '' } });
-          }}
-        >
-          <label for="move-new-title">${i.t('journey.moveNewTitle')}</label>
-          <input id="move-new-title" name="title" .value=${activity.summary} />
-          <button type="submit">${i.t('journey.moveNewButton')}</button>
-        </form>
-      </section>
-      <section aria-labelledby="move-customer">
-        <h3 id="move-customer">${i.t('journey.moveCustomer')}</h3>
-        <p class="muted">${i.t('journey.moveCustomerHint')}</p>
-        ${others.size
-          ? html`<p>${i.t('journey.openCustomers')}</p>
-              ${[...others].map(([id, name]) => html`<button type="button" @click=${() => this.moveToCustomer(activity, id)}>${i.t('journey.moveToCustomer', { name })}</button>`)}`
-          : nothing}
-        <form
-          class="search"
-          role="search"
-          @submit=${(e: Event) => {
-            e.preventDefault();
-            void this.search(e.target as HTMLFormElement);
-          }}
-        >
-          <label class="visually-hidden" for="move-search">${i.t('journey.search')}</label>
-          <input id="move-search" name="query" type="search" placeholder=${i.t('journey.search')} />
-          <button type="submit">${i.t('journey.searchButton')}</button>
-        </form>
-        ${this.searchResults === null
-          ? nothing
-          : this.searchResults.length
-            ? this.searchResults.map((c) => html`<button type="button" @click=${() => this.moveToCustomer(activity, c.id)}>${i.t('journey.moveToCustomer', { name: this.nameOf(c) })} <span class="muted">${c.email || c.phone}</span></button>`)
-            : html`<p class="muted">${i.t('journey.noMatches')}</p>`}
-      </section>
-      <div class="actions"><button type="button" @click=${() => this.closeDialog()}>${i.t('common.cancel')}</button></div>
-    </dialog>`;
-  }
-
-  private renderAddForm() {
-    const i = this.i18n;
-    return html`<form
-      part="add-form"
-      aria-label=${i.t('journey.addTitle')}
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        void this.addRequest(e.target as HTMLFormElement);
-      }}
-    >
-      <label for="add-title">${i.t('journey.titleLabel')}</label>
-      <input id="add-title" name="title" required />
-      <label for="add-description">${i.t('journey.descriptionLabel')}</label>
-      <textarea id="add-description" name="description"></textarea>
-      ${this.formError && !this.moving ? html`<p class="error" role="alert">${this.formErrorText(this.formError)}</p>` : nothing}
-      <div class="actions">
-        <button type="button" @click=${() => (this.adding = false)}>${i.t('common.cancel')}</button>
-        <button type="submit" class="primary">${i.t('journey.addButton')}</button>
-      </div>
-    </form>`;
+    if (!activity || !forms) return nothing;
+    return forms.renderMoveDialog({
+      i18n: this.i18n,
+      error: this.formErrorText(),
+      activity,
+      media: this.media(activity),
+      targets: journey.requests.filter((request) => this.canMoveTo(activity, request)),
+      inProgress: this.inProgress.value ?? [],
+      found: this.searchResults,
+      requestLabel: (request) => this.requestLabel(request),
+      nameOf: (customer) => this.nameOf(customer),
+      nameOfTask: (task) => this.nameOfTask(task),
+      move: (target) => void this.move(activity, target),
+      moveToCustomer: (customerId) => void this.moveToCustomer(activity, customerId),
+      search: (query) => void this.search(query),
+      close: () => this.closeDialog(),
+      keydown: keepTabInDialog,
+    });
   }
 }
 
