@@ -67,7 +67,7 @@ const firefox = chromeLauncher({
 
 firefox.name = 'Firefox ESR';
 
-// Forced colours (Windows High Contrast), for test/forced-colors only. Chromium:
+// Forced colours (Windows High Contrast) and reduced motion, for test/forced-colors only. Chromium:
 // puppeteer's emulateMediaFeatures refuses 'forced-colors', so the page's own CDP
 // session sets it; the emulation belongs to the page and survives navigation.
 const chromiumForcedColors = chromeLauncher({
@@ -75,7 +75,12 @@ const chromiumForcedColors = chromeLauncher({
   createPage: async ({ context }) => {
     const page = await context.newPage();
     const cdp = await page.createCDPSession();
-    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    await cdp.send('Emulation.setEmulatedMedia', {
+      features: [
+        { name: 'forced-colors', value: 'active' },
+        { name: 'prefers-reduced-motion', value: 'reduce' },
+      ],
+    });
     return page;
   },
 });
@@ -109,7 +114,7 @@ const firefoxForcedColors = chromeLauncher({
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
-    extraPrefsFirefox: { ...firefoxPrefs, 'browser.display.document_color_use': 2, ...highContrastBlack },
+    extraPrefsFirefox: { ...firefoxPrefs, 'browser.display.document_color_use': 2, ...highContrastBlack, 'ui.prefersReducedMotion': 1 },
   },
 });
 
