@@ -10,6 +10,7 @@ import type { CareDesktop } from '../../src/elements/care-desktop/care-desktop.j
 import { ANN, BOB, STRANGER, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
 import { rendered, shadow } from '../support/mount.js';
 import { session, settle } from '../support/session.js';
+import { pressShiftTab } from '../support/keys.js';
 
 async function setup() {
   const { engine, clock } = makeEngine();
@@ -55,9 +56,7 @@ async function press(el: CareDesktop, key: string): Promise<void> {
 }
 
 async function shiftTab(el: CareDesktop): Promise<void> {
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: 'Tab' });
-  await sendKeys({ up: 'Shift' });
+  await pressShiftTab();
   await settled(el);
 }
 

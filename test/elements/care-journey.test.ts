@@ -10,6 +10,7 @@ import type { Activity } from '../../src/model/types.js';
 import { ANN, BOB, DAY, START, acceptPicked, chat, fixtureSeed, makeEngine } from '../support/fixtures.js';
 import { button, mount, nextEvent, rendered, shadow } from '../support/mount.js';
 import { current, session, settle } from '../support/session.js';
+import { pressShiftTab } from '../support/keys.js';
 
 async function working(content: TemplateResult = html`<care-journey></care-journey>`) {
   const { engine, clock } = makeEngine();
@@ -93,9 +94,7 @@ async function press(el: HTMLElement, key: string): Promise<void> {
 }
 
 async function shiftTab(el: HTMLElement): Promise<void> {
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: 'Tab' });
-  await sendKeys({ up: 'Shift' });
+  await pressShiftTab();
   await settled(el);
 }
 

@@ -21,6 +21,7 @@ import { ANN, BOB, MINUTE, STRANGER, acceptPicked, chat, makeEngine } from '../s
 import { button, rendered, shadow } from '../support/mount.js';
 import { session, settle } from '../support/session.js';
 import { OFFER_TIMEOUT_MS } from '../../src/model/limits.js';
+import { pressShiftTab } from '../support/keys.js';
 
 function expectForcedColors(): void {
   expect(matchMedia('(forced-colors: active)').matches, '(forced-colors: active) matches: run this file through `web-test-runner --group forced-colors`').to.equal(true);
@@ -96,9 +97,7 @@ function nameOf(e: Element | null): string {
 async function keyboardFocus(el: CareDesktop, target: HTMLElement): Promise<void> {
   target.focus();
   await sendKeys({ press: 'Tab' });
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: 'Tab' });
-  await sendKeys({ up: 'Shift' });
+  await pressShiftTab();
   await settled(el);
   expect(focused() === target, `focus is on “${nameOf(focused())}”, not “${nameOf(target)}”`).to.equal(true);
   expect(target.matches(':focus-visible'), `“${nameOf(target)}” matches :focus-visible`).to.equal(true);

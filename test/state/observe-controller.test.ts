@@ -1,27 +1,13 @@
 import { ContextProvider, consume } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { BehaviorSubject, Observable } from 'rxjs';
+import { BehaviorSubject } from 'rxjs';
 import { careStoreContext } from '../../src/state/context.js';
 import { ObserveController } from '../../src/state/observe-controller.js';
 import type { CareStore } from '../../src/state/store.js';
 import { makeEngine } from '../support/fixtures.js';
+import { counted } from '../support/observables.js';
 import { session } from '../support/session.js';
-
-/** An Observable that counts its live subscriptions. */
-function counted<T>(subject: BehaviorSubject<T>) {
-  const stats = { live: 0, total: 0 };
-  const source = new Observable<T>((subscriber) => {
-    stats.live++;
-    stats.total++;
-    const inner = subject.subscribe(subscriber);
-    return () => {
-      stats.live--;
-      inner.unsubscribe();
-    };
-  });
-  return { source, stats };
-}
 
 class ObserveProbe extends LitElement {
   readonly watch = new ObserveController<string>(this);

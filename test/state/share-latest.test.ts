@@ -1,21 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { BehaviorSubject, Observable, Subject, firstValueFrom } from 'rxjs';
 import { shareLatest } from '../../src/state/share-latest.js';
-
-/** A source that counts who is subscribed to it. */
-function counted<T>(inner: Observable<T>) {
-  const stats = { subscribed: 0, active: 0 };
-  const source = new Observable<T>((subscriber) => {
-    stats.subscribed++;
-    stats.active++;
-    const subscription = inner.subscribe(subscriber);
-    return () => {
-      stats.active--;
-      subscription.unsubscribe();
-    };
-  });
-  return { source, stats };
-}
+import { counted } from '../support/observables.js';
 
 describe('shareLatest (the store’s shared selectors)', () => {
   it('subscribes to the source once however many subscribe, and replays the latest value to one who comes late', () => {
@@ -28,7 +14,7 @@ describe('shareLatest (the store’s shared selectors)', () => {
     state.next(2);
     const b = shared.subscribe((v) => late.push(v));
     state.next(3);
-    expect(stats.subscribed).to.equal(1);
+    expect(stats.total).to.equal(1);
     expect(first).to.deep.equal([1, 2, 3]);
     expect(late).to.deep.equal([2, 3]);
     a.unsubscribe();
@@ -42,14 +28,14 @@ describe('shareLatest (the store’s shared selectors)', () => {
     const a = shared.subscribe();
     const b = shared.subscribe();
     a.unsubscribe();
-    expect(stats.active, 'one subscriber still there').to.equal(1);
+    expect(stats.live, 'one subscriber still there').to.equal(1);
     b.unsubscribe();
-    expect(stats.active).to.equal(0);
+    expect(stats.live).to.equal(0);
     state.next('b');
     const seen: string[] = [];
     const c = shared.subscribe((v) => seen.push(v));
     expect(seen, 'no stale value before the fresh one').to.deep.equal(['b']);
-    expect(stats.subscribed).to.equal(2);
+    expect(stats.total).to.equal(2);
     c.unsubscribe();
   });
 
@@ -58,9 +44,9 @@ describe('shareLatest (the store’s shared selectors)', () => {
     const { source, stats } = counted(state);
     const shared = source.pipe(shareLatest());
     expect(await firstValueFrom(shared)).to.equal(7);
-    expect(stats.active).to.equal(0);
+    expect(stats.live).to.equal(0);
     expect(await firstValueFrom(shared)).to.equal(7);
-    expect(stats.active).to.equal(0);
+    expect(stats.live).to.equal(0);
   });
 
   it('an error reaches every subscriber, and the next subscriber subscribes to the source again', () => {
@@ -72,10 +58,10 @@ describe('shareLatest (the store’s shared selectors)', () => {
     shared.subscribe({ error: (e: unknown) => errors.push(e) });
     events.error(new Error('backend down'));
     expect(errors).to.have.length(2);
-    expect(stats.active).to.equal(0);
+    expect(stats.live).to.equal(0);
     // The errored subject errors whoever subscribes to it again: proof the source was subscribed anew.
     shared.subscribe({ error: (e: unknown) => errors.push(e) });
-    expect(stats.subscribed).to.equal(2);
+    expect(stats.total).to.equal(2);
     expect(errors).to.have.length(3);
   });
 
