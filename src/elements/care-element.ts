@@ -85,8 +85,13 @@ export class CareElement extends LitElement {
 
   /** The first render waits for the element's language table, so it never flashes English. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = this.hasUpdated ? undefined : this.i18n.loading;
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return !this.hasUpdated && this.i18n.loading ? this.firstUpdateInItsLanguage() : super.scheduleUpdate();
+  }
+
+  private async firstUpdateInItsLanguage(): Promise<void> {
+    // The language may change again while its table loads; each wait is capped (LocaleController).
+    for (let loading = this.i18n.loading; !this.hasUpdated && loading; loading = this.i18n.loading) await loading;
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

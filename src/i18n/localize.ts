@@ -28,7 +28,7 @@ export function registerLanguageLoader(lang: string, loader: () => Promise<Trans
 
 /** Loads a language registered with {@link registerLanguageLoader}; resolves at once if it is there or unknown. */
 export function loadLanguage(lang: string): Promise<void> {
-  const key = [lang.toLowerCase(), lang.toLowerCase().split('-')[0] ?? ''].find((k) => loaders.has(k));
+  const key = loaderKey(lang);
   if (!key || tables.has(key)) return Promise.resolve();
   const known = loading.get(key);
   if (known) return known;
@@ -94,11 +94,16 @@ function watchDocument(): void {
 /** How long an element waits for a language's table before it shows English in the meantime. */
 const LOAD_WAIT_MS = 3000;
 
-/** True when `lang` needs nothing fetched: its table (or its base language's) is here, or nobody can load it. */
-function hasTable(lang: string): boolean {
+/** Where a loader for `lang` is registered: the exact tag (`en-gb`), else its base language (`en`). */
+function loaderKey(lang: string): string | undefined {
   const exact = lang.toLowerCase();
-  const base = exact.split('-')[0] ?? '';
-  return tables.has(exact) || tables.has(base) || (!loaders.has(exact) && !loaders.has(base));
+  return [exact, exact.split('-')[0] ?? ''].find((key) => loaders.has(key));
+}
+
+/** True when `lang` needs nothing fetched: nobody can load it, or what its loader gives is here. */
+function hasTable(lang: string): boolean {
+  const key = loaderKey(lang);
+  return !key || tables.has(key);
 }
 
 /**
@@ -166,14 +171,8 @@ export class LocaleController implements ReactiveController {
 
   /** Re-renders the host: its language's strings changed. */
   invalidate(): void {
-    const wanted = langOf(this.host);
-    if (hasTable(wanted)) {
-      this.wanted = wanted;
-      this.pending = undefined;
-      this.lang = wanted;
-    } else {
-      this.refresh();
-    }
+    this.wanted = undefined;
+    this.refresh();
     this.host.requestUpdate();
   }
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { cs } from '../../src/i18n/cs.js';
 import { en, type StringKey } from '../../src/i18n/en.js';
@@ -204,6 +204,20 @@ describe('translate and plural', () => {
     await el.updateComplete;
     expect(el.shadowRoot?.textContent).to.contain('ZX needs a provider');
     expect(el.shadowRoot?.textContent).not.to.contain(en['common.noStore']);
+  });
+
+  it('a loader for a regional variant runs even though its base language is there (en-GB over en)', async () => {
+    let loads = 0;
+    registerLanguageLoader('en-GB', async () => {
+      loads++;
+      return { 'status.ready': 'Ready (GB)' };
+    });
+    const el = await probe('en-GB');
+    // Only the element meeting the language fetches it; nothing here calls loadLanguage.
+    await waitUntil(() => el.i18n.lang === 'en-GB', 'the en-GB table arrives', { timeout: 2000 });
+    expect(loads).to.equal(1);
+    expect(el.i18n.t('status.ready')).to.equal('Ready (GB)');
+    expect(el.i18n.t('status.notReady'), 'the rest from English').to.equal(en['status.notReady']);
   });
 
   it('a language whose table cannot be fetched shows English, never a blank', async () => {

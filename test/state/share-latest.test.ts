@@ -65,7 +65,7 @@ describe('shareLatest (the store’s shared selectors)', () => {
     expect(errors).to.have.length(3);
   });
 
-  it('a source that completes at once completes its subscribers and is subscribed again by the next', () => {
+  it('a completed source stays completed: a late subscriber gets its last value and the completion, with no new subscription', () => {
     let subscribed = 0;
     const source = new Observable<number>((subscriber) => {
       subscribed++;
@@ -77,7 +77,42 @@ describe('shareLatest (the store’s shared selectors)', () => {
     let completed = 0;
     shared.subscribe({ next: (v) => seen.push(v), complete: () => completed++ });
     shared.subscribe({ next: (v) => seen.push(v), complete: () => completed++ });
-    expect(seen).to.deep.equal([1, 2]);
+    expect(seen).to.deep.equal([1, 1]);
     expect(completed).to.equal(2);
+    expect(subscribed).to.equal(1);
+  });
+
+  it('a subscriber that subscribes again from inside its first value shares the one source subscription', () => {
+    const state = new BehaviorSubject(1);
+    const { source, stats } = counted(state);
+    const shared = source.pipe(shareLatest());
+    const outer: number[] = [];
+    const nested: number[] = [];
+    let inner: { unsubscribe(): void } | undefined;
+    const first = shared.subscribe((v) => {
+      outer.push(v);
+      inner ??= shared.subscribe((w) => nested.push(w));
+    });
+    state.next(2);
+    expect(stats.total, 'one subscription to the source').to.equal(1);
+    expect(outer).to.deep.equal([1, 2]);
+    expect(nested).to.deep.equal([1, 2]);
+    first.unsubscribe();
+    inner?.unsubscribe();
+    expect(stats.live, 'nothing left open').to.equal(0);
+  });
+
+  it('a late subscriber whose first value causes a change sees that change too', () => {
+    const state = new BehaviorSubject(1);
+    const shared = state.pipe(shareLatest());
+    const keep = shared.subscribe();
+    const late: number[] = [];
+    const sub = shared.subscribe((v) => {
+      late.push(v);
+      if (v === 1) state.next(99);
+    });
+    expect(late).to.deep.equal([1, 99]);
+    sub.unsubscribe();
+    keep.unsubscribe();
   });
 });
