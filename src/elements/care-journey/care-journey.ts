@@ -207,7 +207,7 @@ export class CareJourney extends CareElement {
   private keyIndex: Map<string, number> | undefined;
   /** The rows changed while focus was in the list: once they are rendered, focus they took goes back. */
   private refocus = false;
-  /** Between willUpdate and updated: the DOM is being changed. */
+  /** While update() renders: the DOM is being changed. */
   private rendering = false;
   /** Which control of the active row had focus. */
   private focusedPart: RowPart = 'main';
@@ -222,7 +222,6 @@ export class CareJourney extends CareElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.rendering = true;
     // The form, errors and dialogs belong to the customer they were opened for.
     if (this.targetId !== this.shownFor) {
       this.shownFor = this.targetId;
@@ -246,9 +245,17 @@ export class CareJourney extends CareElement {
     if (this.rows.length) this.settleActive();
   }
 
+  protected override update(changed: PropertyValues): void {
+    this.rendering = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.rendering = false;
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.rendering = false;
     if (this.moving && this.dialog && !this.dialog.open) this.dialog.showModal();
     this.syncListStop();
     // A virtualised list renders changed rows itself, a frame later: see onRangeChanged.
@@ -347,8 +354,15 @@ export class CareJourney extends CareElement {
    */
   private restoreFocus(): void {
     this.refocus = false;
+    if (!this.shadowRoot?.activeElement && this.mayTakeFocus()) void this.focusRow(null, this.focusedPart);
+  }
+
+  /** Focus is in the list, or nowhere (its element was removed): a row may take it without taking it from the agent. */
+  private mayTakeFocus(): boolean {
+    const inside = this.shadowRoot?.activeElement;
+    if (inside) return !!this.list?.contains(inside);
     const outside = document.activeElement;
-    if (!this.shadowRoot?.activeElement && (!outside || outside === document.body)) void this.focusRow(null, this.focusedPart);
+    return !outside || outside === document.body;
   }
 
   private partOf(row: HTMLElement, part: RowPart): HTMLElement | null {
@@ -379,6 +393,8 @@ export class CareJourney extends CareElement {
       const row = this.activeRow();
       const found = this.virtualizer();
       if (row) {
+        // The agent may have gone elsewhere while the row was being laid out: leave their focus there.
+        if (!this.mayTakeFocus()) return;
         this.reveal(row, index);
         this.partOf(row, part)?.focus({ preventScroll: true });
         return;
@@ -431,7 +447,8 @@ export class CareJourney extends CareElement {
     if (target === list) {
       // Tab reached the list because its active row is scrolled out: on to the row. Not for a click
       // on the list (that would undo the agent's scrolling), nor for Shift+Tab from a row (a trap).
-      if (list.matches(':focus-visible') && !list.contains(event.relatedTarget as Node | null)) void this.focusRow(null);
+      const from = event.relatedTarget as Node | null;
+      if (list.matches(':focus-visible') && !list.contains(from)) void this.focusRow(null, this.follows(from) ? 'handle' : 'main');
       return;
     }
     const row = target.closest<HTMLElement>('[data-key]');
@@ -442,6 +459,13 @@ export class CareJourney extends CareElement {
     // A stray focusRow still waiting for layout must not pull focus back.
     this.focusTicket++;
     if (list.getAttribute('tabindex') !== '-1') list.setAttribute('tabindex', '-1');
+  }
+
+  /** True when `node` comes after the list in focus order (Shift+Tab from it lands on the list's last stop, a handle). */
+  private follows(node: Node | null): boolean {
+    if (!node || !this.list) return false;
+    const from = node.getRootNode() === this.shadowRoot ? this.list : this;
+    return !!(from.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
   }
 
   /** A click makes its row active, also where buttons take no focus on click (Safari, macOS Firefox). */
