@@ -64,6 +64,12 @@ export function validateRequestFields(fields: Partial<RequestFields>): Validatio
   return issues;
 }
 
+/** A new request (R21): a title to know the problem by, and every field within its limit. */
+export function validateNewRequest(fields: RequestFields): ValidationIssue[] {
+  if (!fields.title.trim()) return [{ field: 'title', code: 'required', message: 'Give the request a title.' }];
+  return validateRequestFields(fields);
+}
+
 // Deliberately permissive: one @, something on each side, a dot in the domain, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits with the usual separators, optional leading +, 5 to 20 digits in all.

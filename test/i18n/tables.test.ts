@@ -38,6 +38,16 @@ async function probe(lang: string): Promise<LocaleProbe> {
   return el;
 }
 
+/** Registers a loader for `lang` that hands out `table` and counts how often it was asked. */
+function countingLoader(lang: string, table: Record<string, string>): { loads: number } {
+  const counter = { loads: 0 };
+  registerLanguageLoader(lang, async () => {
+    counter.loads++;
+    return table;
+  });
+  return counter;
+}
+
 describe('translation tables', () => {
   // The tables are loaded on demand; load them before checking what they say.
   before(() => Promise.all([loadLanguage('ko'), loadLanguage('cs')]));
@@ -155,18 +165,14 @@ describe('translate and plural', () => {
   });
 
   it('a language registered with a loader is fetched when an element first meets it, then re-renders', async () => {
-    let loads = 0;
-    registerLanguageLoader('zz', async () => {
-      loads++;
-      return { 'status.ready': 'ZZ ready' };
-    });
+    const loader = countingLoader('zz', { 'status.ready': 'ZZ ready' });
     const el = await probe('zz');
     await loadLanguage('zz');
     await el.updateComplete;
     expect(el.i18n.t('status.ready')).to.equal('ZZ ready');
     expect(el.i18n.t('status.notReady')).to.equal('Not Ready');
     await probe('zz');
-    expect(loads).to.equal(1);
+    expect(loader.loads).to.equal(1);
   });
   /** A loader the test finishes by hand: `done(table)` or `fail()`. */
   function deferredLoader(lang: string) {
@@ -207,15 +213,11 @@ describe('translate and plural', () => {
   });
 
   it('a loader for a regional variant runs even though its base language is there (en-GB over en)', async () => {
-    let loads = 0;
-    registerLanguageLoader('en-GB', async () => {
-      loads++;
-      return { 'status.ready': 'Ready (GB)' };
-    });
+    const loader = countingLoader('en-GB', { 'status.ready': 'Ready (GB)' });
     const el = await probe('en-GB');
     // Only the element meeting the language fetches it; nothing here calls loadLanguage.
     await waitUntil(() => el.i18n.lang === 'en-GB', 'the en-GB table arrives', { timeout: 2000 });
-    expect(loads).to.equal(1);
+    expect(loader.loads).to.equal(1);
     expect(el.i18n.t('status.ready')).to.equal('Ready (GB)');
     expect(el.i18n.t('status.notReady'), 'the rest from English').to.equal(en['status.notReady']);
   });

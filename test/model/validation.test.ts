@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CareError } from '../../src/model/errors.js';
 import { FIELD_MAX, TAG_MAX } from '../../src/model/limits.js';
-import { charCount, validateComment, validateCustomerFields, validateRequestFields, validateTag } from '../../src/model/validation.js';
+import { charCount, validateComment, validateCustomerFields, validateNewRequest, validateRequestFields, validateTag } from '../../src/model/validation.js';
 
 describe('validation', () => {
   it('R7 the description holds 2,000 characters; 2,001 is refused with a readable message', () => {
@@ -18,6 +18,12 @@ describe('validation', () => {
     expect(validateRequestFields({ title: `${emoji}😀` })[0]?.code).to.equal('too-long');
     expect(validateCustomerFields({ name: 'n'.repeat(FIELD_MAX + 1) })[0]?.field).to.equal('name');
     expect(validateComment('c'.repeat(FIELD_MAX + 1))[0]?.code).to.equal('too-long');
+  });
+
+  it('R21 R23 a new request needs a title and keeps every field within its limit', () => {
+    expect(validateNewRequest({ title: 'Router keeps dropping', description: '' })).to.deep.equal([]);
+    expect(validateNewRequest({ title: '   ', description: 'details' })[0]).to.include({ field: 'title', code: 'required' });
+    expect(validateNewRequest({ title: 'Fine', description: 'x'.repeat(FIELD_MAX + 1) })[0]).to.include({ field: 'description', code: 'too-long' });
   });
 
   it('R9 a tag is at most 50 characters and unique regardless of case and spacing', () => {

@@ -6,7 +6,7 @@ import { CareActivityMovedEvent, CareActivitySelectEvent, CareRequestCreatedEven
 import { CareError } from '../../model/errors.js';
 import { isReadOnly } from '../../model/rules.js';
 import type { Activity, CareRequest, Customer, Journey, MoveTarget, RequestFields } from '../../model/types.js';
-import { validateRequestFields, type ValidationIssue } from '../../model/validation.js';
+import { validateNewRequest, type ValidationIssue } from '../../model/validation.js';
 import { CareElement } from '../care-element.js';
 import { keepTabInDialog } from '../dialog-focus.js';
 import { mediaIcon } from '../icons.js';
@@ -586,6 +586,11 @@ export class CareJourney extends CareElement {
   private async addRequest(fields: RequestFields): Promise<void> {
     const customerId = this.targetId;
     if (!this.store || !customerId) return;
+    const issues = validateNewRequest(fields);
+    if (issues.length) {
+      this.formError = issues;
+      return;
+    }
     const result = await this.store.createRequest(customerId, fields);
     if (!result.ok) {
       this.formError = result.error;
@@ -669,9 +674,7 @@ export class CareJourney extends CareElement {
             i18n: i,
             // The Move dialog's error is its own.
             error: this.moving ? null : this.formErrorText(),
-            validate: validateRequestFields,
-            add: (fields) => void this.addRequest(fields),
-            refuse: (issues) => (this.formError = issues),
+            submit: (fields) => void this.addRequest(fields),
             cancel: () => (this.adding = false),
           })
         : nothing}

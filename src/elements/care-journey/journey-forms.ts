@@ -17,7 +17,6 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LocaleController } from '../../i18n/localize.js';
 import type { Activity, CareRequest, Customer, MoveTarget, RequestFields, Task } from '../../model/types.js';
-import type { ValidationIssue } from '../../model/validation.js';
 
 /** What both forms take from the journey. */
 export interface FormView {
@@ -50,12 +49,8 @@ export interface MoveDialogView extends FormView {
 }
 
 export interface AddFormView extends FormView {
-  /** Checks the fields (validateRequestFields). */
-  validate: (fields: RequestFields) => ValidationIssue[];
-  /** Fields that passed validation: create the request. */
-  add: (fields: RequestFields) => void;
-  /** Fields that did not: show why. */
-  refuse: (issues: readonly ValidationIssue[]) => void;
+  /** The fields as typed (title trimmed): the element checks them and creates the request, or says why not. */
+  submit: (fields: RequestFields) => void;
   cancel: () => void;
 }
 
@@ -135,12 +130,7 @@ export function renderAddForm(view: AddFormView) {
     @submit=${(e: Event) => {
       e.preventDefault();
       const data = new FormData(e.target as HTMLFormElement);
-      const fields = { title: data.get('title')?.toString().trim() ?? '', description: data.get('description')?.toString() ?? '' };
-      const issues: readonly ValidationIssue[] = fields.title
-        ? view.validate(fields)
-        : [{ field: 'title', code: 'required', message: 'Title is required.' }];
-      if (issues.length) view.refuse(issues);
-      else view.add(fields);
+      view.submit({ title: data.get('title')?.toString().trim() ?? '', description: data.get('description')?.toString() ?? '' });
     }}
   >
     <label for="add-title">${i.t('journey.titleLabel')}</label>
