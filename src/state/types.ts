@@ -99,6 +99,25 @@ export interface DraftView<K extends DraftKind = DraftKind> {
 /** Whether a load of some data is under way, done, or failed. */
 export type LoadStatus = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: CareError };
 
+/** What the store loads on demand, one kind of resource each. */
+export type ResourceKind = 'customer' | 'journey' | 'request' | 'activity' | 'comments' | 'transcript';
+
+/** Names one loadable resource, e.g. `{ kind: 'comments', id: activityId }` for a Retry button. */
+export interface ResourceKey {
+  kind: ResourceKind;
+  id: Id;
+}
+
+/** Where a composer's unsent text belongs: a chat line per task, a comment or a half-typed tag per activity (X8). */
+export type UnsentKind = 'message' | 'comment' | 'tag';
+
+/** Names one composer's unsent text. */
+export interface UnsentKey {
+  kind: UnsentKind;
+  /** The task for a chat line; the activity for a comment or a tag. */
+  id: Id;
+}
+
 /** The whole state of one agent session. Immutable: every change makes a new object. */
 export interface CareState {
   connection: ConnectionState;
@@ -118,10 +137,15 @@ export interface CareState {
   activities: Readonly<Record<Id, Activity>>;
   comments: Readonly<Record<Id, readonly Comment[]>>;
   transcripts: Readonly<Record<Id, readonly ChatMessage[]>>;
-  /** Load status by key: `customer:<id>`, `journey:<id>`, `comments:<id>`, `transcript:<id>`. */
-  loads: Readonly<Record<string, LoadStatus>>;
-  drafts: Readonly<Record<string, Draft>>;
+  /** Load status by resource kind, then id. */
+  loads: { readonly [K in ResourceKind]: Readonly<Record<Id, LoadStatus>> };
+  /** The agent's unsaved edits by record kind, then id (R6). */
+  drafts: { readonly [K in DraftKind]: Readonly<Record<Id, Draft<K>>> };
   /** New-customer forms by task id, prefilled from what the task knows (R27). */
   newCustomers: Readonly<Record<Id, ContactFields>>;
+  /** Unsent composer text by kind, then id (X8): kept while the agent switches records. */
+  unsent: { readonly [K in UnsentKind]: Readonly<Record<Id, string>> };
   notices: readonly Notice[];
+  /** The id the next notice gets. */
+  noticeSeq: number;
 }

@@ -354,7 +354,7 @@ describe('CareStore', () => {
       const { store } = await session(engine, 'agent-1');
       await until(store.customer$('cust-ann'), (c) => c.status === 'ready');
       store.editCustomer('cust-ann', { name: 'Annie' });
-      expect(store.closeCheck(task.id)).to.deep.equal({ unsavedCustomer: true, customerNotCreated: false, unsavedRequests: [] });
+      expect(store.closeCheck(task.id)).to.deep.equal({ unsavedCustomer: true, customerNotCreated: false, unsavedRequests: [], unsentTexts: [] });
       const asked = await store.close(task.id);
       expect(!asked.ok && asked.error.reason).to.equal('unsaved-changes');
       expect(engine.getTask(task.id).state).to.equal('accepted');
@@ -497,7 +497,7 @@ describe('CareStore', () => {
       const failed = await until(store.journey$('cust-bob'), (j) => j.status !== 'loading');
       expect(failed.status === 'error' && failed.error.message).to.equal('Down for maintenance.');
       transport.failure = undefined;
-      await store.retry('journey:cust-bob');
+      await store.retry({ kind: 'journey', id: 'cust-bob' });
       expect(current(store.journey$('cust-bob')).status).to.equal('ready');
     });
 

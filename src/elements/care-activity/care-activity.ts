@@ -9,12 +9,11 @@ import { isReadOnly } from '../../model/rules.js';
 import type { Activity, Id } from '../../model/types.js';
 import { charCount, normaliseTag, tagKey, validateTag } from '../../model/validation.js';
 import { CareElement } from '../care-element.js';
-import { UnsentTexts, composerStyles, isComposing } from '../composer.js';
+import { composerStyles, isComposing } from '../composer.js';
+import type { ResourceKey } from '../../state/types.js';
 import { mediaIcon } from '../icons.js';
 import { styles } from './care-activity.styles.js';
 
-/** Tag text typed but not yet added, per activity. */
-const unsentTags = new UnsentTexts();
 
 /** Whether the agent may change the tags now, and if not, why. */
 type Access = 'edit' | 'preview' | 'resolved' | 'closed' | 'checking';
@@ -149,7 +148,7 @@ export class CareActivity extends CareElement {
   private onInput(activity: Activity, event: Event): void {
     if (!this.store) return;
     const text = (event.target as HTMLInputElement).value;
-    unsentTags.set(this.store, activity.id, text);
+    this.store.setUnsentText('tag', activity.id, text);
     // A refusal on screen follows the text, so it goes away as soon as the agent fixes it.
     if (this.tagError?.activityId === activity.id && this.tagError.refused !== undefined) {
       const refusal = this.refusal(text, activity.tags);
@@ -163,7 +162,7 @@ export class CareActivity extends CareElement {
     const tab = event.key === 'Tab' && !event.shiftKey;
     if (event.key !== 'Enter' && !tab) return;
     if (tab) {
-      const text = this.store ? unsentTags.get(this.store, activity.id) : '';
+      const text = this.store?.unsentText('tag', activity.id) ?? '';
       if (!normaliseTag(text)) return;
       // Already refused and unchanged: this Tab means "leave", and the text stays for later.
       if (this.tagError?.activityId === activity.id && this.tagError.refused === text) return;
@@ -180,7 +179,7 @@ export class CareActivity extends CareElement {
   private async addTag(activity: Activity): Promise<void> {
     const store = this.store;
     if (!store) return;
-    const text = unsentTags.get(store, activity.id);
+    const text = store.unsentText('tag', activity.id);
     const refusal = this.refusal(text, activity.tags);
     if (refusal === null) return;
     if (refusal) {
@@ -190,11 +189,11 @@ export class CareActivity extends CareElement {
     const tag = normaliseTag(text);
     this.tagError = null;
     // The store shows the tag at once, so the field is free for the next one.
-    unsentTags.set(store, activity.id, '');
+    store.setUnsentText('tag', activity.id, '');
     this.requestUpdate();
     const result = await store.addTag(activity.id, text);
     if (!result.ok) {
-      if (!unsentTags.get(store, activity.id)) unsentTags.set(store, activity.id, text);
+      if (!store.unsentText('tag', activity.id)) store.setUnsentText('tag', activity.id, text);
       this.tagError = { activityId: activity.id, action: 'add', tag, error: result.error };
       return;
     }
@@ -240,11 +239,11 @@ export class CareActivity extends CareElement {
     if (!id) return html`<p part="empty" class="muted">${i.t('activity.none')}</p>`;
     const activity = this.activity.value;
     if (!activity || activity.status === 'loading') return html`<p class="muted" role="status">${i.t('common.loading')}</p>`;
-    if (activity.status === 'error') return this.renderLoadError(i.t('activity.loadFailed'), activity.error, `activity:${id}`);
+    if (activity.status === 'error') return this.renderLoadError(i.t('activity.loadFailed'), activity.error, { kind: 'activity', id: id });
     return html`${this.renderDetails(activity.value)}${this.renderTags(activity.value)}`;
   }
 
-  private renderLoadError(what: string, error: CareError, key: string) {
+  private renderLoadError(what: string, error: CareError, key: ResourceKey) {
     return html`<div part="error" class="error" role="alert">
       <span>${what} ${this.errorText(error)}</span>
       <button type="button" @click=${() => this.store?.retry(key)}>${this.i18n.t('common.retry')}</button>
@@ -319,7 +318,7 @@ export class CareActivity extends CareElement {
 
   private renderTagField(activity: Activity) {
     const i = this.i18n;
-    const text = this.store ? unsentTags.get(this.store, activity.id) : '';
+    const text = this.store?.unsentText('tag', activity.id) ?? '';
     const error = this.tagError?.activityId === activity.id ? this.tagError : null;
     return html`<form part="field" novalidate @submit=${(event: Event) => this.onSubmit(activity, event)}>
       <label for="tag-input">${i.t('activity.tagField')}</label>
@@ -346,8 +345,8 @@ export class CareActivity extends CareElement {
     const i = this.i18n;
     if (access === 'checking') {
       const request = this.request.value;
-      return request?.status === 'error'
-        ? this.renderLoadError(i.t('activity.requestLoadFailed'), request.error, `request:${activity.requestId}`)
+      return request?.status === 'error' && activity.requestId
+        ? this.renderLoadError(i.t('activity.requestLoadFailed'), request.error, { kind: 'request', id: activity.requestId })
         : html`<p part="note" class="muted" role="status">${i.t('common.loading')}</p>`;
     }
     const reason = access === 'preview' ? 'activity.readOnlyPreview' : access === 'resolved' ? 'activity.readOnlyResolved' : 'activity.readOnlyClosed';

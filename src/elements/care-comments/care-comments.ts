@@ -8,11 +8,9 @@ import type { Comment, Id } from '../../model/types.js';
 import { validateComment } from '../../model/validation.js';
 import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
-import { UnsentTexts, composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
+import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
 import { styles } from './care-comments.styles.js';
 
-/** Comment text typed but not yet added, per activity. */
-const unsentComments = new UnsentTexts();
 
 /**
  * The comments of one activity (R20), oldest first, each with its author and
@@ -84,7 +82,7 @@ export class CareComments extends CareElement {
 
   private onInput(activityId: Id, event: Event): void {
     if (!this.store) return;
-    unsentComments.set(this.store, activityId, (event.target as HTMLTextAreaElement).value);
+    this.store.setUnsentText('comment', activityId, (event.target as HTMLTextAreaElement).value);
     this.requestUpdate();
   }
 
@@ -102,7 +100,7 @@ export class CareComments extends CareElement {
   private async add(activityId: Id): Promise<void> {
     const store = this.store;
     if (!store || !this.canWrite(activityId) || this.adding.has(activityId)) return;
-    const text = unsentComments.get(store, activityId);
+    const text = store.unsentText('comment', activityId);
     // Empty or too long: the counter and the limit note already say why.
     if (validateComment(text).length) return;
     this.adding = new Set([...this.adding, activityId]);
@@ -113,7 +111,7 @@ export class CareComments extends CareElement {
       this.addError = { activityId, error: result.error };
       return;
     }
-    unsentComments.consume(store, activityId, text);
+    store.consumeUnsentText('comment', activityId, text);
     this.announce(this.i18n.t('comments.added'));
     this.requestUpdate();
     this.dispatchEvent(new CareCommentAddedEvent(result.value));
@@ -142,7 +140,7 @@ export class CareComments extends CareElement {
     if (comments.status === 'error') {
       return html`<div part="error" class="error" role="alert">
         <span>${i.t('comments.loadFailed')} ${this.errorText(comments.error)}</span>
-        <button type="button" @click=${() => this.store?.retry(`comments:${activityId}`)}>${i.t('common.retry')}</button>
+        <button type="button" @click=${() => this.store?.retry({ kind: 'comments', id: activityId })}>${i.t('common.retry')}</button>
       </div>`;
     }
     if (!comments.value.length) return html`<p part="empty" class="muted">${i.t('comments.empty')}</p>`;
@@ -165,7 +163,7 @@ export class CareComments extends CareElement {
     // Until the activity is known, neither the composer nor "read-only" would be true.
     if (activity?.status !== 'ready') return nothing;
     if (!this.canWrite(activityId)) return html`<p part="note" class="muted">${i.t('comments.readOnly')}</p>`;
-    const text = this.store ? unsentComments.get(this.store, activityId) : '';
+    const text = this.store?.unsentText('comment', activityId) ?? '';
     const limit = textLimit(text);
     const adding = this.adding.has(activityId);
     const error = this.addError?.activityId === activityId ? `${i.t('comments.addFailed')} ${this.errorText(this.addError.error, 'text')}` : '';

@@ -7,14 +7,13 @@ import { FIELD_MAX } from '../../model/limits.js';
 import type { Activity, ChatMessage, Id, Task } from '../../model/types.js';
 import { validateMessage } from '../../model/validation.js';
 import type { CareStore } from '../../state/store.js';
+import type { ResourceKey } from '../../state/types.js';
 import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
-import { UnsentTexts, composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
+import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-communication.styles.js';
 
-/** Unsent chat text per task: survives switching tasks and re-adding the pane. */
-const unsent = new UnsentTexts();
 
 /** How close to the end of the log (in px) still counts as "reading the newest". */
 const PINNED_SLACK = 24;
@@ -128,7 +127,7 @@ export class CareCommunication extends CareElement {
 
   private onInput(taskId: Id, event: Event): void {
     if (!this.store) return;
-    unsent.set(this.store, taskId, (event.target as HTMLTextAreaElement).value);
+    this.store.setUnsentText('message', taskId, (event.target as HTMLTextAreaElement).value);
     this.requestUpdate();
   }
 
@@ -147,7 +146,7 @@ export class CareCommunication extends CareElement {
     const store = this.store;
     const task = this.task.value;
     if (!store || !task || !this.canWrite(task) || this.sending.has(task.id)) return;
-    const text = unsent.get(store, task.id);
+    const text = store.unsentText('message', task.id);
     // Empty or too long: the counter and the limit note already say why.
     if (validateMessage(text).length) return;
     this.sending = new Set([...this.sending, task.id]);
@@ -158,7 +157,7 @@ export class CareCommunication extends CareElement {
       this.sendError = { taskId: task.id, error: result.error };
       return;
     }
-    unsent.consume(store, task.id, text);
+    store.consumeUnsentText('message', task.id, text);
     this.requestUpdate();
     this.dispatchEvent(new CareMessageSentEvent(result.value));
   }
@@ -175,7 +174,7 @@ export class CareCommunication extends CareElement {
     return html`<p part="empty" class="muted">${this.i18n.t('comm.none')}</p>`;
   }
 
-  private renderLoadError(error: CareError, key: string) {
+  private renderLoadError(error: CareError, key: ResourceKey) {
     return html`<div part="error" class="error" role="alert">
       <span>${this.i18n.t('comm.loadFailed')} ${this.errorText(error)}</span>
       <button type="button" @click=${() => this.store?.retry(key)}>${this.i18n.t('common.retry')}</button>
@@ -197,7 +196,7 @@ export class CareCommunication extends CareElement {
     if (!transcript || transcript.status === 'loading') {
       return html`<p class="muted" role="status">${this.i18n.t('common.loading')}</p>`;
     }
-    if (transcript.status === 'error') return this.renderLoadError(transcript.error, `transcript:${task.activityId}`);
+    if (transcript.status === 'error') return this.renderLoadError(transcript.error, { kind: 'transcript', id: task.activityId });
     // role=log sits on a wrapper: on the <ol> itself it would take away the list semantics its <li>s need.
     return html`<div part="transcript" role="log" aria-live="polite" aria-label=${label} tabindex="0" @scroll=${this.onScroll}>
       <ol>
@@ -217,7 +216,7 @@ export class CareCommunication extends CareElement {
 
   private renderComposer(task: Task) {
     const i = this.i18n;
-    const text = this.store ? unsent.get(this.store, task.id) : '';
+    const text = this.store?.unsentText('message', task.id) ?? '';
     const limit = textLimit(text);
     const over = limit.over;
     const sending = this.sending.has(task.id);
@@ -273,7 +272,7 @@ export class CareCommunication extends CareElement {
               </div>`}
       </dl>
       ${endedAt === undefined ? nothing : html`<p class="muted">${i.t('comm.callEnded')}</p>`}
-      ${activity?.status === 'error' ? this.renderLoadError(activity.error, `activity:${task.activityId}`) : nothing}
+      ${activity?.status === 'error' ? this.renderLoadError(activity.error, { kind: 'activity', id: task.activityId }) : nothing}
     </section>`;
   }
 }

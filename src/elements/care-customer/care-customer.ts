@@ -244,7 +244,7 @@ export class CareCustomer extends CareElement {
     if (loadable.status === 'error') {
       return html`<div part="error" class="error" role="alert">
         <span>${i.t('customer.loadFailed')} ${this.errorText(loadable.error)}</span>
-        <button type="button" @click=${() => this.store?.retry(`customer:${id}`)}>${i.t('common.retry')}</button>
+        <button type="button" @click=${() => this.store?.retry({ kind: 'customer', id })}>${i.t('common.retry')}</button>
       </div>`;
     }
     const saved = loadable.value;

@@ -656,7 +656,7 @@ export class CareJourney extends CareElement {
     if (journey.status === 'error') {
       return html`<section part="base" aria-labelledby="heading">${heading}
         <p part="error" class="error" role="alert">${this.errorText(journey.error)}</p>
-        <button type="button" @click=${() => this.store?.retry(`journey:${customerId}`)}>${i.t('common.retry')}</button>
+        <button type="button" @click=${() => this.store?.retry({ kind: 'journey', id: customerId })}>${i.t('common.retry')}</button>
       </section>`;
     }
     const editable = !!this.editable.value;

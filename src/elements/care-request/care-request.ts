@@ -134,7 +134,7 @@ export class CareRequestElement extends CareElement {
     if (request.status === 'error') {
       return html`<section part="base" aria-labelledby="heading">${heading}
         <p part="error" class="error" role="alert">${this.errorText(request.error)}</p>
-        <button type="button" @click=${() => this.store?.retry(`request:${this.targetId}`)}>${i.t('common.retry')}</button>
+        <button type="button" @click=${() => this.targetId && this.store?.retry({ kind: 'request', id: this.targetId })}>${i.t('common.retry')}</button>
       </section>`;
     }
     const view = this.draft.value;

@@ -1,0 +1,106 @@
+import { CareError } from '../../model/errors.js';
+import type { Id, Task } from '../../model/types.js';
+import type { StoreParts } from '../context-store.js';
+import { effectiveEdits } from '../drafts.js';
+import { TABLES, withTask } from '../transitions.js';
+import type { CareState, DraftKind, DraftRecordByKind, Result, UnsentKey } from '../types.js';
+import type { RecordCommands } from './records.js';
+
+/** What Close needs to ask first (R11). */
+export interface CloseCheck {
+  /** The customer has unsaved changes: Save or Discard. */
+  unsavedCustomer: boolean;
+  /** The customer was never created: Create, or close without creating. */
+  customerNotCreated: boolean;
+  /** Requests of the customer with unsaved changes (typed, or put aside by Load). */
+  unsavedRequests: Id[];
+  /** Composers of the task holding text not sent yet: its chat line, comments and tags of its customer's activities (X8). */
+  unsentTexts: UnsentKey[];
+}
+
+/** How to settle R11's prompt when closing. */
+export type CloseResolution = 'save' | 'discard';
+
+function unsaved(s: CareState, kind: DraftKind, id: Id): boolean {
+  const draft = s.drafts[kind][id];
+  const saved = s[TABLES[kind]][id] as DraftRecordByKind[typeof kind] | undefined;
+  return !!draft && !!saved && (!!draft.stash || Object.keys(effectiveEdits(kind, saved, draft.values)).length > 0);
+}
+
+/** The end of an interaction (R11): what must be asked, and the close itself. */
+export class CloseCommands {
+  constructor(
+    private readonly parts: StoreParts,
+    private readonly records: RecordCommands,
+  ) {}
+
+  check(taskId: Id): CloseCheck {
+    const s = this.parts.container.value;
+    const task = s.tasks[taskId];
+    const none: CloseCheck = { unsavedCustomer: false, customerNotCreated: false, unsavedRequests: [], unsentTexts: [] };
+    if (!task) return none;
+    const unsentTexts = unsentOf(s, task);
+    if (task.customerId === null) return { ...none, customerNotCreated: true, unsentTexts };
+    const customerId = task.customerId;
+    const unsavedRequests = Object.values(s.requests)
+      .filter((r) => r.customerId === customerId && unsaved(s, 'request', r.id))
+      .map((r) => r.id);
+    return { unsavedCustomer: unsaved(s, 'customer', customerId), customerNotCreated: false, unsavedRequests, unsentTexts };
+  }
+
+  async close(taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
+    const { container, caller, transport } = this.parts;
+    const check = this.check(taskId);
+    const task = container.value.tasks[taskId];
+    const pending = check.unsavedCustomer || check.customerNotCreated || check.unsavedRequests.length > 0;
+    if (pending && !resolution) {
+      const message = check.customerNotCreated ? 'Create the customer, or close without creating it.' : 'Save or discard the unsaved changes first.';
+      return { ok: false, error: CareError.refused('unsaved-changes', message) };
+    }
+    if (task && resolution === 'save') {
+      const saved = await this.saveFirst(taskId, task.customerId, check);
+      if (saved && !saved.ok) return saved;
+    }
+    const result = await caller.run('closeTask', (signal) => transport.closeTask(taskId, signal));
+    if (!result.ok) return result;
+    const closed = result.value;
+    container.update((s) => withTask(s, closed));
+    if (task?.customerId && resolution === 'discard') {
+      this.records.discard('customer', task.customerId);
+      for (const id of check.unsavedRequests) this.records.discard('request', id);
+    }
+    container.update((s) => {
+      const { [taskId]: _, ...newCustomers } = s.newCustomers;
+      return { ...s, newCustomers };
+    });
+    return result;
+  }
+
+  /** R11's Save: creates or saves the customer, then each request; the first failure stops the close. */
+  private async saveFirst(taskId: Id, customerId: Id | null, check: CloseCheck): Promise<Result<unknown> | undefined> {
+    if (check.customerNotCreated) return this.records.createCustomer(taskId);
+    const saves: [DraftKind, Id][] = [
+      ...(check.unsavedCustomer && customerId ? [['customer', customerId] as [DraftKind, Id]] : []),
+      ...check.unsavedRequests.map((id) => ['request', id] as [DraftKind, Id]),
+    ];
+    for (const [kind, id] of saves) {
+      // Text put aside by Load is what the agent asked to keep: saving it means saving it over theirs.
+      if (this.parts.container.value.drafts[kind][id]?.stash) this.records.restoreMine(kind, id);
+      const result = kind === 'customer' ? await this.records.saveCustomer(id) : await this.records.saveRequest(id);
+      if (!result.ok) return result;
+    }
+    return undefined;
+  }
+}
+
+/** The task's composers that hold text: its own chat line, and comments and tags of its customer's activities. */
+function unsentOf(s: CareState, task: Task): UnsentKey[] {
+  const out: UnsentKey[] = [];
+  if (s.unsent.message[task.id]) out.push({ kind: 'message', id: task.id });
+  const ofTask = (activityId: Id) =>
+    activityId === task.activityId || (task.customerId !== null && s.activities[activityId]?.customerId === task.customerId);
+  for (const kind of ['comment', 'tag'] as const) {
+    for (const id of Object.keys(s.unsent[kind])) if (ofTask(id)) out.push({ kind, id });
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import { CareError } from '../../model/errors.js';
+import type { Agent, AgentStatus, Id, Task } from '../../model/types.js';
+import { isSessionSnapshot } from '../../transport/guards.js';
+import type { StoreParts } from '../context-store.js';
+import { firstAccepted } from '../selectors.js';
+import { withAgent, withTask } from '../transitions.js';
+import type { Result } from '../types.js';
+
+/** Signing in, status, and which task and activity the desktop shows (R1, R3, R12). */
+export class SessionCommands {
+  constructor(private readonly parts: StoreParts) {}
+
+  async connect(): Promise<Result<Agent>> {
+    const { container, caller, transport } = this.parts;
+    container.patch({ connection: 'connecting', connectionError: null });
+    const result = await caller.run('connect', (signal) => transport.connect(signal));
+    if (!result.ok) {
+      container.patch({ connection: 'offline', connectionError: result.error });
+      return result;
+    }
+    const snapshot = result.value;
+    if (!transport.validated && !isSessionSnapshot(snapshot)) {
+      const error = CareError.network('The service sent a session this version of Care Kit cannot read.');
+      container.patch({ connection: 'offline', connectionError: error });
+      return { ok: false, error };
+    }
+    this.parts.syncClock(snapshot.now);
+    const tasks: Record<Id, Task> = {};
+    for (const task of snapshot.tasks) tasks[task.id] = task;
+    container.update((s) => ({
+      ...s,
+      connection: 'online',
+      connectionError: null,
+      agent: snapshot.agent,
+      queues: snapshot.queues,
+      tasks,
+      activeTaskId: s.activeTaskId && tasks[s.activeTaskId]?.state === 'accepted' ? s.activeTaskId : firstAccepted(tasks),
+      selectedTaskId: s.selectedTaskId && tasks[s.selectedTaskId] ? s.selectedTaskId : null,
+    }));
+    return { ok: true, value: snapshot.agent };
+  }
+
+  async setStatus(status: AgentStatus): Promise<Result<Agent>> {
+    const { container, caller, transport } = this.parts;
+    const before = container.value.agent;
+    if (!before) return { ok: false, error: CareError.refused('invalid-state', 'Not signed in yet.') };
+    container.patch({ agent: { ...before, status, statusReason: 'manual' } });
+    const result = await caller.run('setStatus', (signal) => transport.setStatus(status, signal));
+    if (result.ok) {
+      const agent = result.value;
+      container.update((s) => withAgent(s, agent));
+    } else {
+      container.update((s) => (s.agent?.version === before.version ? { ...s, agent: before } : s));
+    }
+    return result;
+  }
+
+  selectTask(taskId: Id | null): void {
+    this.parts.container.patch({ selectedTaskId: taskId, selectedActivityId: null });
+  }
+
+  activateTask(taskId: Id): void {
+    const { container } = this.parts;
+    if (container.value.tasks[taskId]?.state === 'accepted') container.patch({ activeTaskId: taskId, selectedActivityId: null });
+  }
+
+  selectActivity(activityId: Id | null): void {
+    this.parts.container.patch({ selectedActivityId: activityId });
+  }
+
+  async accept(taskId: Id): Promise<Result<Task>> {
+    const { container, caller, transport } = this.parts;
+    const result = await caller.run('acceptTask', (signal) => transport.acceptTask(taskId, signal));
+    if (result.ok) {
+      const task = result.value;
+      container.update((s) => {
+        const next = withTask(s, task);
+        return {
+          ...next,
+          activeTaskId: task.id,
+          selectedTaskId: next.selectedTaskId === taskId ? null : next.selectedTaskId,
+          selectedActivityId: null,
+        };
+      });
+    }
+    return result;
+  }
+
+  dismissNotice(id: number): void {
+    this.parts.container.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) }));
+  }
+}

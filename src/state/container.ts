@@ -1,0 +1,72 @@
+import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs';
+import { shareLatest } from './share-latest.js';
+import type { CareState } from './types.js';
+
+/** The state of a session before it connects. */
+export const INITIAL_STATE: CareState = {
+  connection: 'idle',
+  connectionError: null,
+  agent: null,
+  queues: [],
+  tasks: {},
+  selectedTaskId: null,
+  activeTaskId: null,
+  selectedActivityId: null,
+  customers: {},
+  requests: {},
+  activities: {},
+  comments: {},
+  transcripts: {},
+  loads: { customer: {}, journey: {}, request: {}, activity: {}, comments: {}, transcript: {} },
+  drafts: { customer: {}, request: {} },
+  newCustomers: {},
+  unsent: { message: {}, comment: {}, tag: {} },
+  notices: [],
+  noticeSeq: 1,
+};
+
+/**
+ * Holds one immutable {@link CareState} and tells subscribers when it is
+ * replaced. Every change goes through {@link update}; a change that returns
+ * the same object is no change, so nothing downstream runs.
+ */
+export class StateContainer {
+  private readonly subject = new BehaviorSubject<CareState>(INITIAL_STATE);
+  private closed = false;
+
+  /** Every state, the current one first. */
+  readonly state$: Observable<CareState> = this.subject.asObservable();
+
+  get value(): CareState {
+    return this.subject.value;
+  }
+
+  get disposed(): boolean {
+    return this.closed;
+  }
+
+  update(change: (s: CareState) => CareState): void {
+    if (this.closed) return;
+    const before = this.subject.value;
+    const after = change(before);
+    if (after !== before) this.subject.next(after);
+  }
+
+  patch(partial: Partial<CareState>): void {
+    this.update((s) => ({ ...s, ...partial }));
+  }
+
+  /**
+   * A shared stream of `project(state)` that emits only when the projection
+   * changes (by `equal`, default identity). Make `project` cheap for states
+   * it does not care about: see {@link memoOn}.
+   */
+  select<T>(project: (s: CareState) => T, equal?: (a: T, b: T) => boolean): Observable<T> {
+    return this.subject.pipe(map(project), distinctUntilChanged(equal), shareLatest());
+  }
+
+  dispose(): void {
+    this.closed = true;
+    this.subject.complete();
+  }
+}

@@ -1,0 +1,40 @@
+import type { CareError } from '../model/errors.js';
+import type { CareTransport } from '../transport/port.js';
+import type { Caller } from './call.js';
+import type { StateContainer } from './container.js';
+import type { Loader } from './loader.js';
+import { type NoticeEnv, withNotice } from './transitions.js';
+import type { Notice, NoticeCode } from './types.js';
+
+/** What every group of store commands shares: the state, the backend, the clock. */
+export class StoreParts {
+  private skew = 0;
+
+  constructor(
+    readonly container: StateContainer,
+    readonly caller: Caller,
+    readonly loader: Loader,
+    readonly transport: CareTransport,
+    private readonly maxNotices: number,
+    private readonly nowFn: (() => number) | undefined,
+  ) {}
+
+  /** The time countdowns use: the backend's clock as of connect (R13), unless the host gave one. */
+  now(): number {
+    return this.nowFn ? this.nowFn() : Date.now() + this.skew;
+  }
+
+  /** Remembers how far the backend's clock is from this browser's. */
+  syncClock(backendNow: number): void {
+    this.skew = backendNow - Date.now();
+  }
+
+  noticeEnv(): NoticeEnv {
+    return { now: this.now(), maxNotices: this.maxNotices };
+  }
+
+  notify(level: Notice['level'], code: NoticeCode, message: string, error?: CareError): void {
+    const env = this.noticeEnv();
+    this.container.update((s) => withNotice(s, env, level, code, message, error));
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Pure state changes shared by the event reducer and the commands: taking a
+ * newer record, a task, an agent, a chat line or a comment, and adding a
+ * notice. Each returns the same state object when nothing changed.
+ */
+import type { CareError } from '../model/errors.js';
+import type { Agent, AgentRef, ChatMessage, Comment, Id, Task } from '../model/types.js';
+import type { EntityChange } from '../transport/port.js';
+import { rebaseOrConflict } from './drafts.js';
+import { firstAccepted, visibleTo } from './selectors.js';
+import type { CareState, Draft, DraftKind, DraftRecordByKind, Notice, NoticeCode } from './types.js';
+
+/** The state table that holds each kind of record. */
+export const TABLES = { customer: 'customers', request: 'requests', activity: 'activities' } as const;
+
+/** What a notice needs from outside the state: the time, and how many to keep. */
+export interface NoticeEnv {
+  now: number;
+  maxNotices: number;
+}
+
+export function withNotice(
+  s: CareState,
+  env: NoticeEnv,
+  level: Notice['level'],
+  code: NoticeCode,
+  message: string,
+  error?: CareError,
+): CareState {
+  const notice: Notice = { id: s.noticeSeq, level, code, message, at: env.now };
+  if (error) notice.error = error;
+  return { ...s, noticeSeq: s.noticeSeq + 1, notices: [...s.notices, notice].slice(-env.maxNotices) };
+}
+
+/** A state whose `table` holds `items` where they are newer than what it knew. */
+export function withNewer<K extends 'customers' | 'requests' | 'activities'>(
+  s: CareState,
+  table: K,
+  items: readonly CareState[K][Id][],
+): CareState {
+  const next = { ...s[table] } as Record<Id, CareState[K][Id]>;
+  for (const item of items) {
+    const known = next[item.id];
+    if (!known || known.version < item.version) next[item.id] = item;
+  }
+  return { ...s, [table]: next };
+}
+
+/** Takes a task unless a newer version is known; drops it once the agent no longer sees it. */
+export function withTask(s: CareState, task: Task): CareState {
+  const known = s.tasks[task.id];
+  if (known && known.version > task.version) return s;
+  const tasks = { ...s.tasks };
+  if (visibleTo(s, task)) tasks[task.id] = task;
+  else if (known) delete tasks[task.id];
+  else return s;
+  let { activeTaskId, selectedTaskId } = s;
+  if (activeTaskId && tasks[activeTaskId]?.state !== 'accepted') activeTaskId = firstAccepted(tasks);
+  if (!activeTaskId) activeTaskId = firstAccepted(tasks);
+  if (selectedTaskId && !tasks[selectedTaskId]) selectedTaskId = null;
+  const focusMoved = activeTaskId !== s.activeTaskId || selectedTaskId !== s.selectedTaskId;
+  return { ...s, tasks, activeTaskId, selectedTaskId, selectedActivityId: focusMoved ? null : s.selectedActivityId };
+}
+
+export function withAgent(s: CareState, agent: Agent): CareState {
+  return s.agent && s.agent.id === agent.id && s.agent.version <= agent.version ? { ...s, agent } : s;
+}
+
+/**
+ * Takes a newer version of a record. Without `force`, keeps only records
+ * the session cares about (already known, or of a customer it loaded) and
+ * checks any draft of it for a conflict (R6), with a notice when one starts.
+ */
+export function withEntity(s: CareState, env: NoticeEnv, change: EntityChange, changedBy?: AgentRef, force = true): CareState {
+  const table = TABLES[change.kind];
+  const known = s[table][change.value.id] as { version: number } | undefined;
+  if (known && known.version >= change.value.version) return s;
+  const customerId = change.kind === 'customer' ? change.value.id : change.value.customerId;
+  const relevant = force || known || (customerId && (s.loads.journey[customerId] || s.loads.customer[customerId]));
+  if (!relevant) return s;
+  const next: CareState = { ...s, [table]: { ...s[table], [change.value.id]: change.value } };
+  if (change.kind === 'activity') return next;
+  return withRemoteChange(next, env, change.kind, known as DraftRecordByKind[typeof change.kind] | undefined, change.value, changedBy);
+}
+
+/** A draft's answer to a newer saved record: moved onto it if the agent's own, else rebased or in conflict (R6). */
+function withRemoteChange<K extends DraftKind>(
+  s: CareState,
+  env: NoticeEnv,
+  kind: K,
+  before: DraftRecordByKind[K] | undefined,
+  after: DraftRecordByKind[K],
+  changedBy: AgentRef | undefined,
+): CareState {
+  const draft = s.drafts[kind][after.id] as Draft<K> | undefined;
+  if (!draft || draft.saving) return s;
+  const mine = changedBy?.id !== undefined && changedBy.id === s.agent?.id;
+  const updated = mine ? { ...draft, baseVersion: after.version } : rebaseOrConflict(draft, before, after, changedBy);
+  let next = withDraft(s, kind, after.id, updated);
+  if (updated.conflict && !draft.conflict) {
+    next = withNotice(next, env, 'warning', 'conflict', `${changedBy?.name ?? 'Someone'} changed this ${kind} while you were editing it.`);
+  }
+  return next;
+}
+
+/** Sets (or with `undefined`, drops) the agent's draft of a record. */
+export function withDraft<K extends DraftKind>(s: CareState, kind: K, id: Id, draft: Draft<K> | undefined): CareState {
+  const table = { ...s.drafts[kind] } as Record<Id, Draft<K>>;
+  if (draft) table[id] = draft;
+  else if (id in table) delete table[id];
+  else return s;
+  return { ...s, drafts: { ...s.drafts, [kind]: table } };
+}
+
+/** Appends a chat line to a loaded transcript, once. */
+export function withMessage(s: CareState, message: ChatMessage): CareState {
+  const list = s.transcripts[message.activityId];
+  if (!list || list.some((m) => m.id === message.id)) return s;
+  return { ...s, transcripts: { ...s.transcripts, [message.activityId]: [...list, message] } };
+}
+
+/** Changes a loaded (or starting) comment list. */
+export function withComments(s: CareState, activityId: Id, change: (list: readonly Comment[]) => readonly Comment[]): CareState {
+  return { ...s, comments: { ...s.comments, [activityId]: change(s.comments[activityId] ?? []) } };
+}

@@ -1,0 +1,113 @@
+import { expect } from '@open-wc/testing';
+import type { Task } from '../../src/model/types.js';
+import { INITIAL_STATE } from '../../src/state/container.js';
+import { reduce } from '../../src/state/reducer.js';
+import { taskListsSelector } from '../../src/state/selectors.js';
+import type { CareState } from '../../src/state/types.js';
+import { ANN, BOB, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
+import { current, session, until } from '../support/session.js';
+
+const ENV = { now: 1_000, maxNotices: 20 };
+
+function task(id: string, receivedAt: number, state: Task['state'] = 'queued'): Task {
+  return {
+    id,
+    version: 1,
+    media: 'chat',
+    queueId: 'q-backlog',
+    state,
+    receivedAt,
+    contact: { name: id, email: '', phone: '' },
+    customerId: null,
+    activityId: `act-${id}`,
+  } as Task;
+}
+
+describe('the store\'s parts', () => {
+  it('R6 a keystroke in a draft re-emits only that draft: the queue, the journey and other drafts stay silent', async () => {
+    const { engine } = makeEngine();
+    const t = acceptPicked(engine, 'agent-1', chat(ANN));
+    for (let i = 0; i < 50; i++) engine.receive(chat(BOB));
+    const { store } = await session(engine, 'agent-1');
+    await until(store.journey$('cust-ann'), (j) => j.status === 'ready');
+    const counts = { queue: 0, journey: 0, other: 0, mine: 0, inProgress: 0 };
+    const subs = [
+      store.queue$.subscribe(() => counts.queue++),
+      store.inProgress$.subscribe(() => counts.inProgress++),
+      store.journey$('cust-ann').subscribe(() => counts.journey++),
+      store.requestDraft$('req-ann-older').subscribe(() => counts.other++),
+      store.requestDraft$('req-ann-newer').subscribe(() => counts.mine++),
+    ];
+    for (const title of ['R', 'Re', 'Ref', 'Refu']) store.editRequest('req-ann-newer', { title });
+    subs.forEach((s) => s.unsubscribe());
+    expect(counts).to.deep.equal({ queue: 1, inProgress: 1, journey: 1, other: 1, mine: 5 });
+    expect(current(store.requestDraft$('req-ann-newer'))?.values.title).to.equal('Refu');
+    expect(t.state).to.equal('accepted');
+  });
+
+  it('R1 the task lists are sorted once per task change, and a state change elsewhere hands back the same lists', () => {
+    const lists = taskListsSelector();
+    const tasks = { b: task('b', 20), a: task('a', 10), c: task('c', 5, 'accepted') };
+    const s1: CareState = { ...INITIAL_STATE, tasks };
+    const first = lists(s1);
+    expect(first.queued.map((t) => t.id)).to.deep.equal(['a', 'b']);
+    expect(first.accepted.map((t) => t.id)).to.deep.equal(['c']);
+    const s2: CareState = { ...s1, selectedActivityId: 'x' };
+    expect(lists(s2)).to.equal(first);
+    // A change to one list leaves the others' arrays as they were, so their panes do not re-render.
+    const s3: CareState = { ...s1, tasks: { ...tasks, d: task('d', 30) } };
+    const third = lists(s3);
+    expect(third.queued.map((t) => t.id)).to.deep.equal(['a', 'b', 'd']);
+    expect(third.accepted).to.equal(first.accepted);
+  });
+
+  it('R13 the reducer is pure: an offer timeout gives a new state with a notice and leaves the old one untouched', () => {
+    const before: CareState = { ...INITIAL_STATE, tasks: { a: task('a', 10, 'offered') } };
+    const frozen = JSON.stringify(before);
+    const after = reduce(before, { type: 'task-revoked', task: { ...task('a', 10), version: 2 }, reason: 'timeout' }, ENV);
+    expect(JSON.stringify(before)).to.equal(frozen);
+    expect(after.tasks['a']?.state).to.equal('queued');
+    expect(after.notices.map((n) => [n.code, n.id, n.at])).to.deep.equal([['offer-timeout', 1, 1_000]]);
+    expect(after.noticeSeq).to.equal(2);
+    // An event about nothing the session shows changes nothing: the same object comes back.
+    const same = reduce(after, { type: 'chat-message', message: { id: 'm', activityId: 'nowhere', from: 'customer', authorName: 'Ann', text: 'hi', at: 5 } }, ENV);
+    expect(same).to.equal(after);
+  });
+
+  it('R21 the store refuses a new request without a title, also for a move to a new request, before the backend hears of it', async () => {
+    const { engine } = makeEngine();
+    const t = acceptPicked(engine, 'agent-1', chat(ANN));
+    const { store, transport } = await session(engine, 'agent-1');
+    await until(store.journey$('cust-ann'), (j) => j.status === 'ready');
+    let sent = 0;
+    transport.failure = () => {
+      sent++;
+      return undefined;
+    };
+    const created = await store.createRequest('cust-ann', { title: '   ', description: 'Details' });
+    expect(!created.ok && created.error.issues[0]).to.include({ field: 'title', code: 'required' });
+    const moved = await store.moveActivity(t.activityId, { newRequest: { title: '', description: '' } });
+    expect(!moved.ok && moved.error.issues[0]).to.include({ field: 'title', code: 'required' });
+    expect(sent).to.equal(0);
+  });
+
+  it('X8 unsent chat, comment and tag text are store drafts that Close can see, and sending takes off only what was sent', async () => {
+    const { engine } = makeEngine();
+    const t = acceptPicked(engine, 'agent-1', chat(ANN));
+    const { store } = await session(engine, 'agent-1');
+    expect(store.closeCheck(t.id).unsentTexts).to.deep.equal([]);
+    store.setUnsentText('message', t.id, 'Hello Ann, one moment');
+    store.setUnsentText('comment', t.activityId, 'Called back');
+    store.setUnsentText('tag', t.activityId, 'vi');
+    expect(store.closeCheck(t.id).unsentTexts).to.deep.equal([
+      { kind: 'message', id: t.id },
+      { kind: 'comment', id: t.activityId },
+      { kind: 'tag', id: t.activityId },
+    ]);
+    store.consumeUnsentText('message', t.id, 'Hello Ann, ');
+    expect(store.unsentText('message', t.id)).to.equal('one moment');
+    store.setUnsentText('tag', t.activityId, '');
+    store.consumeUnsentText('comment', t.activityId, 'Called back');
+    expect(store.closeCheck(t.id).unsentTexts).to.deep.equal([{ kind: 'message', id: t.id }]);
+  });
+});
