@@ -1,4 +1,4 @@
-import { Observable, distinctUntilChanged, finalize, map } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type {
   Activity,
   Agent,
@@ -23,18 +23,14 @@ import { RecordCommands } from './commands/records.js';
 import { SessionCommands } from './commands/session.js';
 import { StateContainer } from './container.js';
 import { StoreParts } from './context-store.js';
-import { viewOf } from './drafts.js';
 import { Loader } from './loader.js';
 import { reduce } from './reducer.js';
 import { canEdit, journeySelector, memoOn, shownTask, taskListsSelector } from './selectors.js';
-import { shareLatest } from './share-latest.js';
-import { TABLES } from './transitions.js';
+import { Views } from './views.js';
 import type {
   CareState,
   ConnectionState,
-  Draft,
   DraftKind,
-  DraftRecordByKind,
   DraftView,
   Loadable,
   ResourceKey,
@@ -73,7 +69,7 @@ export class CareStore {
   private readonly records: RecordCommands;
   private readonly closing: CloseCommands;
   private readonly activities: ActivityCommands;
-  private readonly selectors = new Map<string, Observable<unknown>>();
+  private readonly views: Views;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -83,6 +79,7 @@ export class CareStore {
     this.caller = new Caller(options.timeoutMs ?? 15_000);
     this.loader = new Loader(this.container, this.caller, transport);
     this.parts = new StoreParts(this.container, this.caller, this.loader, transport, options.maxNotices ?? 20, options.now);
+    this.views = new Views(this.container, this.loader);
     this.session = new SessionCommands(this.parts);
     this.records = new RecordCommands(this.parts);
     this.closing = new CloseCommands(this.parts, this.records);
@@ -138,58 +135,58 @@ export class CareStore {
 
   /** Whether the agent may change this customer's records now: only while one of their tasks for the customer is in progress (R25). */
   canEdit$(customerId: Id | null): Observable<boolean> {
-    return this.memo(`can-edit:${customerId}`, () =>
+    return this.views.memo(`can-edit:${customerId}`, () =>
       this.container.select(memoOn([(s: CareState) => s.tasks, (s: CareState) => s.agent], () => canEdit(this.snapshot, customerId))),
     );
   }
 
   task$(taskId: Id): Observable<Task | null> {
-    return this.memo(`task:${taskId}`, () => this.container.select((s) => s.tasks[taskId] ?? null));
+    return this.views.memo(`task:${taskId}`, () => this.container.select((s) => s.tasks[taskId] ?? null));
   }
 
   /** A customer, loaded on first subscription (R17). */
   customer$(customerId: Id): Observable<Loadable<Customer>> {
-    return this.lazy({ kind: 'customer', id: customerId }, (s) => s.customers[customerId]);
+    return this.views.lazy({ kind: 'customer', id: customerId }, (s) => s.customers[customerId]);
   }
 
   /** A customer's requests and activities in time order, loaded on first subscription (R16). */
   journey$(customerId: Id): Observable<Loadable<Journey>> {
-    return this.lazy({ kind: 'journey', id: customerId }, journeySelector(customerId));
+    return this.views.lazy({ kind: 'journey', id: customerId }, journeySelector(customerId));
   }
 
   /** A request, loaded on first subscription if not known yet (R18). */
   request$(requestId: Id): Observable<Loadable<CareRequest>> {
-    return this.lazy({ kind: 'request', id: requestId }, (s) => s.requests[requestId]);
+    return this.views.lazy({ kind: 'request', id: requestId }, (s) => s.requests[requestId]);
   }
 
   /** An activity, loaded on first subscription if not known yet. */
   activity$(activityId: Id): Observable<Loadable<Activity>> {
-    return this.lazy({ kind: 'activity', id: activityId }, (s) => s.activities[activityId]);
+    return this.views.lazy({ kind: 'activity', id: activityId }, (s) => s.activities[activityId]);
   }
 
   /** The comments of an activity, oldest first, loaded on first subscription (R20). */
   comments$(activityId: Id): Observable<Loadable<readonly Comment[]>> {
-    return this.lazy({ kind: 'comments', id: activityId }, (s) => s.comments[activityId]);
+    return this.views.lazy({ kind: 'comments', id: activityId }, (s) => s.comments[activityId]);
   }
 
   /** The chat transcript of an activity, oldest first (R15). */
   transcript$(activityId: Id): Observable<Loadable<readonly ChatMessage[]>> {
-    return this.lazy({ kind: 'transcript', id: activityId }, (s) => s.transcripts[activityId]);
+    return this.views.lazy({ kind: 'transcript', id: activityId }, (s) => s.transcripts[activityId]);
   }
 
   /** The customer editor: saved record, the agent's edits, issues and any conflict (R6, R10). */
   customerDraft$(customerId: Id): Observable<DraftView<'customer'> | null> {
-    return this.memo(`draft:customer:${customerId}`, () => this.draftView$('customer', customerId));
+    return this.views.draft('customer', customerId);
   }
 
   /** The request editor: saved record, the agent's edits, issues and any conflict (R6, R7). */
   requestDraft$(requestId: Id): Observable<DraftView<'request'> | null> {
-    return this.memo(`draft:request:${requestId}`, () => this.draftView$('request', requestId));
+    return this.views.draft('request', requestId);
   }
 
   /** The new-customer form of a task, prefilled from what the task knows (R27). */
   newCustomer$(taskId: Id): Observable<ContactFields | null> {
-    return this.memo(`new-customer:${taskId}`, () =>
+    return this.views.memo(`new-customer:${taskId}`, () =>
       this.container.select((s) => {
         const task = s.tasks[taskId];
         if (!task || task.customerId !== null) return null;
@@ -392,33 +389,4 @@ export class CareStore {
     this.container.update((s) => reduce(s, event, env));
     if (event.type === 'connection' && event.online) void this.connect();
   }
-
-  private lazy<T>(key: ResourceKey, pick: (s: CareState) => T | undefined): Observable<Loadable<T>> {
-    return this.memo(`${key.kind}:${key.id}`, () => this.loader.lazy(key, pick));
-  }
-
-  private draftView$<K extends DraftKind>(kind: K, id: Id): Observable<DraftView<K> | null> {
-    return this.container.state$.pipe(
-      map((s) => [s[TABLES[kind]][id] as DraftRecordByKind[K] | undefined, s.drafts[kind][id] as Draft<K> | undefined] as const),
-      distinctUntilChanged((a, b) => a[0] === b[0] && a[1] === b[1]),
-      map(([saved, draft]) => (saved ? viewOf(kind, saved, draft) : null)),
-      shareLatest(),
-    );
-  }
-
-  /** One shared Observable per key while anyone listens. */
-  private memo<T>(key: string, create: () => Observable<T>): Observable<T> {
-    const known = this.selectors.get(key) as Observable<T> | undefined;
-    if (known) return known;
-    const created: Observable<T> = create().pipe(
-      // A newer Observable may hold the key by now (an element resubscribed after this one emptied): leave it.
-      finalize(() => {
-        if (this.selectors.get(key) === created) this.selectors.delete(key);
-      }),
-      shareLatest(),
-    );
-    this.selectors.set(key, created);
-    return created;
-  }
 }
-

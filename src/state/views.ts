@@ -1,0 +1,52 @@
+import { Observable, distinctUntilChanged, finalize, map } from 'rxjs';
+import type { Id } from '../model/types.js';
+import type { StateContainer } from './container.js';
+import { viewOf } from './drafts.js';
+import type { Loader } from './loader.js';
+import { shareLatest } from './share-latest.js';
+import { TABLES } from './transitions.js';
+import type { CareState, Draft, DraftKind, DraftRecordByKind, DraftView, Loadable, ResourceKey } from './types.js';
+
+/**
+ * The store's per-record streams, one shared Observable per record while
+ * anyone listens, so a hundred elements showing one request cost one stream.
+ */
+export class Views {
+  private readonly cache = new Map<string, Observable<unknown>>();
+
+  constructor(
+    private readonly container: StateContainer,
+    private readonly loader: Loader,
+  ) {}
+
+  /** One shared Observable per key while anyone listens. */
+  memo<T>(key: string, create: () => Observable<T>): Observable<T> {
+    const known = this.cache.get(key) as Observable<T> | undefined;
+    if (known) return known;
+    const created: Observable<T> = create().pipe(
+      // A newer Observable may hold the key by now (an element resubscribed after this one emptied): leave it.
+      finalize(() => {
+        if (this.cache.get(key) === created) this.cache.delete(key);
+      }),
+      shareLatest(),
+    );
+    this.cache.set(key, created);
+    return created;
+  }
+
+  /** A resource loaded with its first subscriber (see {@link Loader.lazy}). */
+  lazy<T>(key: ResourceKey, pick: (s: CareState) => T | undefined): Observable<Loadable<T>> {
+    return this.memo(`${key.kind}:${key.id}`, () => this.loader.lazy(key, pick));
+  }
+
+  /** An editor's view of one record: re-computed only when that record or its draft changes. */
+  draft<K extends DraftKind>(kind: K, id: Id): Observable<DraftView<K> | null> {
+    return this.memo(`draft:${kind}:${id}`, () =>
+      this.container.state$.pipe(
+        map((s) => [s[TABLES[kind]][id] as DraftRecordByKind[K] | undefined, s.drafts[kind][id] as Draft<K> | undefined] as const),
+        distinctUntilChanged((a, b) => a[0] === b[0] && a[1] === b[1]),
+        map(([saved, draft]) => (saved ? viewOf(kind, saved, draft) : null)),
+      ),
+    );
+  }
+}
