@@ -1,8 +1,13 @@
 /**
  * Renders one customer's journey of `?n=` activities and reports how long
  * the first render took and how many DOM nodes it made (shadow roots
- * included). scripts/bench.mjs drives this page in headless Chromium.
+ * included), beside a floor measured in the same page: the same activities
+ * in a bare Lit element over @lit-labs/virtualizer with a trivial row.
+ * Each is timed cold (first mount in the page) and warm (mounted again).
+ * scripts/bench.mjs drives this page in headless Chromium.
  */
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { LitElement, html } from 'lit';
 import '../src/define.js';
 import { VirtualClock } from '../src/engine/clock.js';
 import { CareEngine } from '../src/engine/engine.js';
@@ -52,8 +57,51 @@ function countNodes(root: Node): number {
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
+/** The floor: what any virtualised list of these activities costs, with nothing of Care Kit's. */
+class BenchFloor extends LitElement {
+  static override properties = { items: { attribute: false } };
+  items: readonly Activity[] = [];
+  override render() {
+    return html`<div style="height: 600px; overflow: auto" role="list">
+      ${virtualize({ items: this.items, renderItem: (a: Activity) => html`<div role="listitem">${a.summary}</div>` })}
+    </div>`;
+  }
+}
+customElements.define('bench-floor', BenchFloor);
+
+/** Milliseconds from `mount()` until the element it mounted shows list items. */
+async function timeFirstRows(mount: () => Element): Promise<number> {
+  const started = performance.now();
+  const host = mount();
+  for (;;) {
+    await frame();
+    if ((host.shadowRoot?.querySelectorAll('[role=listitem]').length ?? 0) > 0) break;
+    if (performance.now() - started > 10_000) throw new Error(`${host.localName} did not render within 10 s`);
+  }
+  return Math.round((performance.now() - started) * 10) / 10;
+}
+
 async function run(): Promise<void> {
   const engine = new CareEngine({ clock, seed: journeySeed(n) });
+  const activities = engine.getJourney('cust-long').activities;
+  const stage = document.getElementById('stage')!;
+  const floor = () => {
+    const el = document.createElement('bench-floor') as BenchFloor;
+    el.items = activities;
+    stage.replaceChildren(el);
+    return el;
+  };
+  const floorCold = await timeFirstRows(floor);
+  const measured = await measureJourney(engine, stage);
+  const floorWarm = await timeFirstRows(floor);
+  const warm = await measureJourney(engine, stage);
+  Object.assign(window, {
+    benchResult: { ...measured, floorColdMs: floorCold, floorWarmMs: floorWarm, warmRenderMs: warm.firstRenderMs },
+  });
+}
+
+/** Mounts care-journey over a fresh store of the engine and times its first rows. */
+async function measureJourney(engine: CareEngine, stage: HTMLElement): Promise<{ activities: number; firstRenderMs: number; rows: number; nodes: number }> {
   const store = new CareStore(new MemoryTransport(engine, { agentId: 'agent-1' }));
   await store.connect();
   // ?manual waits for window.startBench(), so a profiler can cover the measured part only.
@@ -65,7 +113,7 @@ async function run(): Promise<void> {
     engine.getJourney('cust-long');
     console.log(`engine.getJourney ${(performance.now() - t0).toFixed(1)} ms`);
   }
-  const stage = document.getElementById('stage')!;
+  stage.replaceChildren();
   const before = countNodes(document.body);
   const started = performance.now();
   stage.innerHTML = '<care-provider><care-journey customer-id="cust-long"></care-journey></care-provider>';
@@ -87,7 +135,9 @@ async function run(): Promise<void> {
   await frame();
   const rows = journey.shadowRoot!.querySelectorAll('[role=listitem]').length;
   const nodes = countNodes(document.body) - before;
-  Object.assign(window, { benchResult: { activities: n, firstRenderMs: Math.round(firstRender * 10) / 10, rows, nodes } });
+  stage.replaceChildren();
+  store.dispose();
+  return { activities: n, firstRenderMs: Math.round(firstRender * 10) / 10, rows, nodes };
 }
 
 run().catch((error: unknown) => Object.assign(window, { benchResult: { error: String(error) } }));
