@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import { careStoreContext } from '../state/context.js';
 import { CareStore } from '../state/store.js';
-import type { CareTransport } from '../transport/port.js';
+import type { CareTransport } from '../state/public-types.js';
 
 /**
  * Provides a store to the elements under a host: a ready store, or one it

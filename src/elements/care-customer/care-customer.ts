@@ -1,36 +1,14 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { CareCustomerCreatedEvent, CareCustomerSavedEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/en.js';
 import type { CareError } from '../../model/errors.js';
-import { FIELD_MAX } from '../../model/limits.js';
 import type { ContactFields, Id, Task } from '../../model/types.js';
-import { validateCustomerFields, type IssueCode, type ValidationIssue } from '../../model/validation.js';
+import { validateCustomerFields } from '../../model/validation.js';
 import type { DraftView } from '../../state/types.js';
 import { CareElement } from '../care-element.js';
 import { styles } from './care-customer.styles.js';
-
-type Field = keyof ContactFields;
-
-const FIELDS: readonly Field[] = ['name', 'email', 'phone'];
-const LABELS: Record<Field, StringKey> = { name: 'customer.name', email: 'customer.email', phone: 'customer.phone' };
-const ISSUE_KEYS: Partial<Record<IssueCode, StringKey>> = {
-  'too-long': 'customer.issue.too-long',
-  'invalid-email': 'customer.issue.invalid-email',
-  'invalid-phone': 'customer.issue.invalid-phone',
-};
-// type=email would trim the value under the agent's cursor (value sanitisation), so email stays text with an email keyboard.
-const INPUT_TYPES: Record<Field, string> = { name: 'text', email: 'text', phone: 'tel' };
-const INPUT_MODES: Record<Field, string> = { name: 'text', email: 'email', phone: 'tel' };
-
-/** What the form edits and how: the fields, their issues, and what typing does. */
-interface FormModel {
-  values: ContactFields;
-  issues: readonly ValidationIssue[];
-  editable: boolean;
-  onInput: (field: Field, value: string) => void;
-}
+import { FIELDS, fieldLabel, renderDetails, renderForm, type FormText } from './customer-form.js';
 
 /**
  * A customer's details (R17) and the customer information form (R10).
@@ -109,6 +87,9 @@ export class CareCustomer extends CareElement {
   @state() private creating: ReadonlySet<Id> = new Set();
   @state() private createError: { taskId: Id; error: CareError } | null = null;
 
+  /** The words customer-form.ts renders with. */
+  private readonly text: FormText = { i18n: this.i18n, errorText: (issue) => this.errorText(issue) };
+
   private targetId(): Id | null {
     return this.customerId || this.shown.value?.customerId || null;
   }
@@ -129,17 +110,6 @@ export class CareCustomer extends CareElement {
 
   private focusLater(selector: string): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
-
-  private label(field: Field): string {
-    return this.i18n.t(LABELS[field]);
-  }
-
-  private issueText(issue: ValidationIssue): string {
-    const key = ISSUE_KEYS[issue.code];
-    const field = FIELDS.find((f) => f === issue.field);
-    if (!key || !field) return this.errorText(issue);
-    return this.i18n.t(key, { field: this.label(field), max: this.i18n.number(issue.limit ?? FIELD_MAX) });
   }
 
   /** Unfinished business in a draft keeps the form open and editing, also after a re-render or re-mount. */
@@ -260,7 +230,8 @@ export class CareCustomer extends CareElement {
       ${view?.conflict ? this.renderConflict(id, view) : nothing}
       ${view?.stash ? this.renderStash(id, view.stash) : nothing}
       ${open
-        ? this.renderForm(
+        ? renderForm(
+            this.text,
             {
               values,
               issues: editing ? (view?.issues ?? []) : [],
@@ -271,7 +242,7 @@ export class CareCustomer extends CareElement {
             editing && view?.error && !view.conflict ? this.renderFailure('customer.saveFailed', this.errorText(view.error)) : nothing,
             () => void this.save(id),
           )
-        : html`${this.renderDetails(saved)}
+        : html`${renderDetails(this.text, saved)}
           ${view?.dirty ? html`<p part="note" class="warning">${i.t('customer.unsaved')}</p>` : nothing}`}
     `;
   }
@@ -290,7 +261,8 @@ export class CareCustomer extends CareElement {
     return html`
       ${this.renderHeading(key, this.nameOf(values), open, html`<span class="muted">${i.t('customer.new')}</span>`)}
       ${open
-        ? this.renderForm(
+        ? renderForm(
+            this.text,
             { values, issues, editable, onInput: (field, value) => this.store?.editNewCustomer(task.id, { [field]: value }) },
             editable
               ? html`<button type="submit" class="primary" ?disabled=${creating || issues.length > 0}>
@@ -300,7 +272,7 @@ export class CareCustomer extends CareElement {
             error ? this.renderFailure('customer.createFailed', error) : nothing,
             () => void this.create(task, values),
           )
-        : this.renderDetails(values)}
+        : renderDetails(this.text, values)}
     `;
   }
 
@@ -315,52 +287,6 @@ export class CareCustomer extends CareElement {
       >${name}</button>
       ${extra}
     </h2>`;
-  }
-
-  /** R17: name, email and phone, with an explicit word for what is missing. */
-  private renderDetails(contact: ContactFields) {
-    return html`<dl part="details">
-      ${FIELDS.map(
-        (field) => html`<div>
-          <dt>${this.label(field)}</dt>
-          <dd>${contact[field].trim() || html`<span class="muted">${this.i18n.t('customer.notGiven')}</span>`}</dd>
-        </div>`,
-      )}
-    </dl>`;
-  }
-
-  private renderForm(model: FormModel, actions: unknown, failure: unknown, submit: () => void) {
-    const onSubmit = (event: Event) => {
-      event.preventDefault();
-      if (model.editable) submit();
-    };
-    return html`<form part="form" id="form" aria-label=${this.i18n.t('customer.formLabel')} novalidate @submit=${onSubmit}>
-      ${FIELDS.map((field) => this.renderField(field, model))}
-      ${failure}
-      <div part="actions">${actions}</div>
-    </form>`;
-  }
-
-  private renderField(field: Field, model: FormModel) {
-    const issue = model.issues.find((i) => i.field === field);
-    const issueId = `${field}-issue`;
-    return html`<div part="field">
-      <label for=${field}>${this.label(field)}</label>
-      <input
-        id=${field}
-        name=${field}
-        type=${INPUT_TYPES[field]}
-        inputmode=${INPUT_MODES[field]}
-        autocomplete="off"
-        spellcheck="false"
-        .value=${live(model.values[field])}
-        ?readonly=${!model.editable}
-        aria-invalid=${issue ? 'true' : 'false'}
-        aria-describedby=${issue ? issueId : nothing}
-        @input=${(event: Event) => model.onInput(field, (event.target as HTMLInputElement).value)}
-      />
-      ${issue ? html`<p id=${issueId} part="issue" class="error" role="alert">${this.issueText(issue)}</p>` : nothing}
-    </div>`;
   }
 
   private renderReadActions(id: Id, canEdit: boolean) {
@@ -402,7 +328,7 @@ export class CareCustomer extends CareElement {
     return html`<div part="stash" role="status">
       <p>${i.t('customer.stashed')}</p>
       <ul>
-        ${fields.map((field) => html`<li>${this.label(field)}: ${stash[field] || i.t('customer.notGiven')}</li>`)}
+        ${fields.map((field) => html`<li>${fieldLabel(this.text, field)}: ${stash[field] || i.t('customer.notGiven')}</li>`)}
       </ul>
       <div class="buttons">
         <button type="button" data-restore class="primary" @click=${() => this.restoreMine(id)}>${i.t('customer.restore')}</button>

@@ -6,7 +6,7 @@ import type { CareError } from '../../model/errors.js';
 import type { Task } from '../../model/types.js';
 import type { CareStore, CloseResolution } from '../../state/store.js';
 import type { Notice } from '../../state/types.js';
-import type { CareTransport } from '../../transport/port.js';
+import type { CareTransport } from '../../state/public-types.js';
 import { CareElement } from '../care-element.js';
 import { keepTabInDialog } from '../dialog-focus.js';
 import { StoreProvision } from '../store-provision.js';

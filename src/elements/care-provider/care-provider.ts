@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { CareStore } from '../../state/store.js';
-import type { CareTransport } from '../../transport/port.js';
+import type { CareTransport } from '../../state/public-types.js';
 import { StoreProvision } from '../store-provision.js';
 
 /**
