@@ -60,7 +60,7 @@ const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resol
 /** The floor: what any virtualised list of these activities costs, with nothing of Care Kit's. */
 class BenchFloor extends LitElement {
   static override properties = { items: { attribute: false } };
-  items: readonly Activity[] = [];
+  items: Activity[] = [];
   override render() {
     return html`<div style="height: 600px; overflow: auto" role="list">
       ${virtualize({ items: this.items, renderItem: (a: Activity) => html`<div role="listitem">${a.summary}</div>` })}
