@@ -63,6 +63,12 @@ export const string =
   (v) =>
     typeof v === 'string' && v.length >= min && v.length <= max ? undefined : fail(what);
 
+/** A number from `min` to `max` (so never NaN; never ±Infinity with finite bounds). */
+export const number =
+  (min: number, max: number, what: string): Schema<number> =>
+  (v) =>
+    typeof v === 'number' && v >= min && v <= max ? undefined : fail(what);
+
 /** An integer from `min` to `max` (so never NaN nor ±Infinity). */
 export const integer =
   (min: number, max: number, what: string): Schema<number> =>

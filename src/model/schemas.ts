@@ -4,7 +4,7 @@
  * field here is what editors show on the type's property.
  */
 import { FIELD_MAX, TAG_MAX } from './limits.js';
-import { array, boolean, integer, nullable, object, oneOf, optional, string, variant } from './schema.js';
+import { array, boolean, integer, nullable, number, object, oneOf, optional, string, variant } from './schema.js';
 
 /** The longest id accepted. Ids are opaque, but an id of megabytes is not an id. */
 export const ID_MAX = 256;
@@ -22,12 +22,14 @@ export const TEXT_MAX = 4 * FIELD_MAX;
 export const TAG_TEXT_MAX = 4 * TAG_MAX;
 
 /**
- * Times are integer epoch milliseconds from 2000 to 2200. No contact-centre
- * record predates 2000, and the bound catches a backend that sends seconds
- * (today in seconds reads as January 1970); the upper bound catches
- * microseconds and garbage such as 1e20, and stays far inside the range
- * where `Date` and `Intl.DateTimeFormat` work (±8.64e15) while leaving
- * decades for deadlines and fast-running simulated clocks.
+ * Times are epoch milliseconds from 2000 to 2200. No contact-centre record
+ * predates 2000, and the bound catches a backend that sends seconds (today
+ * in seconds reads as January 1970); the upper bound catches microseconds
+ * and garbage such as 1e20, and stays far inside the range where `Date` and
+ * `Intl.DateTimeFormat` work (±8.64e15) while leaving decades for deadlines
+ * and fast-running simulated clocks. Fractions of a millisecond are allowed:
+ * the engine's own clocks make them (a sped-up `SystemClock`, the
+ * simulator's timers on a `VirtualClock`), and they display the same.
  */
 export const TIME_MIN = Date.UTC(2000, 0, 1);
 /** The latest time accepted; see {@link TIME_MIN}. */
@@ -35,7 +37,7 @@ export const TIME_MAX = Date.UTC(2200, 0, 1);
 
 const id = string(1, ID_MAX, 'not an id');
 const text = string(0, TEXT_MAX, `not text of at most ${TEXT_MAX} units`);
-const time = integer(TIME_MIN, TIME_MAX, 'not a time');
+const time = number(TIME_MIN, TIME_MAX, 'not a time');
 const version = integer(0, Number.MAX_SAFE_INTEGER, 'not a version');
 
 export const mediaTypeSchema = oneOf('chat', 'call', 'email', 'sms');
