@@ -21,8 +21,11 @@ import {
 import type { Activity, Agent, CareEvent, Task } from '../../src/model/types.js';
 import { REPLY_SCHEMAS, checkConflictCurrent, checkEvent, checkReply, type ReplyOperation } from '../../src/state/checks.js';
 import { isActivity, isAgent, isCareEvent, isTask } from '../../src/transport/guards.js';
+import { CONTRACT_WORLD, contractSeed } from '../../src/transport/contract-seed.js';
 import { MemoryTransport } from '../../src/transport/memory.js';
 import type { CareTransport } from '../../src/transport/port.js';
+import { HttpTransport } from '../../examples/adapters/http/http-transport.js';
+import { rejected } from '../support/expect-error.js';
 import { ANN, MINUTE, START, acceptPicked, call, makeEngine } from '../support/fixtures.js';
 
 const signal = () => new AbortController().signal;
@@ -86,6 +89,7 @@ const messageOf = (result: unknown) => (result instanceof CareError ? result.mes
 describe('payload schemas (N4)', () => {
   describe('the embedded engine’s data passes', () => {
     it('N4 every record of the default seed and of two other seeds passes its schema', () => {
+      expect(seedFailures(contractSeed()), 'the contract seed').to.deep.equal([]);
       for (const seed of [1, 2, 3]) {
         const data = createSeed({ now: START, seed });
         expect(data.activities.some((a) => a.call)).to.equal(true);
@@ -139,6 +143,46 @@ describe('payload schemas (N4)', () => {
       expect(new Set(events.map((e) => e.type)).size, 'kinds of event').to.be.greaterThan(5);
       expect(bad).to.deep.equal([]);
       expect(events.map((e) => checkEvent(e)).filter((e) => e instanceof CareError).map(messageOf)).to.deep.equal([]);
+    });
+
+    it('N4 every reply of the example HTTP backend, as JSON over the wire, passes; so does conflict.current', async () => {
+      const control = (route: string, body: unknown = {}) =>
+        fetch(`/care-api${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      await control('/reset');
+      const bad: string[] = [];
+      const w = CONTRACT_WORLD;
+      const [one, two] = [w.agents.one.id, w.agents.two.id].map((agentId) => checked(new HttpTransport({ baseUrl: '/care-api', agentId }), bad));
+      await one!.connect(signal());
+      await one!.setStatus('ready', signal());
+      await two!.connect(signal());
+      const task = (await control('/receive', { media: 'call', contact: w.customer.contact, opening: 'About my refund', queueId: w.pickQueue })) as Task;
+      await one!.acceptTask(task.id, signal());
+      const accepted = await two!.acceptTask(
+        ((await control('/receive', { media: 'chat', contact: w.customer.contact, opening: 'Hello', queueId: w.pickQueue })) as Task).id,
+        signal(),
+      );
+      await one!.addTag(task.activityId, 'refund', signal());
+      await one!.removeTag(task.activityId, 'refund', signal());
+      await one!.addComment(task.activityId, 'Called back.', signal());
+      await two!.sendChatMessage(accepted.activityId, 'One moment, please.', signal());
+      const journey = await one!.getJourney(w.customer.id, signal());
+      for (const activity of journey.activities) {
+        await one!.getActivity(activity.id, signal());
+        await one!.getComments(activity.id, signal());
+        await one!.getTranscript(activity.id, signal());
+      }
+      await one!.getRequest(w.openRequest, signal());
+      await one!.searchCustomers('Ann', signal());
+      const base = await one!.getCustomer(w.customer.id, signal());
+      await two!.updateCustomer(w.customer.id, base.version, { name: 'Ann B. Lee' }, signal());
+      const stale = await rejected(one!.updateCustomer(w.customer.id, base.version, { phone: '+1 555 0100 222' }, signal()));
+      expect(stale.conflict?.entity).to.equal('customer');
+      expect(checkConflictCurrent(stale.conflict!.entity, stale.conflict!.current)).to.deep.include({ name: 'Ann B. Lee' });
+      const request = await one!.createRequest(w.customer.id, { title: 'Second problem', description: '' }, signal());
+      await one!.updateRequest(request.id, request.version, { description: 'More detail' }, signal());
+      await one!.moveActivity(task.activityId, { requestId: request.id }, signal());
+      await one!.closeTask(task.id, signal());
+      expect(bad).to.deep.equal([]);
     });
 
     it('N4 R23 text the rules allow passes even when every character takes two units or is stored decomposed', () => {
