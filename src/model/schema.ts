@@ -102,7 +102,10 @@ export const array =
     if (!Array.isArray(v)) return fail('not a list');
     for (let i = 0; i < v.length; i++) {
       const problem = item(v[i]);
-      if (problem) return problem.path.unshift(i), problem;
+      if (problem) {
+        problem.path.unshift(i);
+        return problem;
+      }
     }
     return undefined;
   };
@@ -122,8 +125,9 @@ export function object<S extends Shape>(shape: S): Schema<InferShape<S>> {
       const field = v[key];
       const problem = check(field);
       if (problem) {
-        if (field === undefined && !problem.path.length) problem.message = 'missing';
-        return problem.path.unshift(key), problem;
+        if (field === undefined) problem.message = 'missing';
+        problem.path.unshift(key);
+        return problem;
       }
     }
     return undefined;
@@ -134,13 +138,11 @@ export function object<S extends Shape>(shape: S): Schema<InferShape<S>> {
 export function variant<K extends string, M extends Record<string, Shape>>(key: K, shapes: M): Schema<InferVariant<K, M>> {
   // A Map, so a tag such as "toString" finds nothing rather than Object.prototype's.
   const checks = new Map(Object.entries(shapes).map(([tag, shape]) => [tag, object(shape)]));
-  const tag = oneOf(...checks.keys());
+  const unknown = `not one of ${[...checks.keys()].join(', ')}`;
   return (v) => {
     if (!isRecord(v)) return fail('not a record');
     const check = checks.get(v[key] as string);
-    const problem = check ? check(v) : tag(v[key]);
-    if (problem && !check) problem.path.unshift(key);
-    return problem;
+    return check ? check(v) : { path: [key], message: v[key] === undefined ? 'missing' : unknown };
   };
 }
 

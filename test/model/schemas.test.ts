@@ -313,7 +313,7 @@ describe('payload schemas (N4)', () => {
       expect(isCareEvent({ type: 'task-exploded', task: validTask() })).to.equal(false);
       expect(messageOf(checkEvent({ type: 'task-exploded' }))).to.contain('(at type: not one of task-offered,');
       expect(messageOf(checkEvent({ type: 'constructor' }))).to.contain('(at type: not one of');
-      expect(messageOf(checkEvent({ online: true }))).to.contain('(at type: not one of');
+      expect(messageOf(checkEvent({ online: true }))).to.contain('(at type: missing)');
       expect(messageOf(checkEvent({ type: 'entity-changed', change: { kind: 'activity', value: { ...validCallActivity(), call: null } } }))).to.contain(
         '(at change.value.call: not a record)',
       );
