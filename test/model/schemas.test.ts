@@ -182,6 +182,12 @@ describe('payload schemas (N4)', () => {
       await one!.updateRequest(request.id, request.version, { description: 'More detail' }, signal());
       await one!.moveActivity(task.activityId, { requestId: request.id }, signal());
       await one!.closeTask(task.id, signal());
+      const stranger = { name: 'Dana Whit', email: 'dana@example.net', phone: '+1 555 0199 000' };
+      const fresh = (await control('/receive', { media: 'chat', contact: stranger, opening: 'Hi', queueId: w.pickQueue })) as Task;
+      await one!.acceptTask(fresh.id, signal());
+      const created = await one!.createCustomer(fresh.id, stranger, signal());
+      const back = await one!.moveActivityToCustomer(fresh.activityId, w.customer.id, signal());
+      expect([created.name, back.customerId]).to.deep.equal([stranger.name, w.customer.id]);
       expect(bad).to.deep.equal([]);
     });
 
