@@ -1,166 +1,104 @@
 /**
  * Domain types of Care Kit. Plain data only: every value here can cross a
  * transport as JSON. Times are epoch milliseconds.
+ *
+ * Every payload type is inferred from its schema in `schemas.ts`, so the
+ * type and the runtime check (N4) cannot drift apart.
  */
+import type { Infer, InferShape } from './schema.js';
+import type {
+  activitySchema,
+  agentRefSchema,
+  agentSchema,
+  agentStatusSchema,
+  callInfoSchema,
+  careEventSchema,
+  careRequestSchema,
+  chatMessageSchema,
+  chatSenderSchema,
+  commentSchema,
+  contactFieldsShape,
+  customerSchema,
+  entityChangeSchema,
+  journeySchema,
+  mediaTypeSchema,
+  queueSchema,
+  requestFieldsShape,
+  requestStatusSchema,
+  revokeReasonSchema,
+  routingModeSchema,
+  sessionSnapshotSchema,
+  statusReasonSchema,
+  taskSchema,
+  taskStateSchema,
+  versionedShape,
+} from './schemas.js';
 
 /** Identifier of any entity. Opaque to the kit. */
 export type Id = string;
 
 /** Every stored entity carries a version so concurrent edits are detected (R6). */
-export interface Versioned {
-  id: Id;
-  /** Bumped by the backend on every change; stale writes are refused as conflicts. */
-  version: number;
-  /** When the entity last changed. */
-  updatedAt: number;
-  /** The agent who made the last change, if an agent made it. */
-  updatedBy?: Id;
-}
+export type Versioned = InferShape<typeof versionedShape>;
 
 /** Contact details as a task or a customer record knows them. */
-export interface ContactFields {
-  name: string;
-  email: string;
-  phone: string;
-}
+export type ContactFields = InferShape<typeof contactFieldsShape>;
 
 /** A customer record (R17). */
-export interface Customer extends Versioned, ContactFields {
-  createdAt: number;
-}
+export type Customer = Infer<typeof customerSchema>;
 
 /** Request states (R28). Resolved and closed requests are read-only. */
-export type RequestStatus = 'open' | 'resolved' | 'closed';
+export type RequestStatus = Infer<typeof requestStatusSchema>;
 
 /** The editable text of a request (R6, R7, R18). */
-export interface RequestFields {
-  title: string;
-  description: string;
-}
+export type RequestFields = InferShape<typeof requestFieldsShape>;
 
 /** One customer problem; holds activities. Named to avoid the DOM's `Request`. */
-export interface CareRequest extends Versioned, RequestFields {
-  customerId: Id;
-  status: RequestStatus;
-  createdAt: number;
-  /** When the request was resolved or closed (R8). */
-  completedAt?: number;
-}
+export type CareRequest = Infer<typeof careRequestSchema>;
 
 /** Media of an activity. Chat and call today; the rest are reserved. */
-export type MediaType = 'chat' | 'call' | 'email' | 'sms';
+export type MediaType = Infer<typeof mediaTypeSchema>;
 
 /** Call details for a call activity (R15). */
-export interface CallInfo {
-  /** The number the customer called from. */
-  from: string;
-  /** When the call was connected to an agent, if it was. */
-  connectedAt?: number;
-  /** When the call ended, if it has. */
-  endedAt?: number;
-}
+export type CallInfo = Infer<typeof callInfoSchema>;
 
 /** One interaction with a customer on one medium (R19). */
-export interface Activity extends Versioned {
-  /** Null while the customer is not yet created (a new customer). */
-  customerId: Id | null;
-  /** Null until the activity is attached to a request (R4, R29). */
-  requestId: Id | null;
-  media: MediaType;
-  tags: string[];
-  startedAt: number;
-  endedAt?: number;
-  /** Short text that says what the interaction was about (e.g. a chat's first line). */
-  summary: string;
-  call?: CallInfo;
-}
+export type Activity = Infer<typeof activitySchema>;
 
 /** A note on one activity (R20). */
-export interface Comment {
-  id: Id;
-  activityId: Id;
-  authorId: Id;
-  authorName: string;
-  text: string;
-  createdAt: number;
-}
+export type Comment = Infer<typeof commentSchema>;
 
 /** Who wrote a chat message. */
-export type ChatSender = 'customer' | 'agent' | 'system';
+export type ChatSender = Infer<typeof chatSenderSchema>;
 
 /** One line of a chat transcript (R15). */
-export interface ChatMessage {
-  id: Id;
-  activityId: Id;
-  from: ChatSender;
-  /** Display name of the sender at the time of writing. */
-  authorName: string;
-  text: string;
-  at: number;
-}
+export type ChatMessage = Infer<typeof chatMessageSchema>;
 
 /** How a queue hands out its tasks (R26). */
-export type RoutingMode = 'pick' | 'push';
+export type RoutingMode = Infer<typeof routingModeSchema>;
 
 /** A queue of tasks. */
-export interface Queue {
-  id: Id;
-  name: string;
-  routing: RoutingMode;
-  media: MediaType[];
-}
+export type Queue = Infer<typeof queueSchema>;
 
 /**
  * Task states: waiting in a queue, offered to one agent (push routing),
  * accepted by an agent (in progress, R14), or closed (R11).
  */
-export type TaskState = 'queued' | 'offered' | 'accepted' | 'closed';
+export type TaskState = Infer<typeof taskStateSchema>;
 
 /** A unit of work: an incoming chat or call from a customer. */
-export interface Task extends Versioned {
-  queueId: Id;
-  routing: RoutingMode;
-  media: MediaType;
-  state: TaskState;
-  /** The matched customer, or null for a new customer (R27). */
-  customerId: Id | null;
-  /** What the contact itself told us (name, email, phone from the chat or call). */
-  contact: ContactFields;
-  /** The activity this task produces. */
-  activityId: Id;
-  receivedAt: number;
-  /** Push routing: the agent the task is offered to, and since when (R13). */
-  offeredTo?: Id;
-  offeredAt?: number;
-  acceptedBy?: Id;
-  acceptedAt?: number;
-  closedAt?: number;
-}
+export type Task = Infer<typeof taskSchema>;
 
 /** Agent status (R12). */
-export type AgentStatus = 'ready' | 'not-ready';
+export type AgentStatus = Infer<typeof agentStatusSchema>;
 
 /** Why the status last changed; `offer-timeout` is R13's automatic change. */
-export type StatusReason = 'manual' | 'offer-timeout' | 'signed-in';
+export type StatusReason = Infer<typeof statusReasonSchema>;
 
 /** An agent working in the desktop. */
-export interface Agent extends Versioned {
-  name: string;
-  status: AgentStatus;
-  statusReason: StatusReason;
-  statusSince: number;
-  /** Queues this agent serves. */
-  queueIds: Id[];
-}
+export type Agent = Infer<typeof agentSchema>;
 
 /** A customer's journey: all requests and activities, in time order (R16). */
-export interface Journey {
-  customer: Customer;
-  /** Oldest first. */
-  requests: CareRequest[];
-  /** Oldest first; includes activities without a request. */
-  activities: Activity[];
-}
+export type Journey = Infer<typeof journeySchema>;
 
 /** Where an activity can be moved within a journey (R29). */
 export type MoveTarget = { requestId: Id } | { newRequest: RequestFields };
@@ -171,10 +109,29 @@ export interface RequestPatch extends Partial<RequestFields> {
 }
 
 /** Who made a change; R6's warning names them. */
-export interface AgentRef {
-  id: Id;
-  name: string;
-}
+export type AgentRef = Infer<typeof agentRefSchema>;
 
 /** Kinds of entity that carry versions and can conflict. */
 export type EntityKind = 'customer' | 'request' | 'activity' | 'task' | 'agent';
+
+/** What the agent sees on connecting. */
+export type SessionSnapshot = Infer<typeof sessionSnapshotSchema>;
+
+/** A change to a versioned record, with its new version inside `value`. */
+export type EntityChange = Infer<typeof entityChangeSchema>;
+
+/** Why an offer was taken back. `timeout` is R13. */
+export type RevokeReason = Infer<typeof revokeReasonSchema>;
+
+/**
+ * What a backend pushes to a connected agent. Everything is plain JSON.
+ * - `task-offered`: a push task is offered to this agent (R12, R26);
+ * - `task-revoked`: an offer was taken back (R13 timeout, or the agent went Not Ready);
+ * - `task-changed`: a task this agent sees appeared, changed or left its view
+ *   (another agent took it, it was closed …);
+ * - `agent-changed`: this agent's status changed, e.g. to Not Ready after R13;
+ * - `entity-changed`: a customer, request or activity changed, by whom (R6);
+ * - `comment-added`, `chat-message`: new comments (R20) and chat lines (R15);
+ * - `connection`: the link to the backend dropped or came back.
+ */
+export type CareEvent = Infer<typeof careEventSchema>;

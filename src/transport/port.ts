@@ -1,8 +1,8 @@
 import type {
   Activity,
-  AgentRef,
   Agent,
   AgentStatus,
+  CareEvent,
   CareRequest,
   ChatMessage,
   Comment,
@@ -11,51 +11,15 @@ import type {
   Id,
   Journey,
   MoveTarget,
-  Queue,
   RequestFields,
   RequestPatch,
+  SessionSnapshot,
   Task,
 } from '../model/types.js';
 
-/** What the agent sees on connecting. */
-export interface SessionSnapshot {
-  agent: Agent;
-  queues: Queue[];
-  /** Tasks queued in the agent's pick queues, offered to the agent, or accepted by it. */
-  tasks: Task[];
-  /** The backend's clock, so countdowns (R13) agree with it. */
-  now: number;
-}
-
-/** A change to a versioned record, with its new version inside `value`. */
-export type EntityChange =
-  | { kind: 'customer'; value: Customer }
-  | { kind: 'request'; value: CareRequest }
-  | { kind: 'activity'; value: Activity };
-
-/** Why an offer was taken back. `timeout` is R13. */
-export type RevokeReason = 'timeout' | 'withdrawn';
-
-/**
- * What a backend pushes to a connected agent. Everything is plain JSON.
- * - `task-offered`: a push task is offered to this agent (R12, R26);
- * - `task-revoked`: an offer was taken back (R13 timeout, or the agent went Not Ready);
- * - `task-changed`: a task this agent sees appeared, changed or left its view
- *   (another agent took it, it was closed …);
- * - `agent-changed`: this agent's status changed, e.g. to Not Ready after R13;
- * - `entity-changed`: a customer, request or activity changed, by whom (R6);
- * - `comment-added`, `chat-message`: new comments (R20) and chat lines (R15);
- * - `connection`: the link to the backend dropped or came back.
- */
-export type CareEvent =
-  | { type: 'task-offered'; task: Task }
-  | { type: 'task-revoked'; task: Task; reason: RevokeReason }
-  | { type: 'task-changed'; task: Task }
-  | { type: 'agent-changed'; agent: Agent }
-  | { type: 'entity-changed'; change: EntityChange; changedBy?: AgentRef }
-  | { type: 'comment-added'; comment: Comment }
-  | { type: 'chat-message'; message: ChatMessage }
-  | { type: 'connection'; online: boolean };
+// The payload types live with their schemas in the model (N4); re-exported
+// here because adapters know them from the port.
+export type { CareEvent, EntityChange, RevokeReason, SessionSnapshot } from '../model/types.js';
 
 /** Receives backend events. */
 export type CareEventListener = (event: CareEvent) => void;
