@@ -51,6 +51,8 @@ export interface CareErrorPayload {
   reason?: RefusalReason;
   issues?: ValidationIssue[];
   conflict?: ConflictDetail;
+  /** For integrators, not agents: what exactly was wrong, e.g. where a payload broke its schema (N4). */
+  detail?: string;
 }
 
 const KINDS: readonly CareErrorKind[] = ['conflict', 'validation', 'not-found', 'refused', 'auth', 'network', 'aborted'];
@@ -62,6 +64,8 @@ export class CareError extends Error {
   readonly reason?: RefusalReason;
   readonly issues: ValidationIssue[];
   readonly conflict?: ConflictDetail;
+  /** For integrators, not agents: what exactly was wrong (N4). The message stays plain. */
+  readonly detail?: string;
 
   constructor(payload: CareErrorPayload) {
     super(payload.message);
@@ -69,6 +73,7 @@ export class CareError extends Error {
     this.reason = payload.reason;
     this.issues = payload.issues ?? [];
     this.conflict = payload.conflict;
+    this.detail = payload.detail;
   }
 
   /** A plain-data copy, for sending over a wire. */
@@ -77,6 +82,7 @@ export class CareError extends Error {
     if (this.reason) out.reason = this.reason;
     if (this.issues.length) out.issues = this.issues;
     if (this.conflict) out.conflict = this.conflict;
+    if (this.detail) out.detail = this.detail;
     return out;
   }
 
@@ -92,8 +98,8 @@ export class CareError extends Error {
     return new CareError({ kind: 'validation', issues, message: issues.map((i) => i.message).join(' ') });
   }
 
-  static network(message = 'The service could not be reached.'): CareError {
-    return new CareError({ kind: 'network', message });
+  static network(message = 'The service could not be reached.', detail?: string): CareError {
+    return new CareError(detail ? { kind: 'network', message, detail } : { kind: 'network', message });
   }
 
   static aborted(): CareError {

@@ -1,18 +1,40 @@
 import { CareError } from '../model/errors.js';
+import { checkConflictCurrent, checkReply, type Reply, type ReplyOperation } from './checks.js';
 import type { Result } from './types.js';
 
 /**
  * Calls the backend for the store: each call gets an AbortSignal and a
  * timeout, and every failure becomes a {@link CareError} result, so a
- * command never throws. Dispose aborts whatever is still under way.
+ * command never throws. Replies from an adapter that does not vouch for its
+ * payloads are checked against their schemas, the record inside a conflict
+ * too (N4). Dispose aborts whatever is still under way.
  */
 export class Caller {
   private readonly inFlight = new Set<AbortController>();
   private closed = false;
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly timeoutMs: number,
+    /** Whether the adapter vouches for its payloads (`CareTransport.validated`). */
+    private readonly validated: boolean,
+  ) {}
 
-  async run<T>(operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<Result<T>> {
+  async run<Op extends ReplyOperation>(operation: Op, call: (signal: AbortSignal) => Promise<Reply<Op>>): Promise<Result<Reply<Op>>> {
+    const result = await this.attempt(operation, call);
+    if (this.validated) return result;
+    if (result.ok) {
+      const checked = checkReply(operation, result.value);
+      return checked instanceof CareError ? { ok: false, error: checked } : result;
+    }
+    const conflict = result.error.conflict;
+    if (conflict) {
+      const checked = checkConflictCurrent(conflict.entity, conflict.current);
+      if (checked instanceof CareError) return { ok: false, error: checked };
+    }
+    return result;
+  }
+
+  private async attempt<T>(operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<Result<T>> {
     if (this.closed) return { ok: false, error: CareError.aborted() };
     const controller = new AbortController();
     this.inFlight.add(controller);

@@ -93,13 +93,14 @@ export const CONFLICT_SCHEMAS: { readonly [K in EntityKind]: Schema<ConflictReco
   agent: agentSchema,
 };
 
+// The agent reads the message; the integrator finds where the payload broke in `detail`.
 const unreadable = (what: string, problem: Problem): CareError =>
-  CareError.network(`The service sent ${what} this version of Care Kit cannot read (${describeProblem(problem)}).`);
+  CareError.network(`The service sent ${what} this version of Care Kit cannot read.`, describeProblem(problem));
 
 /**
- * The reply of port method `operation`, typed, or a `network` error that says
- * what was wrong and where, e.g. “The service sent a comment list this
- * version of Care Kit cannot read (at [3].createdAt: not a time).”
+ * The reply of port method `operation`, typed, or a `network` error: “The
+ * service sent a comment list this version of Care Kit cannot read.”, with
+ * `detail` saying where, e.g. “at [3].createdAt: not a time”.
  */
 export function checkReply<Op extends ReplyOperation>(operation: Op, value: unknown): Reply<Op> | CareError {
   const problem = REPLY_SCHEMAS[operation](value);

@@ -1,50 +1,47 @@
 import { Observable, distinctUntilChanged, map } from 'rxjs';
-import { CareError } from '../model/errors.js';
 import type { Id } from '../model/types.js';
-import { isJourney } from '../transport/guards.js';
 import type { CareTransport } from '../transport/port.js';
 import type { Caller } from './call.js';
 import type { StateContainer } from './container.js';
 import { shareLatest } from './share-latest.js';
 import { withNewer } from './transitions.js';
-import type { CareState, Loadable, LoadStatus, ResourceKey, ResourceKind } from './types.js';
+import type { CareState, Loadable, LoadStatus, ResourceKey, ResourceKind, Result } from './types.js';
 
 const byTime =
   <T>(time: (item: T) => number) =>
   (a: T, b: T) =>
     time(a) - time(b);
 
-/** How to fetch each kind of resource and fold it into the state. */
-type Fetcher = (transport: CareTransport, id: Id, signal: AbortSignal) => Promise<(s: CareState) => CareState>;
+type Run = Caller['run'];
+
+/** Fetches each kind of resource and says how to fold it into the state. */
+type Fetcher = (run: Run, t: CareTransport, id: Id) => Promise<Result<(s: CareState) => CareState>>;
+
+function then<T>(result: Result<T>, merge: (value: T) => (s: CareState) => CareState): Result<(s: CareState) => CareState> {
+  return result.ok ? { ok: true, value: merge(result.value) } : result;
+}
 
 const FETCHERS: { readonly [K in ResourceKind]: Fetcher } = {
-  customer: async (t, id, signal) => {
-    const customer = await t.getCustomer(id, signal);
-    return (s) => withNewer(s, 'customers', [customer]);
-  },
-  journey: async (t, id, signal) => {
-    const journey = await t.getJourney(id, signal);
-    if (!t.validated && !isJourney(journey)) {
-      throw CareError.network('The service sent a journey this version of Care Kit cannot read.');
-    }
-    return (s) => withNewer(withNewer(withNewer(s, 'customers', [journey.customer]), 'requests', journey.requests), 'activities', journey.activities);
-  },
-  request: async (t, id, signal) => {
-    const request = await t.getRequest(id, signal);
-    return (s) => withNewer(s, 'requests', [request]);
-  },
-  activity: async (t, id, signal) => {
-    const activity = await t.getActivity(id, signal);
-    return (s) => withNewer(s, 'activities', [activity]);
-  },
-  comments: async (t, id, signal) => {
-    const comments = [...(await t.getComments(id, signal))].sort(byTime((c) => c.createdAt));
-    return (s) => ({ ...s, comments: { ...s.comments, [id]: comments } });
-  },
-  transcript: async (t, id, signal) => {
-    const messages = [...(await t.getTranscript(id, signal))].sort(byTime((m) => m.at));
-    return (s) => ({ ...s, transcripts: { ...s.transcripts, [id]: messages } });
-  },
+  customer: async (run, t, id) =>
+    then(await run('getCustomer', (signal) => t.getCustomer(id, signal)), (customer) => (s) => withNewer(s, 'customers', [customer])),
+  journey: async (run, t, id) =>
+    then(await run('getJourney', (signal) => t.getJourney(id, signal)), (journey) => (s) =>
+      withNewer(withNewer(withNewer(s, 'customers', [journey.customer]), 'requests', journey.requests), 'activities', journey.activities),
+    ),
+  request: async (run, t, id) =>
+    then(await run('getRequest', (signal) => t.getRequest(id, signal)), (request) => (s) => withNewer(s, 'requests', [request])),
+  activity: async (run, t, id) =>
+    then(await run('getActivity', (signal) => t.getActivity(id, signal)), (activity) => (s) => withNewer(s, 'activities', [activity])),
+  comments: async (run, t, id) =>
+    then(await run('getComments', (signal) => t.getComments(id, signal)), (list) => {
+      const comments = [...list].sort(byTime((c) => c.createdAt));
+      return (s) => ({ ...s, comments: { ...s.comments, [id]: comments } });
+    }),
+  transcript: async (run, t, id) =>
+    then(await run('getTranscript', (signal) => t.getTranscript(id, signal)), (list) => {
+      const messages = [...list].sort(byTime((m) => m.at));
+      return (s) => ({ ...s, transcripts: { ...s.transcripts, [id]: messages } });
+    }),
 };
 
 /**
@@ -69,8 +66,7 @@ export class Loader {
     const running = this.running.get(name);
     if (running) return running;
     this.setStatus(key, { status: 'loading' });
-    const promise = this.caller
-      .run(key.kind, (signal) => FETCHERS[key.kind](this.transport, key.id, signal))
+    const promise = FETCHERS[key.kind]((op, call) => this.caller.run(op, call), this.transport, key.id)
       .then((result) => {
         this.running.delete(name);
         if (!result.ok) return this.setStatus(key, { status: 'error', error: result.error });

@@ -14,9 +14,10 @@ import type {
   RequestFields,
   Task,
 } from '../model/types.js';
-import { isCareEvent } from '../transport/guards.js';
+import { CareError } from '../model/errors.js';
 import type { CareEvent, CareTransport } from '../transport/port.js';
 import { Caller } from './call.js';
+import { checkEvent } from './checks.js';
 import { ActivityCommands } from './commands/activities.js';
 import { CloseCommands, type CloseCheck, type CloseResolution } from './commands/close.js';
 import { RecordCommands } from './commands/records.js';
@@ -76,7 +77,7 @@ export class CareStore {
     readonly transport: CareTransport,
     options: CareStoreOptions = {},
   ) {
-    this.caller = new Caller(options.timeoutMs ?? 15_000);
+    this.caller = new Caller(options.timeoutMs ?? 15_000, transport.validated === true);
     this.loader = new Loader(this.container, this.caller, transport);
     this.parts = new StoreParts(this.container, this.caller, this.loader, transport, options.maxNotices ?? 20, options.now);
     this.views = new Views(this.container, this.loader);
@@ -381,8 +382,10 @@ export class CareStore {
 
   private receive(event: CareEvent): void {
     if (this.container.disposed) return;
-    if (!this.transport.validated && !isCareEvent(event)) {
-      this.parts.notify('error', 'protocol', 'The service sent an update this version of Care Kit cannot read; it was ignored.');
+    const checked = this.transport.validated ? event : checkEvent(event);
+    if (checked instanceof CareError) {
+      const error = CareError.network('The service sent an update this version of Care Kit cannot read; it was ignored.', checked.detail);
+      this.parts.notify('error', 'protocol', error.message, error);
       return;
     }
     const env = this.parts.noticeEnv();

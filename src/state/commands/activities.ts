@@ -18,12 +18,12 @@ export class ActivityCommands {
     if (issues.length) return { ok: false, error: CareError.validation(issues) };
     const tag = normaliseTag(text);
     const { transport } = this.parts;
-    return this.optimistic(activityId, (a) => ({ ...a, tags: [...a.tags, tag] }), (signal) => transport.addTag(activityId, tag, signal));
+    return this.optimistic('addTag', activityId, (a) => ({ ...a, tags: [...a.tags, tag] }), (signal) => transport.addTag(activityId, tag, signal));
   }
 
   removeTag(activityId: Id, tag: string): Promise<Result<Activity>> {
     const { transport } = this.parts;
-    return this.optimistic(activityId, (a) => ({ ...a, tags: a.tags.filter((t) => t !== tag) }), (signal) =>
+    return this.optimistic('removeTag', activityId, (a) => ({ ...a, tags: a.tags.filter((t) => t !== tag) }), (signal) =>
       transport.removeTag(activityId, tag, signal),
     );
   }
@@ -119,11 +119,11 @@ export class ActivityCommands {
     this.setUnsent(kind, id, now.startsWith(sent) ? now.slice(sent.length) : now);
   }
 
-  private async optimistic(activityId: Id, change: (a: Activity) => Activity, send: (signal: AbortSignal) => Promise<Activity>): Promise<Result<Activity>> {
+  private async optimistic(operation: 'addTag' | 'removeTag', activityId: Id, change: (a: Activity) => Activity, send: (signal: AbortSignal) => Promise<Activity>): Promise<Result<Activity>> {
     const before = this.parts.container.value.activities[activityId];
     if (!before) return { ok: false, error: CareError.notFound('activity', activityId) };
     this.put(change(before));
-    const result = await this.parts.caller.run('activity', send);
+    const result = await this.parts.caller.run(operation, send);
     if (result.ok) this.confirm(result.value);
     else this.rollback(before);
     return result;

@@ -144,7 +144,8 @@ export class RecordCommands {
       return { ok: true, value: saved };
     }
     this.updateDraft(kind, id, (d) => ({ ...d, saving: true }));
-    const result = await caller.run(kind === 'customer' ? 'updateCustomer' : 'updateRequest', (signal) => send(draft.baseVersion, edits, signal));
+    const operation = kind === 'customer' ? 'updateCustomer' : 'updateRequest';
+    const result = (await caller.run(operation, (signal) => send(draft.baseVersion, edits, signal))) as Result<DraftRecordByKind[K]>;
     if (result.ok) {
       this.take({ kind, value: result.value } as EntityChange);
       // Keep whatever the agent typed while the save was under way.

@@ -1,6 +1,5 @@
 import { CareError } from '../../model/errors.js';
 import type { Agent, AgentStatus, Id, Task } from '../../model/types.js';
-import { isSessionSnapshot } from '../../transport/guards.js';
 import type { StoreParts } from '../context-store.js';
 import { firstAccepted } from '../selectors.js';
 import { withAgent, withTask } from '../transitions.js';
@@ -19,11 +18,6 @@ export class SessionCommands {
       return result;
     }
     const snapshot = result.value;
-    if (!transport.validated && !isSessionSnapshot(snapshot)) {
-      const error = CareError.network('The service sent a session this version of Care Kit cannot read.');
-      container.patch({ connection: 'offline', connectionError: error });
-      return { ok: false, error };
-    }
     this.parts.syncClock(snapshot.now);
     const tasks: Record<Id, Task> = {};
     for (const task of snapshot.tasks) tasks[task.id] = task;
