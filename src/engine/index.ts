@@ -4,6 +4,7 @@
  * load it.
  */
 export { CareEngine, type AgentSnapshot, type EngineOptions, type InboundTask } from './engine.js';
+export type { SessionSnapshot } from '../model/types.js';
 export { SystemClock, VirtualClock, type Clock, type TimerHandle } from './clock.js';
 export type { EngineEvent, EngineListener, TaskCause } from './events.js';
 export { createSeed, createInboundContact, customerFollowUp, type SeedData, type SeedOptions, type InboundContact } from './seed.js';

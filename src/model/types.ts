@@ -153,6 +153,16 @@ export interface Agent extends Versioned {
   queueIds: Id[];
 }
 
+/** What an agent sees on connecting (or signing in to the engine). */
+export interface SessionSnapshot {
+  agent: Agent;
+  queues: Queue[];
+  /** Tasks queued in the agent's pick queues, offered to the agent, or accepted by it. */
+  tasks: Task[];
+  /** The backend's clock, so countdowns (R13) agree with it. */
+  now: number;
+}
+
 /** A customer's journey: all requests and activities, in time order (R16). */
 export interface Journey {
   customer: Customer;

@@ -11,21 +11,14 @@ import type {
   Id,
   Journey,
   MoveTarget,
-  Queue,
   RequestFields,
   RequestPatch,
+  SessionSnapshot,
   Task,
 } from '../model/types.js';
 
-/** What the agent sees on connecting. */
-export interface SessionSnapshot {
-  agent: Agent;
-  queues: Queue[];
-  /** Tasks queued in the agent's pick queues, offered to the agent, or accepted by it. */
-  tasks: Task[];
-  /** The backend's clock, so countdowns (R13) agree with it. */
-  now: number;
-}
+// Defined in the model so the embedded engine can return it without importing transport.
+export type { SessionSnapshot } from '../model/types.js';
 
 /** A change to a versioned record, with its new version inside `value`. */
 export type EntityChange =
