@@ -2,7 +2,7 @@ import { CareError } from '../model/errors.js';
 import { FIELD_MAX } from '../model/limits.js';
 import { displayName, isReadOnly, moveRefusal, type MoveRefusal } from '../model/rules.js';
 import type { Activity, CareRequest, ChatMessage, ChatSender, Comment, Id, MoveTarget } from '../model/types.js';
-import { normaliseTag, tagKey, validateComment, validateMessage, validateRequestFields, validateTag } from '../model/validation.js';
+import { normaliseTag, tagKey, validateComment, validateMessage, validateNewRequest, validateTag } from '../model/validation.js';
 import { truncate, type EngineContext } from './context.js';
 import { assertValid } from './permissions.js';
 
@@ -78,7 +78,7 @@ export class Activities {
     if (refusal) throw CareError.refused(refusal, MOVE_MESSAGES[refusal]);
     let destination = existing;
     if (!destination && 'newRequest' in target) {
-      assertValid(validateRequestFields(target.newRequest));
+      assertValid(validateNewRequest(target.newRequest));
       destination = this.ctx.requests.insert(activity.customerId, target.newRequest, agentId);
     }
     if (!destination) throw CareError.refused('invalid-state', 'Say where the activity should go.');

@@ -2,7 +2,7 @@ import { CareError } from '../model/errors.js';
 import { AUTO_CLOSE_MS, FIELD_MAX } from '../model/limits.js';
 import { isReadOnly, lastTouched, mostRecentOpenRequest } from '../model/rules.js';
 import type { Activity, CareRequest, Id, RequestFields, RequestPatch } from '../model/types.js';
-import { validateRequestFields } from '../model/validation.js';
+import { validateNewRequest, validateRequestFields } from '../model/validation.js';
 import type { TimerHandle } from './clock.js';
 import { truncate, type EngineContext } from './context.js';
 import { assertValid } from './permissions.js';
@@ -20,7 +20,7 @@ export class Requests {
   create(agentId: Id, customerId: Id, fields: RequestFields, activityId?: Id): CareRequest {
     this.ctx.records.customer(customerId);
     this.ctx.permissions.customerInProgress(agentId, customerId);
-    assertValid(validateRequestFields(fields));
+    assertValid(validateNewRequest(fields));
     if (activityId !== undefined) {
       return this.ctx.activities.move(agentId, activityId, { newRequest: fields }).request;
     }
