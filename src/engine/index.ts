@@ -7,6 +7,7 @@ export { CareEngine, type AgentSnapshot, type EngineOptions, type InboundTask } 
 export type { SessionSnapshot } from '../model/types.js';
 export { SystemClock, VirtualClock, type Clock, type TimerHandle } from './clock.js';
 export type { EngineEvent, EngineListener, TaskCause } from './events.js';
-export { createSeed, createInboundContact, customerFollowUp, type SeedData, type SeedOptions, type InboundContact } from './seed.js';
+export { createSeed, type SeedData, type SeedOptions } from './seed.js';
+export { createInboundContact, customerFollowUp, type InboundContact } from './traffic.js';
 export { Simulator, type SimulatorOptions } from './simulator.js';
 export { Random } from './random.js';
