@@ -1,6 +1,6 @@
 /**
  * Seeded demo data for the embedded engine: queues, agents, customers and
- * their journeys, plus the contacts the simulator sends in. Pure and
+ * their journeys (the simulator's live traffic is in traffic.ts). Pure and
  * deterministic: the same options give the same data, so stories and tests
  * can name entities by id.
  */
@@ -20,9 +20,24 @@ import type {
   RequestStatus,
 } from '../model/types.js';
 import { tagKey } from '../model/validation.js';
+import {
+  contactOf,
+  fill,
+  makePerson,
+  makePhone,
+  randomShape,
+  requestFill,
+  type ContactShape,
+  type Culture,
+  type Fill,
+  type Person,
+  type Taken,
+} from './people.js';
 import * as P from './phrases.js';
 import type { TopicPhrases } from './phrases.js';
 import { Random } from './random.js';
+// Past chats read like the live ones: the same follow-up lines.
+import { customerFollowUp } from './traffic.js';
 
 export interface SeedData {
   queues: Queue[];
@@ -43,16 +58,6 @@ export interface SeedOptions {
   customers?: number;
 }
 
-/** An inbound contact for the simulator: either an existing customer's details (so the engine can match them) or a new person. */
-export interface InboundContact {
-  media: 'chat' | 'call';
-  contact: ContactFields;
-  /** A chat's first line, or what a call is about. */
-  opening: string;
-  /** Key of the topic in {@link P.TOPICS}; pass it to {@link customerFollowUp}. */
-  topic: string;
-}
-
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -66,140 +71,9 @@ const AGENTS: readonly { id: Id; name: string }[] = [
 // agent-1 is the person at the demo desktop; the history shows colleagues' notes.
 const COMMENT_AUTHORS = AGENTS.slice(1);
 
-type Culture = 'en' | 'ko' | 'cs';
-type ContactShape = 'full' | 'name-email' | 'name-phone' | 'email-only' | 'phone-only' | 'nothing';
-
-interface Person {
-  culture: Culture;
-  name: string;
-  /** What an agent calls them in a greeting. */
-  first: string;
-  /** ASCII basis for an email address. */
-  emailLocal: string;
-}
-
-/** Values the topic templates refer to. */
-type Fill = Record<string, string>;
-
-/** Emails and phones already given out, so that matching a contact finds one customer. */
-interface Taken {
-  emails: Set<string>;
-  phones: Set<string>;
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9.]/g, '');
-}
-
-function fill(template: string, values: Fill): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
 /** Titles may start with a placeholder such as a device's lower-case name. */
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function digits(rng: Random, count: number): string {
-  let out = '';
-  for (let i = 0; i < count; i++) out += String(rng.int(0, 9));
-  return out;
-}
-
-function makePerson(rng: Random): Person {
-  const roll = rng.next();
-  if (roll < 0.4) {
-    const first = rng.pick(P.ENGLISH_FIRST);
-    const last = rng.pick(P.ENGLISH_LAST);
-    return { culture: 'en', name: `${first} ${last}`, first, emailLocal: fold(`${first}.${last}`) };
-  }
-  if (roll < 0.7) {
-    const [familyHangul, family] = rng.pick(P.KOREAN_FAMILY);
-    const [givenHangul, given] = rng.pick(P.KOREAN_GIVEN);
-    const emailLocal = fold(`${given}.${family}`);
-    // Half write their name in Hangul, family name first, as a Korean form would hold it.
-    return rng.chance(0.5)
-      ? { culture: 'ko', name: `${familyHangul}${givenHangul}`, first: givenHangul, emailLocal }
-      : { culture: 'ko', name: `${given} ${family}`, first: given, emailLocal };
-  }
-  const female = rng.chance(0.5);
-  const first = rng.pick(female ? P.CZECH_FEMALE_FIRST : P.CZECH_MALE_FIRST);
-  const last = rng.pick(female ? P.CZECH_FEMALE_LAST : P.CZECH_MALE_LAST);
-  return { culture: 'cs', name: `${first} ${last}`, first, emailLocal: fold(`${first}.${last}`) };
-}
-
-function makeEmail(rng: Random, person: Person, taken: Taken): string {
-  for (let attempt = 0; ; attempt++) {
-    const suffix = attempt === 0 && rng.chance(0.7) ? '' : String(rng.int(1, 99 + attempt * 100));
-    const email = `${person.emailLocal}${suffix}@${rng.pick(P.EMAIL_DOMAINS)}`;
-    if (!taken.emails.has(email)) {
-      taken.emails.add(email);
-      return email;
-    }
-  }
-}
-
-function makePhone(rng: Random, culture: Culture, taken: Taken): string {
-  for (;;) {
-    let phone: string;
-    // 555-01xx is the fictional US range; the Czech and Korean numbers are shaped like mobiles.
-    if (culture === 'en') phone = `+1 555 01${digits(rng, 2)} ${digits(rng, 3)}`;
-    else if (culture === 'cs') phone = `+420 ${rng.pick(['601', '602', '604', '605', '608', '724', '731', '777'])} ${digits(rng, 3)} ${digits(rng, 3)}`;
-    else phone = `+82 10 ${digits(rng, 4)} ${digits(rng, 4)}`;
-    if (!taken.phones.has(phone)) {
-      taken.phones.add(phone);
-      return phone;
-    }
-  }
-}
-
-function contactOf(rng: Random, person: Person, shape: ContactShape, taken: Taken): ContactFields {
-  const hasName = shape === 'full' || shape === 'name-email' || shape === 'name-phone';
-  const hasEmail = shape === 'full' || shape === 'name-email' || shape === 'email-only';
-  const hasPhone = shape === 'full' || shape === 'name-phone' || shape === 'phone-only';
-  return {
-    name: hasName ? person.name : '',
-    email: hasEmail ? makeEmail(rng, person, taken) : '',
-    phone: hasPhone ? makePhone(rng, person.culture, taken) : '',
-  };
-}
-
-function randomShape(rng: Random): ContactShape {
-  const roll = rng.next();
-  if (roll < 0.76) return 'full';
-  if (roll < 0.88) return 'name-email';
-  if (roll < 0.95) return 'name-phone';
-  if (roll < 0.97) return 'email-only';
-  if (roll < 0.99) return 'phone-only';
-  return 'nothing';
-}
-
-function amount(rng: Random, culture: Culture): string {
-  if (culture === 'cs') return `${rng.int(99, 2499)} Kč`;
-  // Grouped by hand: the first toLocaleString call builds an Intl formatter, which costs more than the whole seed.
-  if (culture === 'ko') return `₩${rng.int(5, 150)},000`;
-  return `$${rng.int(5, 120)}.${String(rng.int(0, 99)).padStart(2, '0')}`;
-}
-
-function requestFill(rng: Random, culture: Culture, createdAt: number, first: string): Fill {
-  // The bill in question is the one before the month the customer got in touch.
-  const month = P.MONTHS[(new Date(createdAt).getUTCMonth() + 11) % 12] ?? 'last month';
-  return {
-    order: `A-${rng.int(100000, 999999)}`,
-    amount: amount(rng, culture),
-    month,
-    device: rng.pick(P.DEVICES),
-    plan: rng.pick(P.PLANS),
-    customer: first,
-  };
-}
-
-function topicByKey(key: string): TopicPhrases | undefined {
-  return P.TOPICS.find((t) => t.key === key);
 }
 
 function pickMedia(rng: Random): MediaType {
@@ -583,45 +457,4 @@ export function createSeed(options: SeedOptions): SeedData {
   }
 
   return { queues, agents, customers, requests, activities, comments, transcripts };
-}
-
-/** A chat or call arriving now: half the time from a known customer, else from someone new. */
-export function createInboundContact(rng: Random, known: readonly Customer[], media: 'chat' | 'call'): InboundContact {
-  const topic = rng.pick(P.TOPICS);
-  const person = makePerson(rng);
-  const values = requestFill(rng, person.culture, 0, person.first);
-  const opening = fill(rng.pick(media === 'chat' ? topic.openings : topic.callSummaries.slice(0, 1)), values);
-
-  // A caller is matched by number; a chat by email or number.
-  const matchable = known.filter((c) => (media === 'call' ? c.phone.trim() : c.email.trim() || c.phone.trim()));
-  if (matchable.length > 0 && rng.chance(0.5)) {
-    const customer = rng.pick(matchable);
-    return { media, topic: topic.key, opening, contact: { name: customer.name, email: customer.email, phone: customer.phone } };
-  }
-
-  const taken: Taken = {
-    emails: new Set(known.map((c) => c.email).filter(Boolean)),
-    phones: new Set(known.map((c) => c.phone).filter(Boolean)),
-  };
-  const roll = rng.next();
-  let shape: ContactShape;
-  if (media === 'chat') shape = roll < 0.4 ? 'full' : roll < 0.8 ? 'name-email' : roll < 0.9 ? 'email-only' : 'nothing';
-  else shape = roll < 0.5 ? 'phone-only' : roll < 0.8 ? 'name-phone' : 'full';
-  return { media, topic: topic.key, opening, contact: contactOf(rng, person, shape, taken) };
-}
-
-/**
- * Next line a customer types in a running chat of the given topic (index = how many customer lines so far).
- * Index 0 gives an opening; after the topic's lines comes one closing line, then undefined.
- */
-export function customerFollowUp(rng: Random, topic: string, index: number): string | undefined {
-  const phrases = topicByKey(topic);
-  if (!phrases || index < 0) return undefined;
-  if (index === 0) {
-    const person = makePerson(rng);
-    return fill(rng.pick(phrases.openings), requestFill(rng, person.culture, 0, person.first));
-  }
-  const line = phrases.followUps[index - 1];
-  if (line !== undefined) return line;
-  return index === phrases.followUps.length + 1 ? rng.pick(P.CUSTOMER_CLOSINGS) : undefined;
 }

@@ -6,7 +6,7 @@ import type { CareEngine } from './engine.js';
 import type { EngineEvent } from './events.js';
 import { TOPICS } from './phrases.js';
 import { Random } from './random.js';
-import { createInboundContact, customerFollowUp } from './seed.js';
+import { createInboundContact, customerFollowUp } from './traffic.js';
 
 export interface SimulatorOptions {
   /** Seed of the simulator's randomness (default 7). */

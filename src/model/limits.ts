@@ -14,3 +14,9 @@ export const AUTO_CLOSE_MS = 5 * 24 * 60 * 60 * 1000;
 
 /** An agent handles at most this many calls at a time (R5). */
 export const MAX_CONCURRENT_CALLS = 1;
+
+/** An activity's summary (a chat's first line, what a call is about) holds at most this many characters. */
+export const SUMMARY_MAX = 120;
+
+/** A customer search (R29's move to another customer) returns at most this many customers. */
+export const SEARCH_RESULTS_MAX = 20;

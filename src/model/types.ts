@@ -114,7 +114,7 @@ export type AgentRef = Infer<typeof agentRefSchema>;
 /** Kinds of entity that carry versions and can conflict. */
 export type EntityKind = 'customer' | 'request' | 'activity' | 'task' | 'agent';
 
-/** What the agent sees on connecting. */
+/** What an agent sees on connecting (or signing in to the engine): its queues, the tasks it can see, the backend's clock (R13). */
 export type SessionSnapshot = Infer<typeof sessionSnapshotSchema>;
 
 /** A change to a versioned record, with its new version inside `value`. */

@@ -244,6 +244,38 @@ export function defineTransportContract(name: string, setup: () => Promise<Contr
       check(!removed.tags.includes('vip'), `removeTag removes: ${show(removed.tags)}`);
     });
 
+    test('R21 a new request with a blank or whitespace-only title is a validation error naming the title; nothing is created', async (w) => {
+      const agent = await w.agent(one);
+      await w.inProgress(agent);
+      const t = agent.transport;
+      const before = await t.getJourney(ann, signal());
+      for (const title of ['', '  \t ']) {
+        const { issues } = await fails(t.createRequest(ann, { title, description: 'Lost phone' }, signal()), 'validation', `createRequest titled ${show(title)}`);
+        check(issues.some((i) => i.field === 'title' && i.code === 'required'), `issues name the title as required: ${show(issues)}`);
+      }
+      const after = await t.getJourney(ann, signal());
+      same(after.requests.length, before.requests.length, 'the journey’s requests after the refusals');
+      const created = await t.createRequest(ann, { title: 'New SIM card', description: '' }, signal());
+      check(isCareRequest(created) && created.title === 'New SIM card', `a titled request is created: ${show(created)}`);
+    });
+
+    test('R21 moving an activity to a new request with a blank title is a validation error; the activity stays', async (w) => {
+      const agent = await w.agent(one);
+      await w.inProgress(agent);
+      const t = agent.transport;
+      const before = await t.getJourney(ann, signal());
+      for (const title of ['', ' \n ']) {
+        const move = t.moveActivity(W.openActivity, { newRequest: { title, description: '' } }, signal());
+        const { issues } = await fails(move, 'validation', `a move to a new request titled ${show(title)}`);
+        check(issues.some((i) => i.field === 'title' && i.code === 'required'), `issues name the title as required: ${show(issues)}`);
+      }
+      const after = await t.getJourney(ann, signal());
+      same(after.requests.length, before.requests.length, 'the journey’s requests after the refusals');
+      same((await t.getActivity(W.openActivity, signal())).requestId, W.openRequest, 'the activity’s request after the refusals');
+      const { request } = await t.moveActivity(W.openActivity, { newRequest: { title: 'Separate issue', description: '' } }, signal());
+      same((await t.getActivity(W.openActivity, signal())).requestId, request.id, 'the activity’s request after a titled move');
+    });
+
     test('R25 changing records without a task in progress is refused (not-in-progress); reading is not', async (w) => {
       const agent = await w.agent(one);
       await w.receive('chat'); // queued: preview only

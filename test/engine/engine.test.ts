@@ -283,6 +283,25 @@ describe('CareEngine', () => {
       expect(r).to.include({ status: 'open', title: 'New SIM card', customerId: 'cust-ann' });
       expect(engine.getJourney('cust-ann').requests.map((x) => x.id)).to.include(r.id);
     });
+
+    it('R21 a blank or whitespace-only title is refused as a validation error, created or moved to; nothing changes', () => {
+      const { engine } = makeEngine();
+      const task = acceptPicked(engine, 'agent-1', chat(ANN));
+      const before = engine.getJourney('cust-ann');
+      const filedIn = engine.getActivity(task.activityId).requestId;
+      for (const title of ['', '   ', '\n\t ']) {
+        const refusals = [
+          expectKind(() => engine.createRequest('agent-1', 'cust-ann', { title, description: 'Lost phone' }), 'validation'),
+          expectKind(() => engine.createRequest('agent-1', 'cust-ann', { title, description: '' }, task.activityId), 'validation'),
+          expectKind(() => engine.moveActivity('agent-1', task.activityId, { newRequest: { title, description: '' } }), 'validation'),
+        ];
+        for (const error of refusals) {
+          expect(error.issues.map((i) => [i.field, i.code]), JSON.stringify(title)).to.deep.equal([['title', 'required']]);
+        }
+      }
+      expect(engine.getJourney('cust-ann').requests).to.deep.equal(before.requests);
+      expect(engine.getActivity(task.activityId).requestId).to.equal(filedIn);
+    });
   });
 
   describe('moving activities (R16, R29)', () => {

@@ -1,0 +1,131 @@
+import { MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../model/limits.js';
+import type { Agent, AgentStatus, Id, Task } from '../model/types.js';
+import type { TimerHandle } from './clock.js';
+import type { EngineContext } from './context.js';
+import type { TaskCause } from './events.js';
+
+/** Agent status and push routing: who is offered which task, and R13's offer timeout (R5, R12, R13, R26). */
+export class Routing {
+  private readonly offerTimers = new Map<Id, TimerHandle>();
+  /** Last time each agent was offered or finished a task: push routing favours the longest idle. */
+  private readonly idleSince = new Map<Id, number>();
+
+  constructor(private readonly ctx: EngineContext) {}
+
+  /** Sets Ready or Not Ready (R12). Going Not Ready withdraws a pending offer. */
+  setStatus(agentId: Id, status: AgentStatus): Agent {
+    const agent = this.ctx.records.agent(agentId);
+    if (agent.status !== status) {
+      this.changeStatus(agent, status, 'manual');
+      if (status === 'not-ready') {
+        for (const task of this.ctx.records.tasks.values()) {
+          if (task.state === 'offered' && task.offeredTo === agentId) this.requeue(task, 'withdrawn');
+        }
+      }
+      this.route();
+    }
+    return agent;
+  }
+
+  /**
+   * Offers queued push tasks to Ready agents, oldest task first, longest idle
+   * agent first; one pending offer per agent; never a second call (R5, R12, R26).
+   */
+  route(): void {
+    const queued = [...this.ctx.records.tasks.values()]
+      .filter((t) => t.state === 'queued' && t.routing === 'push')
+      .sort((a, b) => a.receivedAt - b.receivedAt);
+    for (const task of queued) {
+      const agent = this.pickAgentFor(task);
+      if (agent) this.offer(task, agent);
+    }
+  }
+
+  /** The agent just finished a task: it waits from now for its next offer. */
+  markIdle(agentId: Id): void {
+    this.idleSince.set(agentId, this.ctx.now());
+  }
+
+  /** Calls the agent has accepted and not closed (R5). */
+  callsInProgress(agentId: Id): number {
+    let calls = 0;
+    for (const task of this.ctx.records.tasks.values()) {
+      if (task.state === 'accepted' && task.acceptedBy === agentId && task.media === 'call') calls++;
+    }
+    return calls;
+  }
+
+  /** The offer is settled (accepted): its R13 timeout no longer applies. */
+  clearOfferTimer(taskId: Id): void {
+    const timer = this.offerTimers.get(taskId);
+    if (timer !== undefined) this.ctx.clock.clearTimeout(timer);
+    this.offerTimers.delete(taskId);
+  }
+
+  dispose(): void {
+    for (const timer of this.offerTimers.values()) this.ctx.clock.clearTimeout(timer);
+    this.offerTimers.clear();
+  }
+
+  private changeStatus(agent: Agent, status: AgentStatus, reason: Agent['statusReason']): void {
+    agent.status = status;
+    agent.statusReason = reason;
+    agent.statusSince = this.ctx.now();
+    this.ctx.bump(agent);
+    if (status === 'ready') this.markIdle(agent.id);
+    this.ctx.emit({ type: 'agent', agent });
+  }
+
+  private pickAgentFor(task: Task): Agent | undefined {
+    let best: Agent | undefined;
+    for (const agent of this.ctx.records.agents.values()) {
+      if (agent.status !== 'ready' || !agent.queueIds.includes(task.queueId)) continue;
+      if (this.hasPendingOffer(agent.id)) continue;
+      if (task.media === 'call' && this.callsInProgress(agent.id) >= MAX_CONCURRENT_CALLS) continue;
+      if (!best || this.idle(agent) < this.idle(best)) best = agent;
+    }
+    return best;
+  }
+
+  private idle(agent: Agent): number {
+    return this.idleSince.get(agent.id) ?? agent.statusSince;
+  }
+
+  private hasPendingOffer(agentId: Id): boolean {
+    for (const task of this.ctx.records.tasks.values()) {
+      if (task.state === 'offered' && task.offeredTo === agentId) return true;
+    }
+    return false;
+  }
+
+  private offer(task: Task, agent: Agent): void {
+    task.state = 'offered';
+    task.offeredTo = agent.id;
+    task.offeredAt = this.ctx.now();
+    this.ctx.bump(task);
+    this.markIdle(agent.id);
+    const timer = this.ctx.clock.setTimeout(() => this.offerTimedOut(task.id, agent.id), OFFER_TIMEOUT_MS);
+    this.offerTimers.set(task.id, timer);
+    this.ctx.emit({ type: 'task', task, cause: 'offered' });
+  }
+
+  /** R13: not accepted within 15 minutes: the agent turns Not Ready and the task goes back. */
+  private offerTimedOut(taskId: Id, agentId: Id): void {
+    this.offerTimers.delete(taskId);
+    const task = this.ctx.records.tasks.get(taskId);
+    if (!task || task.state !== 'offered' || task.offeredTo !== agentId) return;
+    this.requeue(task, 'offer-timeout');
+    const agent = this.ctx.records.agent(agentId);
+    if (agent.status === 'ready') this.changeStatus(agent, 'not-ready', 'offer-timeout');
+    this.route();
+  }
+
+  private requeue(task: Task, cause: TaskCause): void {
+    this.clearOfferTimer(task.id);
+    task.state = 'queued';
+    delete task.offeredTo;
+    delete task.offeredAt;
+    this.ctx.bump(task);
+    this.ctx.emit({ type: 'task', task, cause });
+  }
+}

@@ -1,0 +1,132 @@
+import { CareError } from '../model/errors.js';
+import { MAX_CONCURRENT_CALLS, SUMMARY_MAX } from '../model/limits.js';
+import { displayName } from '../model/rules.js';
+import type { Activity, ContactFields, Id, MediaType, Task } from '../model/types.js';
+import { truncate, type EngineContext } from './context.js';
+
+/** A contact arriving at the desk: a new chat or call (from the simulator or a test). */
+export interface InboundTask {
+  media: Extract<MediaType, 'chat' | 'call'>;
+  contact: ContactFields;
+  /** The customer's first chat line, or what the call is about. */
+  opening: string;
+  /** Defaults to the push queue of the medium. */
+  queueId?: Id;
+}
+
+/** A task's life: it arrives, is accepted and is closed (R3, R4, R5, R11). */
+export class Tasks {
+  constructor(private readonly ctx: EngineContext) {}
+
+  /**
+   * A new chat or call arrives. The customer is matched by email or phone;
+   * an unknown contact is a new customer (R27). The activity waits without a
+   * request until the task is accepted (R4).
+   */
+  receive(inbound: InboundTask): Task {
+    const { records } = this.ctx;
+    const queueId = inbound.queueId ?? this.defaultQueue(inbound.media);
+    const queue = records.queues.get(queueId);
+    if (!queue) throw CareError.notFound('queue', queueId);
+    const customer = this.ctx.customers.match(inbound.contact);
+    const now = this.ctx.now();
+    const activity: Activity = {
+      id: records.newId('act'),
+      version: 1,
+      updatedAt: now,
+      customerId: customer?.id ?? null,
+      requestId: null,
+      media: inbound.media,
+      tags: [],
+      startedAt: now,
+      summary: truncate(inbound.opening, SUMMARY_MAX),
+    };
+    if (inbound.media === 'call') activity.call = { from: inbound.contact.phone };
+    records.activities.set(activity.id, activity);
+    const task: Task = {
+      id: records.newId('task'),
+      version: 1,
+      updatedAt: now,
+      queueId,
+      routing: queue.routing,
+      media: inbound.media,
+      state: 'queued',
+      customerId: customer?.id ?? null,
+      contact: { ...inbound.contact },
+      activityId: activity.id,
+      receivedAt: now,
+    };
+    records.tasks.set(task.id, task);
+    if (inbound.media === 'chat') {
+      this.ctx.activities.appendMessage(activity.id, 'customer', displayName(customer ?? inbound.contact), inbound.opening);
+    }
+    this.ctx.emit({ type: 'activity', activity });
+    this.ctx.emit({ type: 'task', task, cause: 'received' });
+    this.ctx.routing.route();
+    return task;
+  }
+
+  /**
+   * Accepts a task (R3): a pick task from the queue, or a push task offered
+   * to this agent. At most one call at a time (R5). The activity joins the
+   * customer's most recent open request, or a new one (R4).
+   */
+  accept(agentId: Id, taskId: Id): Task {
+    const agent = this.ctx.records.agent(agentId);
+    const task = this.ctx.records.task(taskId);
+    if (task.state === 'accepted' || task.state === 'closed') {
+      throw CareError.refused('already-taken', 'Another agent has already taken this task.');
+    }
+    if (task.routing === 'push' && (task.state !== 'offered' || task.offeredTo !== agentId)) {
+      throw CareError.refused('not-offered', 'This task is not offered to you.');
+    }
+    if (task.routing === 'pick' && !agent.queueIds.includes(task.queueId)) {
+      throw CareError.refused('not-offered', 'This task is in a queue you do not serve.');
+    }
+    if (task.media === 'call' && this.ctx.routing.callsInProgress(agentId) >= MAX_CONCURRENT_CALLS) {
+      throw CareError.refused('call-in-progress', 'You are already on a call. Finish it before taking another.');
+    }
+    this.ctx.routing.clearOfferTimer(task.id);
+    task.state = 'accepted';
+    task.acceptedBy = agentId;
+    task.acceptedAt = this.ctx.now();
+    delete task.offeredTo;
+    delete task.offeredAt;
+    this.ctx.bump(task, agentId);
+
+    const activity = this.ctx.records.activity(task.activityId);
+    if (activity.call) activity.call.connectedAt = this.ctx.now();
+    if (task.customerId !== null) this.ctx.requests.attach(activity, task.customerId, agentId);
+    else this.ctx.bump(activity, agentId);
+    this.ctx.emit({ type: 'activity', activity, changedBy: this.ctx.ref(agentId) });
+    this.ctx.emit({ type: 'task', task, cause: 'accepted' });
+    this.ctx.routing.route();
+    return task;
+  }
+
+  /** Ends the interaction (R11). The desktop asks about unsaved changes before calling this. */
+  close(agentId: Id, taskId: Id): Task {
+    const task = this.ctx.permissions.ownTask(agentId, taskId);
+    task.state = 'closed';
+    task.closedAt = this.ctx.now();
+    this.ctx.bump(task, agentId);
+    const activity = this.ctx.records.activity(task.activityId);
+    activity.endedAt = this.ctx.now();
+    if (activity.call) activity.call.endedAt = this.ctx.now();
+    this.ctx.bump(activity, agentId);
+    this.ctx.requests.touchOf(activity, agentId);
+    this.ctx.routing.markIdle(agentId);
+    this.ctx.emit({ type: 'activity', activity, changedBy: this.ctx.ref(agentId) });
+    this.ctx.emit({ type: 'task', task, cause: 'closed' });
+    this.ctx.routing.route();
+    return task;
+  }
+
+  /** The push queue of the medium, else any queue that takes it. */
+  private defaultQueue(media: MediaType): Id {
+    const queues = [...this.ctx.records.queues.values()];
+    const queue = queues.find((q) => q.routing === 'push' && q.media.includes(media)) ?? queues.find((q) => q.media.includes(media));
+    if (!queue) throw CareError.notFound('queue for', media);
+    return queue.id;
+  }
+}
