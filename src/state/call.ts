@@ -1,6 +1,15 @@
 import { CareError } from '../model/errors.js';
-import { checkConflictCurrent, checkReply, type Reply, type ReplyOperation } from './checks.js';
+import type { CareEvent } from '../model/types.js';
+import type { Reply, ReplyOperation } from './checks.js';
 import type { Result } from './types.js';
+
+type Checks = typeof import('./checks.js');
+let loadingChecks: Promise<Checks> | undefined;
+
+/** The schemas load on demand: a page whose adapter vouches for its payloads (the embedded engine) never fetches them. */
+function loadChecks(): Promise<Checks> {
+  return (loadingChecks ??= import('./checks.js'));
+}
 
 /**
  * Calls the backend for the store: each call gets an AbortSignal and a
@@ -12,6 +21,7 @@ import type { Result } from './types.js';
 export class Caller {
   private readonly inFlight = new Set<AbortController>();
   private closed = false;
+  private checks: Checks | undefined;
 
   constructor(
     private readonly timeoutMs: number,
@@ -19,9 +29,34 @@ export class Caller {
     private readonly validated: boolean,
   ) {}
 
+  /** Whether replies and events can be checked now (or need no checks). */
+  get ready(): boolean {
+    return this.validated || !!this.checks;
+  }
+
+  /** Loads the schemas if replies will need them; fails only if they cannot be fetched. */
+  async prepare(): Promise<Result<void>> {
+    if (this.ready) return { ok: true, value: undefined };
+    try {
+      this.checks = await loadChecks();
+      return { ok: true, value: undefined };
+    } catch (thrown) {
+      loadingChecks = undefined;
+      return { ok: false, error: CareError.network('Care Kit could not load what it checks the service’s answers with. Reload the page.', String(thrown)) };
+    }
+  }
+
+  /** A pushed event as it is, or the error saying why it cannot be read (after {@link prepare}). */
+  checkEvent(event: unknown): CareEvent | CareError {
+    return this.validated || !this.checks ? (event as CareEvent) : this.checks.checkEvent(event);
+  }
+
   async run<Op extends ReplyOperation>(operation: Op, call: (signal: AbortSignal) => Promise<Reply<Op>>): Promise<Result<Reply<Op>>> {
     const result = await this.attempt(operation, call);
     if (this.validated) return result;
+    const ready = await this.prepare();
+    if (!ready.ok) return ready;
+    const { checkReply, checkConflictCurrent } = this.checks!;
     if (result.ok) {
       const checked = checkReply(operation, result.value);
       return checked instanceof CareError ? { ok: false, error: checked } : result;

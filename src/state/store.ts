@@ -17,7 +17,6 @@ import type {
 import { CareError } from '../model/errors.js';
 import type { CareEvent, CareTransport } from '../transport/port.js';
 import { Caller } from './call.js';
-import { checkEvent } from './checks.js';
 import { ActivityCommands } from './commands/activities.js';
 import { CloseCommands, type CloseCheck, type CloseResolution } from './commands/close.js';
 import { RecordCommands } from './commands/records.js';
@@ -204,7 +203,15 @@ export class CareStore {
   // ── Connecting ────────────────────────────────────────────────────────
 
   /** Signs in and starts listening. Safe to call again to reconnect. */
-  connect(): Promise<Result<Agent>> {
+  async connect(): Promise<Result<Agent>> {
+    // Events are checked as they come, so the checks must be at hand before the first one.
+    if (!this.caller.ready) {
+      const ready = await this.caller.prepare();
+      if (!ready.ok) {
+        this.container.patch({ connection: 'offline', connectionError: ready.error });
+        return ready;
+      }
+    }
     this.unsubscribe ??= this.transport.subscribe((event) => this.receive(event));
     return this.session.connect();
   }
@@ -382,7 +389,7 @@ export class CareStore {
 
   private receive(event: CareEvent): void {
     if (this.container.disposed) return;
-    const checked = this.transport.validated ? event : checkEvent(event);
+    const checked = this.caller.checkEvent(event);
     if (checked instanceof CareError) {
       const error = CareError.network('The service sent an update this version of Care Kit cannot read; it was ignored.', checked.detail);
       this.parts.notify('error', 'protocol', error.message, error);
