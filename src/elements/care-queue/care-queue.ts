@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { state } from 'lit/decorators.js';
 import { CareTaskSelectEvent } from '../../events.js';
 import { mostRecentOpenRequest } from '../../model/rules.js';
@@ -10,6 +11,8 @@ import { CareElement } from '../care-element.js';
 import { RovingFocusController } from '../roving-focus.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-queue.styles.js';
+
+const NONE: readonly Task[] = [];
 
 /**
  * The queue of tasks an agent may pick (R26) and the list of tasks in
@@ -62,16 +65,17 @@ export class CareQueue extends CareElement {
     const id = this.selected.value?.activityId;
     return id ? store.activity$(id) : null;
   });
-  protected readonly queueFocus = new RovingFocusController(this, {
-    root: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=queue]'),
-    items: (root) => [...root.querySelectorAll<HTMLElement>(':scope > li > button[data-task]')],
-    companions: (item) => [...item.parentElement!.querySelectorAll<HTMLElement>(':scope > button[data-accept]')],
-    initial: (items) => items.find((item) => item.getAttribute('aria-pressed') === 'true'),
+  protected readonly queueFocus = new RovingFocusController<Task>(this, {
+    list: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=queue]'),
+    items: () => this.queue.value ?? NONE,
+    key: (task) => task.id,
+    initial: () => [this.selected.value?.id],
   });
-  protected readonly progressFocus = new RovingFocusController(this, {
-    root: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=in-progress]'),
-    items: (root) => [...root.querySelectorAll<HTMLElement>(':scope > li > button[data-task]')],
-    initial: (items) => items.find((item) => item.getAttribute('aria-current') === 'true'),
+  protected readonly progressFocus = new RovingFocusController<Task>(this, {
+    list: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=in-progress]'),
+    items: () => this.inProgress.value ?? NONE,
+    key: (task) => task.id,
+    initial: () => [this.selected.value ? null : this.active.value?.id],
   });
   protected readonly ticker = new TickController(this, () => (this.queue.value?.length ?? 0) + (this.inProgress.value?.length ?? 0) > 0);
 
@@ -102,8 +106,7 @@ export class CareQueue extends CareElement {
     await this.updateComplete;
     const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
     if (active && !active.closest('ul[data-list=queue]')) return;
-    const item = this.renderRoot.querySelector<HTMLElement>(`ul[data-list=in-progress] button[data-task="${task.id}"]`);
-    if (item) this.progressFocus.focus(item);
+    if (this.progressFocus.has(task.id)) await this.progressFocus.focus(task.id);
   }
 
   private open(task: Task): void {
@@ -124,14 +127,14 @@ export class CareQueue extends CareElement {
           </h2>
           ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
           ${queue.length
-            ? html`<ul part="list" data-list="queue" aria-labelledby="queue-heading">${queue.map((task) => this.renderQueued(task))}</ul>`
+            ? html`<ul part="list" data-list="queue" aria-labelledby="queue-heading">${repeat(queue, (task) => task.id, (task) => this.renderQueued(task))}</ul>`
             : html`<p part="empty" class="muted">${i.t('queue.empty')}</p>`}
           ${this.renderPreview()}
         </section>
         <section aria-labelledby="progress-heading">
           <h2 id="progress-heading">${i.t('progress.heading')}</h2>
           ${working.length
-            ? html`<ul part="list in-progress" data-list="in-progress" aria-labelledby="progress-heading">${working.map((task) => this.renderWorking(task))}</ul>`
+            ? html`<ul part="list in-progress" data-list="in-progress" aria-labelledby="progress-heading">${repeat(working, (task) => task.id, (task) => this.renderWorking(task))}</ul>`
             : html`<p part="empty" class="muted">${i.t('progress.empty')}</p>`}
         </section>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -144,13 +147,14 @@ export class CareQueue extends CareElement {
     const selected = this.selected.value?.id === task.id;
     const name = this.nameOfTask(task);
     const waited = i.duration(this.store!.now() - task.receivedAt);
-    return html`<li part="item">
-      <button type="button" data-task=${task.id} aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
+    const tabindex = this.queueFocus.tabindex(task.id);
+    return html`<li part="item" data-key=${task.id}>
+      <button type="button" data-task=${task.id} tabindex=${tabindex} aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
         ${mediaIcon(task.media)}
         <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${name}</span></span>
         <span class="when muted">${i.t('queue.waiting', { time: waited })}</span>
       </button>
-      <button type="button" class="primary" data-accept aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
+      <button type="button" class="primary" data-accept tabindex=${tabindex} aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
         ${i.t('queue.accept')}
       </button>
     </li>`;
@@ -160,8 +164,8 @@ export class CareQueue extends CareElement {
     const i = this.i18n;
     const since = i.duration(this.store!.now() - (task.acceptedAt ?? task.receivedAt));
     const current = this.active.value?.id === task.id && !this.selected.value;
-    return html`<li part="item">
-      <button type="button" data-task=${task.id} aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
+    return html`<li part="item" data-key=${task.id}>
+      <button type="button" data-task=${task.id} tabindex=${this.progressFocus.tabindex(task.id)} aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
         ${mediaIcon(task.media)}
         <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${this.nameOfTask(task)}</span></span>
         <span class="when muted">${i.t('progress.since', { time: since })}</span>
