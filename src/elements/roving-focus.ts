@@ -27,6 +27,8 @@ export interface RovingFocusOptions<T> {
 
 const LAST = Number.MAX_SAFE_INTEGER;
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+/** A virtualizer settles two frames after the rows of a new range are measured; frames cap the wait. */
+const settled = (virtualizer: Virtualizer) => Promise.race([virtualizer.layoutComplete.catch(() => undefined), frame().then(frame).then(frame).then(frame)]);
 
 /**
  * Roving tabindex for one list, in the spirit of Spectrum's
@@ -225,30 +227,36 @@ export class RovingFocusController<T> implements ReactiveController {
   }
 
   private async focusRow(key: string | null, part: number): Promise<void> {
-    const ticket = ++this.ticket;
+    let ticket = ++this.ticket;
     if (key) this.setActive(key);
     this.part = part;
+    /** The control focused, in a virtualised list, while its layout settles. */
+    let focused: HTMLElement | undefined;
     for (let attempt = 0; attempt < 20; attempt++) {
       // A rendered row takes focus at once; otherwise wait for the render that brings it.
       if (attempt > 0) await this.host.updateComplete;
       const list = this.options.list();
       if (ticket !== this.ticket || !list || !this.activeKey) return;
-      const row = this.activeRow();
       const virtualizer = this.virtualizer();
+      // The layout settled with the row still there: done. If re-measuring scrolled it out, focus it again.
+      if (focused && this.root().activeElement === focused) return;
+      // The agent may have gone elsewhere while the row was being laid out: leave their focus there.
+      if (attempt > 0 && !this.mayTakeFocus()) return;
+      const row = this.activeRow();
       if (row) {
-        // The agent may have gone elsewhere while the row was being laid out: leave their focus there.
-        if (attempt > 0 && !this.mayTakeFocus()) return;
         const controls = this.controls(row);
         const control = controls[Math.min(part, controls.length - 1)];
-        if (!virtualizer) return control?.focus();
+        if (!virtualizer || !control) return control?.focus();
         // Scrolled in as little as needed, by the virtualizer, which knows where the row is.
         virtualizer.element(this.activeIndex)?.scrollIntoView({ block: 'nearest' });
-        return control?.focus({ preventScroll: true });
-      }
-      if (virtualizer) {
+        control.focus({ preventScroll: true });
+        // Its focusin took a new ticket: this request is still the latest.
+        ticket = this.ticket;
+        focused = control;
+        await settled(virtualizer);
+      } else if (virtualizer) {
         virtualizer.element(this.activeIndex)?.scrollIntoView({ block: 'nearest' });
-        // Settles two frames after the rows of the new range are measured; frames cap the wait.
-        await Promise.race([virtualizer.layoutComplete.catch(() => undefined), frame().then(frame).then(frame).then(frame)]);
+        await settled(virtualizer);
       } else if (this.options.virtual?.()) {
         await loadVirtualizer();
         await frame();

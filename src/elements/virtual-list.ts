@@ -49,7 +49,7 @@ export const isVirtual = (count: number, options: Pick<VirtualListOptions, 'from
  * rows as its direct children): a keyed plain list when short, else the
  * virtualizer, and until it arrives the first screenful as a plain list.
  */
-export function renderList<T>(items: readonly T[], key: (item: T) => string, render: (item: T) => TemplateResult, options: VirtualListOptions) {
+export function renderList<T>(items: readonly T[], key: (item: T) => string, render: (item: T, index: number) => TemplateResult, options: VirtualListOptions) {
   if (!isVirtual(items.length, options)) return repeat(items, key, render);
   const loaded = virtualizer.value;
   if (loaded) return loaded.virtualize({ items: items as T[], renderItem: render, keyFunction: key, scroller: true, layout: loaded.layout });
