@@ -123,8 +123,10 @@ export class RovingFocusController<T> implements ReactiveController {
     if (this.refocus && !this.virtualizer()) this.restoreFocus();
   }
 
+  /** Where the list's focus shows: the host's shadow root (or the document, for a host without one). */
   private root(): Document | ShadowRoot {
-    return this.host.renderRoot as ShadowRoot;
+    const root = this.host.renderRoot;
+    return root instanceof ShadowRoot ? root : document;
   }
 
   private indexOf(key: string): number {

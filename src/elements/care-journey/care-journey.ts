@@ -1,19 +1,17 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { CareActivityMovedEvent, CareActivitySelectEvent, CareRequestCreatedEvent } from '../../events.js';
+import { CareActivityMovedEvent, CareActivitySelectEvent } from '../../events.js';
 import { CareError } from '../../model/errors.js';
 import { isReadOnly } from '../../model/rules.js';
 import type { Activity, CareRequest, Journey, MoveTarget } from '../../model/types.js';
-import { validateNewRequest } from '../../model/validation.js';
 import { CareElement } from '../care-element.js';
-import { keepTabInDialog } from '../dialog-focus.js';
 import { DragController } from '../drag-controller.js';
 import { mediaIcon } from '../icons.js';
 import { PopoverController } from '../popover-controller.js';
 import { RovingFocusController } from '../roving-focus.js';
-import { lazy } from '../lazy.js';
 import { isVirtual, renderList, type VirtualListOptions } from '../virtual-list.js';
 import { styles } from './care-journey.styles.js';
+import { FormsOpener } from './forms-opener.js';
 import { renderInfo, type RowLabels } from './journey-info.js';
 import { activityKey, isFocusable, requestKey, rowKey, rowsOf, type Row } from './journey-rows.js';
 
@@ -27,18 +25,6 @@ const NEW_REQUEST = '';
  * the first screenful of rows shows as a plain list.
  */
 const LIST: Omit<VirtualListOptions, 'loaded'> = { from: 60, firstItems: 30 };
-
-/**
- * The Move dialog and the Add request form (journey-forms.ts), fetched the
- * first time the agent opens either: few sessions use them. Until the module
- * arrives neither shows.
- */
-const forms = lazy(() =>
-  import('./journey-forms.js').then((module) => {
-    module.defineJourneyForms({ CareElement, CareError, CareActivityMovedEvent, CareRequestCreatedEvent, validateNewRequest, keepTabInDialog });
-    return true;
-  }),
-);
 
 /**
  * The customer journey (R16): every request and activity of the customer in
@@ -105,8 +91,6 @@ export class CareJourney extends CareElement {
   private readonly focusedActivity = this.watch((store) => store.focusedActivityId$);
   private readonly shownTask = this.watch((store) => store.shownTask$);
 
-  @state() private adding = false;
-  @state() private moving: Activity | null = null;
   /** Why the last drop failed, or why the Move dialog or the add form could not load. */
   @state() private error: CareError | null = null;
   @query('[part=list]') private list!: HTMLElement | null;
@@ -127,6 +111,12 @@ export class CareJourney extends CareElement {
   });
   /** R2: what the pointer or focus is on, next to it. */
   private readonly info = new PopoverController<Row>(this, { popover: () => this.renderRoot.querySelector<HTMLElement>('[part=info]') });
+  private readonly forms = new FormsOpener(this, {
+    moved: () => this.moved(),
+    closed: (activity) => this.returnFocus(activity),
+    created: () => this.announce(this.i18n.t('journey.added')),
+    failed: () => (this.error = CareError.network()),
+  });
   private readonly drag = new DragController<Activity>(this, {
     type: DRAG_TYPE,
     describe: (activity) => ({ id: activity.id, text: activity.summary }),
@@ -149,9 +139,8 @@ export class CareJourney extends CareElement {
     // The form, errors and dialogs belong to the customer they were opened for.
     if (this.targetId !== this.shownFor) {
       this.shownFor = this.targetId;
-      this.adding = false;
+      this.forms.reset();
       this.error = null;
-      this.moving = null;
       this.info.hide();
       // Another customer's journey starts again at its focused or current activity.
       this.roving.reset();
@@ -199,36 +188,17 @@ export class CareJourney extends CareElement {
 
   private moved(): void {
     this.error = null;
-    if (this.moving) this.closeDialog();
     this.announce(this.i18n.t('journey.moved'));
   }
 
-  private openMove(activity: Activity): void {
-    this.moving = activity;
-    this.needForms();
-  }
-
-  /** Fetches the Move dialog and the add form, if they are not here yet, and renders them when they are. */
-  private needForms(): void {
-    if (forms.value) return;
-    void forms.load().then(
-      () => this.requestUpdate(),
-      () => {
-        // Their code could not be fetched (offline, or the page outlived a deployment): say so, open nothing.
-        this.adding = false;
-        this.moving = null;
-        this.error = CareError.network();
-      },
-    );
-  }
-
-  private closeDialog(): void {
-    const activity = this.moving;
-    this.moving = null;
-    // Back to the handle the dialog was opened from, scrolled in wherever the activity is now; if it left
-    // the journey (another customer), to the row that took its place.
+  /**
+   * Back to the Move handle the dialog was opened from, scrolled in wherever
+   * the activity is now; if it left the journey (another customer), to the
+   * row that took its place.
+   */
+  private returnFocus(activity: Activity): void {
     void this.updateComplete.then(() => {
-      const key = activity ? activityKey(activity.id) : '';
+      const key = activityKey(activity.id);
       void (this.roving.has(key) ? this.roving.focus(key, 'last') : this.roving.focus(null));
     });
   }
@@ -258,21 +228,14 @@ export class CareJourney extends CareElement {
       </section>`;
     }
     const editable = !!this.editable.value;
-    const toggleAdd = () => ((this.adding = !this.adding), this.needForms());
     return html`<section part="base" aria-labelledby="heading">
       <div part="header">
         ${heading}
         <span class="muted">${i.t('journey.count', { requests: i.number(journey.value.requests.length), activities: i.number(journey.value.activities.length) })}</span>
-        ${editable ? html`<button type="button" aria-expanded=${!!forms.value && this.adding} @click=${toggleAdd}>${i.t('journey.add')}</button>` : nothing}
+        ${editable ? html`<button type="button" aria-expanded=${this.forms.addShown} @click=${() => this.forms.toggleAdd()}>${i.t('journey.add')}</button>` : nothing}
       </div>
       ${!editable ? html`<p class="muted">${i.t('journey.readOnly')}</p>` : nothing}
-      ${this.adding && forms.value
-        ? html`<care-journey-add-form
-            customer-id=${customerId}
-            @care-request-created=${() => ((this.adding = false), this.announce(i.t('journey.added')))}
-            @close=${() => (this.adding = false)}
-          ></care-journey-add-form>`
-        : nothing}
+      ${this.forms.renderAdd(customerId)}
       ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
       ${this.drag.dragging
         ? html`<div part="drop-new" ${this.drag.target(NEW_REQUEST, () => true, (a) => void this.drop(a, { newRequest: { title: a.summary, description: '' } }))}>${i.t('journey.dropNew')}</div>`
@@ -282,7 +245,8 @@ export class CareJourney extends CareElement {
             ${renderList(this.rows, rowKey, (row) => this.renderRow(row), { ...LIST, loaded: () => this.requestUpdate() })}
           </div>`
         : html`<p part="empty" class="muted">${i.t('journey.empty')}</p>`}
-      ${renderInfo(this.info.subject, this.labels)} ${this.renderMoveDialog(journey.value)}
+      ${renderInfo(this.info.subject, this.labels)}
+      ${this.forms.renderMove((activity) => journey.value.requests.filter((request) => this.canMoveTo(activity, request)))}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }
@@ -335,23 +299,11 @@ export class CareJourney extends CareElement {
             data-move=${activity.id}
             aria-label=${i.t('journey.moveLabel', { media, time: i.dateTime(activity.startedAt) })}
             ${this.drag.handle(activity)}
-            @click=${() => this.openMove(activity)}
+            @click=${() => this.forms.openMove(activity)}
           >
             ⠿
           </button>`
         : nothing}
     </div>`;
-  }
-
-  /** The keyboard path of R29, and the move to another customer: see journey-forms.ts. */
-  private renderMoveDialog(journey: Journey) {
-    const activity = this.moving;
-    if (!activity || !forms.value) return nothing;
-    return html`<care-journey-move-dialog
-      .activity=${activity}
-      .targets=${journey.requests.filter((request) => this.canMoveTo(activity, request))}
-      @care-activity-moved=${() => this.moved()}
-      @close=${() => this.closeDialog()}
-    ></care-journey-move-dialog>`;
   }
 }

@@ -1,9 +1,9 @@
 /**
  * The rarely used parts of care-journey: the Move dialog (R29) and the Add
- * request form (R21), each a small element of its own. care-journey imports
- * this module the first time the agent opens either and registers them
- * (defineJourneyForms), so pages that never move an activity or add a
- * request never load them.
+ * request form (R21), each a small element of its own. care-journey
+ * (forms-opener.ts) imports this module the first time the agent opens
+ * either and registers them (defineJourneyForms), so pages that never move
+ * an activity or add a request never load them.
  *
  * They render into their own light DOM, inside care-journey's shadow root:
  * the journey's styles and `part`s apply, and ids they refer to resolve
@@ -13,7 +13,7 @@
  * cancels; the journey closes them, announces and puts focus back.
  *
  * Imports: lit and its `repeat` only (what the virtualizer imports too);
- * the kit's classes and functions come from care-journey through
+ * the kit's classes and functions come from forms-opener.ts through
  * `FormsKit`. A kit module imported here would make bundlers split it out
  * of the element's chunk into a chunk shared with this one: measured with
  * `npm run size`, that split costs about 1.5 KB gzipped, more than the
