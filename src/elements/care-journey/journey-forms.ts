@@ -99,7 +99,9 @@ export function defineJourneyForms(kit: FormsKit): void {
         return;
       }
       this.querySelector('dialog')?.close();
-      this.dispatchEvent(new kit.CareActivityMovedEvent(outcome));
+      // Dispatched by name: the manifest analyzer would take the constructor's argument for an event name.
+      const moved = new kit.CareActivityMovedEvent(outcome);
+      this.dispatchEvent(moved);
     }
 
     private async search(query: string): Promise<void> {
@@ -208,7 +210,8 @@ export function defineJourneyForms(kit: FormsKit): void {
         return;
       }
       this.error = null;
-      this.dispatchEvent(new kit.CareRequestCreatedEvent(result.value));
+      const created = new kit.CareRequestCreatedEvent(result.value);
+      this.dispatchEvent(created);
     }
 
     protected override render() {
