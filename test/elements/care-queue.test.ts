@@ -13,6 +13,47 @@ async function setup() {
   return { engine, clock, store, el };
 }
 
+/** `count` chats waiting in the pick queue, received before the session connects, the virtualizer's rows laid out. */
+async function queueOf(count: number) {
+  const { engine } = makeEngine();
+  for (let n = 0; n < count; n++) engine.receive(chat({ name: `Customer ${n}`, email: `customer${n}@example.com`, phone: '' }, 'q-backlog'));
+  const { store } = await session(engine, 'agent-1');
+  const el = await mount<CareQueue>(store, html`<care-queue></care-queue>`, 'care-queue');
+  await settled(el);
+  return { engine, store, el };
+}
+
+async function settled(el: HTMLElement): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await rendered(el);
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+  }
+}
+
+/** Waits frame by frame until `test` holds (a virtualised list lays rows out over a few frames after a jump). */
+async function until(test: () => boolean, what: () => string, frames = 120): Promise<void> {
+  for (let n = 0; n < frames; n++) {
+    if (test()) return;
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+  }
+  throw new Error(`never ${what()}`);
+}
+
+/** Every element of the shadow tree. */
+const nodeCount = (el: HTMLElement) => shadow(el).querySelectorAll('*').length;
+
+/** The node count once the virtualizer stopped changing the DOM (the same for 10 frames). */
+async function steadyNodeCount(el: HTMLElement): Promise<number> {
+  let count = nodeCount(el);
+  for (let same = 0, n = 0; same < 10 && n < 300; n++) {
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    const now = nodeCount(el);
+    same = now === count ? same + 1 : 0;
+    count = now;
+  }
+  return count;
+}
+
 function items(el: HTMLElement, list = "[part='list']"): string[] {
   return [...shadow(el).querySelectorAll(`${list} > li`)].map((li) => li.querySelector('button')!.textContent!.replace(/\s+/g, ' ').trim());
 }
@@ -162,5 +203,33 @@ describe('care-queue', () => {
     await rendered(el);
     expect(shadow(el).querySelector('img')).to.equal(null);
     expect(items(el)[0]).to.contain('<img src=x onerror=alert(1)>');
+  });
+
+  it('R26 a queue of 10,000 tasks has as many DOM nodes as one of 100 (virtualised)', async () => {
+    const small = await queueOf(100);
+    const atHundred = await steadyNodeCount(small.el);
+    expect(shadow(small.el).querySelectorAll('ul[data-list=queue] > li').length, 'rows of 100').to.be.lessThan(100);
+    small.el.closest('care-provider')!.remove();
+    const { el } = await queueOf(10_000);
+    expect(shadow(el).querySelector('#queue-heading')!.textContent).to.contain('10,000 tasks waiting');
+    const atTenThousand = await steadyNodeCount(el);
+    expect(atTenThousand, `nodes at 10,000; ${atHundred} at 100`).to.equal(atHundred);
+  });
+
+  it('R26 End in a 10,000-task queue focuses the last task, whose row says it is 10,000 of 10,000', async () => {
+    const { el } = await queueOf(10_000);
+    const focusedTask = () => shadow(el).activeElement?.closest('li') ?? null;
+    const first = shadow(el).querySelector<HTMLButtonElement>('ul[data-list=queue] button[data-task]')!;
+    first.focus();
+    expect(focusedTask()!.getAttribute('aria-posinset')).to.equal('1');
+    expect(focusedTask()!.getAttribute('aria-setsize')).to.equal('10000');
+    await sendKeys({ press: 'End' });
+    await until(() => /Customer 9999\b/.test(focusedTask()?.textContent ?? ''), () => `focused the last task; focus is on “${focusedTask()?.textContent?.trim()}”`);
+    expect(focusedTask()!.getAttribute('aria-setsize')).to.equal('10000');
+    expect(focusedTask()!.getAttribute('aria-posinset')).to.equal('10000');
+    expect(shadow(el).querySelectorAll('ul[data-list=queue] > li').length).to.be.lessThan(100);
+    await sendKeys({ press: 'ArrowUp' });
+    await until(() => /Customer 9998\b/.test(focusedTask()?.textContent ?? ''), () => `focused the task before; focus is on “${focusedTask()?.textContent?.trim()}”`);
+    expect(focusedTask()!.getAttribute('aria-posinset')).to.equal('9999');
   });
 });

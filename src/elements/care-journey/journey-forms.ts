@@ -1,146 +1,244 @@
 /**
  * The rarely used parts of care-journey: the Move dialog (R29) and the Add
- * request form (R21). care-journey imports this module dynamically the first
- * time the agent opens either, so pages that never move an activity or add a
- * request never load it. Plain render functions: strings come through the
- * element's `i18n`, data and callbacks through a small view object; the state
- * (what is open, errors, search results) stays in the element.
+ * request form (R21), each a small element of its own. care-journey
+ * (forms-opener.ts) imports this module the first time the agent opens
+ * either and registers them (defineJourneyForms), so pages that never move
+ * an activity or add a request never load them.
  *
- * Imports: only what care-journey and the virtualizer import too (lit and its
- * `repeat`), types aside. A module of the kit imported here would be split
- * by bundlers out of the element's chunk into a chunk shared with this one,
- * and so would a part of lit the virtualizer does not use: each extra chunk
- * costs more bytes than moving the templates saves (`npm run size`). The
- * element hands such helpers over in the view instead.
+ * They render into their own light DOM, inside care-journey's shadow root:
+ * the journey's styles and `part`s apply, and ids they refer to resolve
+ * there. Each runs its own commands through the store and fires the
+ * journey's public event (`care-activity-moved`, `care-request-created`,
+ * bubbling and composed) when done, or a plain `close` when the agent
+ * cancels; the journey closes them, announces and puts focus back.
+ *
+ * Imports: lit and its `repeat` only (what the virtualizer imports too);
+ * the kit's classes and functions come from forms-opener.ts through
+ * `FormsKit`. A kit module imported here would make bundlers split it out
+ * of the element's chunk into a chunk shared with this one: measured with
+ * `npm run size`, that split costs about 1.5 KB gzipped, more than the
+ * forms themselves.
  */
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { LocaleController } from '../../i18n/localize.js';
-import type { Activity, CareRequest, Customer, MoveTarget, RequestFields, Task } from '../../model/types.js';
+import type { CareActivityMovedEvent, CareRequestCreatedEvent } from '../../events.js';
+import type { CareError } from '../../model/errors.js';
+import type { Activity, CareRequest, Customer, MoveTarget } from '../../model/types.js';
+import type { validateNewRequest, ValidationIssue } from '../../model/validation.js';
+import type { CareElement } from '../care-element.js';
+import type { keepTabInDialog } from '../dialog-focus.js';
 
-/** What both forms take from the journey. */
-export interface FormView {
-  i18n: LocaleController;
-  /** Why the form last refused, in the element's language; null if it did not. */
-  error: string | null;
+/** What the forms take from the rest of the kit, handed over by care-journey (see above for why). */
+export interface FormsKit {
+  CareElement: typeof CareElement;
+  CareError: typeof CareError;
+  CareActivityMovedEvent: typeof CareActivityMovedEvent;
+  CareRequestCreatedEvent: typeof CareRequestCreatedEvent;
+  validateNewRequest: typeof validateNewRequest;
+  keepTabInDialog: typeof keepTabInDialog;
 }
 
-export interface MoveDialogView extends FormView {
-  /** The activity to move. */
-  activity: Activity;
-  /** Its medium, in words. */
-  media: string;
-  /** The requests it may move into (open, not its own), in any order. */
-  targets: readonly CareRequest[];
-  /** Tasks in progress: their other customers are offered without a search. */
-  inProgress: readonly Task[];
-  /** What the last customer search found; null before one. */
-  found: readonly Customer[] | null;
-  requestLabel: (request: CareRequest) => string;
-  nameOf: (customer: Customer) => string;
-  nameOfTask: (task: Task) => string;
-  move: (target: MoveTarget) => void;
-  moveToCustomer: (customerId: string) => void;
-  search: (query: string) => void;
-  /** Cancel or Escape: the element closes the dialog and puts focus back. */
-  close: () => void;
-  /** The dialog's keydown: keeps Tab inside it (keepTabInDialog). */
-  keydown: (event: KeyboardEvent) => void;
-}
+/** Registers `care-journey-move-dialog` and `care-journey-add-form` (once). */
+export function defineJourneyForms(kit: FormsKit): void {
+  if (customElements.get('care-journey-move-dialog')) return;
+  const { CareError } = kit;
 
-export interface AddFormView extends FormView {
-  /** The fields as typed (title trimmed): the element checks them and creates the request, or says why not. */
-  submit: (fields: RequestFields) => void;
-  cancel: () => void;
-}
+  /** Renders into the light DOM: the closest shadow root (care-journey's) styles it. */
+  class JourneyForm extends kit.CareElement {
+    protected override createRenderRoot(): HTMLElement {
+      return this;
+    }
 
-function errorLine({ error }: FormView) {
-  return error ? html`<p class="error" role="alert">${error}</p>` : nothing;
-}
-
-/** The keyboard path of R29, and the move to another customer. Shown with `showModal()` by the element. */
-export function renderMoveDialog(view: MoveDialogView) {
-  const { i18n: i, activity } = view;
-  const time = i.dateTime(activity.startedAt);
-  const targets = [...view.targets].sort((a, b) => b.createdAt - a.createdAt);
-  const others = new Map<string, string>();
-  for (const task of view.inProgress) {
-    if (task.customerId && task.customerId !== activity.customerId) others.set(task.customerId, view.nameOfTask(task));
+    /** Tells the journey the agent cancelled. */
+    protected cancel(): void {
+      this.dispatchEvent(new Event('close'));
+    }
   }
-  const found = view.found?.filter((c) => c.id !== activity.customerId);
-  return html`<dialog part="dialog" @keydown=${view.keydown} aria-labelledby="move-title" @cancel=${view.close}>
-    <h2 id="move-title">${i.t('journey.moveTitle')}</h2>
-    <p>${i.t('journey.moveIntro', { media: view.media, time })}</p>
-    ${errorLine(view)}
-    <section aria-label=${i.t('request.heading')}>
-      ${targets.length
-        ? repeat(targets, (r) => r.id, (r) => html`<button type="button" @click=${() => view.move({ requestId: r.id })}>${i.t('journey.moveTo', { title: view.requestLabel(r) })}</button>`)
-        : html`<p class="muted">${i.t('journey.moveNone')}</p>`}
-    </section>
-    <section aria-labelledby="move-new">
-      <h3 id="move-new">${i.t('journey.moveNew')}</h3>
-      <form
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          const title = new FormData(e.target as HTMLFormElement).get('title')?.toString() ?? '';
-          view.move({ newRequest: { title: title.trim() || activity.summary, description: '' } });
-        }}
-      >
-        <label for="move-new-title">${i.t('journey.moveNewTitle')}</label>
-        <input id="move-new-title" name="title" .value=${activity.summary} />
-        <button type="submit">${i.t('journey.moveNewButton')}</button>
-      </form>
-    </section>
-    <section aria-labelledby="move-customer">
-      <h3 id="move-customer">${i.t('journey.moveCustomer')}</h3>
-      <p class="muted">${i.t('journey.moveCustomerHint')}</p>
-      ${others.size
-        ? html`<p>${i.t('journey.openCustomers')}</p>
-            ${repeat(others, ([id]) => id, ([id, name]) => html`<button type="button" @click=${() => view.moveToCustomer(id)}>${i.t('journey.moveToCustomer', { name })}</button>`)}`
-        : nothing}
-      <form
-        class="search"
-        role="search"
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          const query = new FormData(e.target as HTMLFormElement).get('query')?.toString() ?? '';
-          if (query.trim()) view.search(query);
-        }}
-      >
-        <label class="visually-hidden" for="move-search">${i.t('journey.search')}</label>
-        <input id="move-search" name="query" type="search" placeholder=${i.t('journey.search')} />
-        <button type="submit">${i.t('journey.searchButton')}</button>
-      </form>
-      ${!found
-        ? nothing
-        : found.length
-          ? repeat(found, (c) => c.id, (c) => html`<button type="button" @click=${() => view.moveToCustomer(c.id)}>${i.t('journey.moveToCustomer', { name: view.nameOf(c) })} <span class="muted">${c.email || c.phone}</span></button>`)
-          : html`<p class="muted">${i.t('journey.noMatches')}</p>`}
-    </section>
-    <div class="actions"><button type="button" @click=${view.close}>${i.t('common.cancel')}</button></div>
-  </dialog>`;
-}
 
-/** A new request for a new problem (R21): checked here, created by the element. */
-export function renderAddForm(view: AddFormView) {
-  const i = view.i18n;
-  return html`<form
-    part="add-form"
-    aria-label=${i.t('journey.addTitle')}
-    @submit=${(e: Event) => {
-      e.preventDefault();
-      const data = new FormData(e.target as HTMLFormElement);
-      view.submit({ title: data.get('title')?.toString().trim() ?? '', description: data.get('description')?.toString() ?? '' });
-    }}
-  >
-    <label for="add-title">${i.t('journey.titleLabel')}</label>
-    <input id="add-title" name="title" required />
-    <label for="add-description">${i.t('journey.descriptionLabel')}</label>
-    <textarea id="add-description" name="description"></textarea>
-    ${errorLine(view)}
-    <div class="actions">
-      <button type="button" @click=${view.cancel}>${i.t('common.cancel')}</button>
-      <button type="submit" class="primary">${i.t('journey.addButton')}</button>
-    </div>
-  </form>`;
+  /**
+   * The keyboard path of R29, and the move to another customer: a modal
+   * dialog of the open requests the activity may move into, a new request,
+   * customers of other tasks in progress and a customer search.
+   *
+   * @summary care-journey's Move dialog (internal).
+   * @tag care-journey-move-dialog
+   *
+   * @fires care-activity-moved - After the activity moved. `event.activity`.
+   * @fires close - The agent cancelled (Cancel or Escape).
+   */
+  class CareJourneyMoveDialog extends JourneyForm {
+    static override properties = { activity: { attribute: false }, targets: { attribute: false }, found: { state: true }, error: { state: true } };
+    /** The activity to move. */
+    declare activity: Activity;
+    /** The requests it may move into (open, not its own), in any order. */
+    targets: readonly CareRequest[] = [];
+
+    private readonly inProgress = this.watch((store) => store.inProgress$);
+    /** What the last customer search found; null before one. */
+    private found: readonly Customer[] | null = null;
+    private error: CareError | null = null;
+
+    protected override updated(): void {
+      const dialog = this.querySelector('dialog');
+      if (dialog && !dialog.open) dialog.showModal();
+    }
+
+    private async move(target: MoveTarget): Promise<void> {
+      const result = await this.store?.moveActivity(this.activity.id, target);
+      if (result) this.done(result.ok ? result.value.activity : result.error);
+    }
+
+    private async moveToCustomer(customerId: string): Promise<void> {
+      const result = await this.store?.moveActivityToCustomer(this.activity.id, customerId);
+      if (result) this.done(result.ok ? result.value : result.error);
+    }
+
+    private done(outcome: Activity | CareError): void {
+      if (outcome instanceof CareError) {
+        this.error = outcome;
+        return;
+      }
+      this.querySelector('dialog')?.close();
+      // Dispatched by name: the manifest analyzer would take the constructor's argument for an event name.
+      const moved = new kit.CareActivityMovedEvent(outcome);
+      this.dispatchEvent(moved);
+    }
+
+    private async search(query: string): Promise<void> {
+      const result = await this.store?.searchCustomers(query);
+      if (!result) return;
+      if (result.ok) this.found = result.value;
+      else this.error = result.error;
+    }
+
+    protected override cancel(): void {
+      this.querySelector('dialog')?.close();
+      super.cancel();
+    }
+
+    protected override render() {
+      const { i18n: i, activity } = this;
+      if (!activity) return nothing;
+      const media = this.mediaLabel(activity.media);
+      const targets = [...this.targets].sort((a, b) => b.createdAt - a.createdAt);
+      const others = new Map<string, string>();
+      for (const task of this.inProgress.value ?? []) {
+        if (task.customerId && task.customerId !== activity.customerId) others.set(task.customerId, this.nameOfTask(task));
+      }
+      const found = this.found?.filter((c) => c.id !== activity.customerId);
+      const moveTo = (id: string, name: string) => html`<button type="button" @click=${() => void this.moveToCustomer(id)}>${i.t('journey.moveToCustomer', { name })}</button>`;
+      return html`<dialog part="dialog" @keydown=${kit.keepTabInDialog} aria-labelledby="move-title" @cancel=${() => this.cancel()}>
+        <h2 id="move-title">${i.t('journey.moveTitle')}</h2>
+        <p>${i.t('journey.moveIntro', { media, time: i.dateTime(activity.startedAt) })}</p>
+        ${this.error ? html`<p class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
+        <section aria-label=${i.t('request.heading')}>
+          ${targets.length
+            ? repeat(targets, (r) => r.id, (r) => html`<button type="button" @click=${() => void this.move({ requestId: r.id })}>${i.t('journey.moveTo', { title: r.title || i.t('request.untitled') })}</button>`)
+            : html`<p class="muted">${i.t('journey.moveNone')}</p>`}
+        </section>
+        <section aria-labelledby="move-new">
+          <h3 id="move-new">${i.t('journey.moveNew')}</h3>
+          <form
+            @submit=${(e: Event) => {
+              e.preventDefault();
+              const title = new FormData(e.target as HTMLFormElement).get('title')?.toString() ?? '';
+              void this.move({ newRequest: { title: title.trim() || activity.summary, description: '' } });
+            }}
+          >
+            <label for="move-new-title">${i.t('journey.moveNewTitle')}</label>
+            <input id="move-new-title" name="title" .value=${activity.summary} />
+            <button type="submit">${i.t('journey.moveNewButton')}</button>
+          </form>
+        </section>
+        <section aria-labelledby="move-customer">
+          <h3 id="move-customer">${i.t('journey.moveCustomer')}</h3>
+          <p class="muted">${i.t('journey.moveCustomerHint')}</p>
+          ${others.size ? html`<p>${i.t('journey.openCustomers')}</p>${repeat(others, ([id]) => id, ([id, name]) => moveTo(id, name))}` : nothing}
+          <form
+            class="search"
+            role="search"
+            @submit=${(e: Event) => {
+              e.preventDefault();
+              const query = new FormData(e.target as HTMLFormElement).get('query')?.toString() ?? '';
+              if (query.trim()) void this.search(query);
+            }}
+          >
+            <label class="visually-hidden" for="move-search">${i.t('journey.search')}</label>
+            <input id="move-search" name="query" type="search" placeholder=${i.t('journey.search')} />
+            <button type="submit">${i.t('journey.searchButton')}</button>
+          </form>
+          ${!found
+            ? nothing
+            : found.length
+              ? repeat(found, (c) => c.id, (c) => html`<button type="button" @click=${() => void this.moveToCustomer(c.id)}>${i.t('journey.moveToCustomer', { name: this.nameOf(c) })} <span class="muted">${c.email || c.phone}</span></button>`)
+              : html`<p class="muted">${i.t('journey.noMatches')}</p>`}
+        </section>
+        <div class="actions"><button type="button" @click=${() => this.cancel()}>${i.t('common.cancel')}</button></div>
+      </dialog>`;
+    }
+  }
+
+  /**
+   * A new request for a new problem (R21): the title is required
+   * (validateNewRequest), checked before anything is sent.
+   *
+   * @summary care-journey's Add request form (internal).
+   * @tag care-journey-add-form
+   *
+   * @fires care-request-created - After the request was created. `event.request`.
+   * @fires close - The agent cancelled.
+   */
+  class CareJourneyAddForm extends JourneyForm {
+    static override properties = { customerId: { attribute: 'customer-id' }, error: { state: true } };
+    /** The customer the request is for. */
+    customerId = '';
+    /** Why the form refused: a backend error, or what validation found. Translated when shown, so it follows `lang`. */
+    private error: CareError | readonly ValidationIssue[] | null = null;
+
+    private async submit(form: HTMLFormElement): Promise<void> {
+      const data = new FormData(form);
+      const fields = { title: data.get('title')?.toString().trim() ?? '', description: data.get('description')?.toString() ?? '' };
+      const issues = kit.validateNewRequest(fields);
+      if (issues.length) {
+        this.error = issues;
+        return;
+      }
+      const result = await this.store?.createRequest(this.customerId, fields);
+      if (!result) return;
+      if (!result.ok) {
+        this.error = result.error;
+        return;
+      }
+      this.error = null;
+      const created = new kit.CareRequestCreatedEvent(result.value);
+      this.dispatchEvent(created);
+    }
+
+    protected override render() {
+      const i = this.i18n;
+      const error = this.error;
+      const text = !error ? null : error instanceof CareError ? this.errorText(error) : error.map((issue) => this.errorText(issue)).join(' ');
+      return html`<form
+        part="add-form"
+        aria-label=${i.t('journey.addTitle')}
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.submit(e.target as HTMLFormElement);
+        }}
+      >
+        <label for="add-title">${i.t('journey.titleLabel')}</label>
+        <input id="add-title" name="title" required />
+        <label for="add-description">${i.t('journey.descriptionLabel')}</label>
+        <textarea id="add-description" name="description"></textarea>
+        ${text ? html`<p class="error" role="alert">${text}</p>` : nothing}
+        <div class="actions">
+          <button type="button" @click=${() => this.cancel()}>${i.t('common.cancel')}</button>
+          <button type="submit" class="primary">${i.t('journey.addButton')}</button>
+        </div>
+      </form>`;
+    }
+  }
+
+  customElements.define('care-journey-move-dialog', CareJourneyMoveDialog);
+  customElements.define('care-journey-add-form', CareJourneyAddForm);
 }

@@ -10,6 +10,17 @@ export const styles = css`
     display: grid;
     gap: ${hook('--care-queue-item-gap', 'space1')};
   }
+  /* A long list scrolls in a box of its own, its rows laid out by the virtualizer (margins, not gap). */
+  [part~='list'].virtual {
+    display: block;
+    block-size: var(--care-queue-height, 24rem);
+    overflow: auto;
+    contain: strict;
+  }
+  [part~='list'].virtual > [part~='item'] {
+    inline-size: 100%;
+    margin-block-end: ${hook('--care-queue-item-gap', 'space1')};
+  }
   [part~='item'] {
     display: flex;
     align-items: stretch;

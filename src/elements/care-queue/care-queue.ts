@@ -9,7 +9,18 @@ import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
 import { RovingFocusController } from '../roving-focus.js';
 import { TickController } from '../tick-controller.js';
+import { isVirtual, renderList, type VirtualListOptions } from '../virtual-list.js';
 import { styles } from './care-queue.styles.js';
+
+const NONE: readonly Task[] = [];
+const taskKey = (task: Task): string => task.id;
+
+/**
+ * Lists up to 60 tasks render as plain lists; longer ones are virtualised
+ * (the virtualizer fetched when a list first needs it), so the DOM does not
+ * grow with the queue. Until it arrives, the first screenful shows.
+ */
+const LIST: Omit<VirtualListOptions, 'loaded'> = { from: 60, firstItems: 30 };
 
 /**
  * The queue of tasks an agent may pick (R26) and the list of tasks in
@@ -18,12 +29,17 @@ import { styles } from './care-queue.styles.js';
  * (R1, R4, R25). Accept moves it to in progress (R3); a refusal such as a
  * second call (R5) is shown right there.
  *
+ * Long lists are virtualised: only the rows in view are in the DOM, each
+ * with `aria-setsize` and `aria-posinset`, and keyboard use is the same.
+ *
  * Keyboard: each list is one tab stop. Up and Down (Home and End) move
  * between its tasks; Enter or Space selects (queue) or opens (in progress)
  * the task. In the queue, Tab goes from the current task to its own Accept
  * button (a plain button, announced as "Accept: Chat from …"), and Tab again
  * leaves the list; Up and Down work from Accept too. Accepting moves focus
- * to the accepted task in the in-progress list.
+ * to the accepted task in the in-progress list. While a long list's current
+ * task is scrolled out, Tab stops on the list, which hands focus on to the
+ * task, scrolled back in.
  *
  * @summary Pick queue with preview, and the in-progress list.
  * @tag care-queue
@@ -42,6 +58,7 @@ import { styles } from './care-queue.styles.js';
  * @cssprop --care-queue-gap - Space between the sections.
  * @cssprop --care-queue-item-gap - Space between items.
  * @cssprop --care-queue-item-background - Background of an item.
+ * @cssprop --care-queue-height - Height of a long (virtualised, scrolling) list (default 24rem).
  */
 export class CareQueue extends CareElement {
   static override styles = [...CareElement.styles, styles];
@@ -62,16 +79,19 @@ export class CareQueue extends CareElement {
     const id = this.selected.value?.activityId;
     return id ? store.activity$(id) : null;
   });
-  protected readonly queueFocus = new RovingFocusController(this, {
-    root: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=queue]'),
-    items: (root) => [...root.querySelectorAll<HTMLElement>(':scope > li > button[data-task]')],
-    companions: (item) => [...item.parentElement!.querySelectorAll<HTMLElement>(':scope > button[data-accept]')],
-    initial: (items) => items.find((item) => item.getAttribute('aria-pressed') === 'true'),
+  protected readonly queueFocus = new RovingFocusController<Task>(this, {
+    list: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=queue]'),
+    items: () => this.queue.value ?? NONE,
+    key: taskKey,
+    initial: () => [this.selected.value?.id],
+    virtual: () => isVirtual(this.queue.value?.length ?? 0, LIST),
   });
-  protected readonly progressFocus = new RovingFocusController(this, {
-    root: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=in-progress]'),
-    items: (root) => [...root.querySelectorAll<HTMLElement>(':scope > li > button[data-task]')],
-    initial: (items) => items.find((item) => item.getAttribute('aria-current') === 'true'),
+  protected readonly progressFocus = new RovingFocusController<Task>(this, {
+    list: () => this.renderRoot.querySelector<HTMLElement>('ul[data-list=in-progress]'),
+    items: () => this.inProgress.value ?? NONE,
+    key: taskKey,
+    initial: () => [this.selected.value ? null : this.active.value?.id],
+    virtual: () => isVirtual(this.inProgress.value?.length ?? 0, LIST),
   });
   protected readonly ticker = new TickController(this, () => (this.queue.value?.length ?? 0) + (this.inProgress.value?.length ?? 0) > 0);
 
@@ -102,8 +122,7 @@ export class CareQueue extends CareElement {
     await this.updateComplete;
     const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
     if (active && !active.closest('ul[data-list=queue]')) return;
-    const item = this.renderRoot.querySelector<HTMLElement>(`ul[data-list=in-progress] button[data-task="${task.id}"]`);
-    if (item) this.progressFocus.focus(item);
+    if (this.progressFocus.has(task.id)) await this.progressFocus.focus(task.id);
   }
 
   private open(task: Task): void {
@@ -124,14 +143,18 @@ export class CareQueue extends CareElement {
           </h2>
           ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
           ${queue.length
-            ? html`<ul part="list" data-list="queue" aria-labelledby="queue-heading">${queue.map((task) => this.renderQueued(task))}</ul>`
+            ? html`<ul part="list" data-list="queue" class=${isVirtual(queue.length, LIST) ? 'virtual' : ''} tabindex="-1" aria-labelledby="queue-heading">
+                ${renderList(queue, taskKey, (task, index) => this.renderQueued(task, index, queue.length), this.listOptions)}
+              </ul>`
             : html`<p part="empty" class="muted">${i.t('queue.empty')}</p>`}
           ${this.renderPreview()}
         </section>
         <section aria-labelledby="progress-heading">
           <h2 id="progress-heading">${i.t('progress.heading')}</h2>
           ${working.length
-            ? html`<ul part="list in-progress" data-list="in-progress" aria-labelledby="progress-heading">${working.map((task) => this.renderWorking(task))}</ul>`
+            ? html`<ul part="list in-progress" data-list="in-progress" class=${isVirtual(working.length, LIST) ? 'virtual' : ''} tabindex="-1" aria-labelledby="progress-heading">
+                ${renderList(working, taskKey, (task, index) => this.renderWorking(task, index, working.length), this.listOptions)}
+              </ul>`
             : html`<p part="empty" class="muted">${i.t('progress.empty')}</p>`}
         </section>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -139,29 +162,33 @@ export class CareQueue extends CareElement {
     `;
   }
 
-  private renderQueued(task: Task) {
+  private readonly listOptions: VirtualListOptions = { ...LIST, loaded: () => this.requestUpdate() };
+
+  /** A virtualised list has only some of its rows in the DOM: each says where it is in the whole (setsize, posinset). */
+  private renderQueued(task: Task, index: number, count: number) {
     const i = this.i18n;
     const selected = this.selected.value?.id === task.id;
     const name = this.nameOfTask(task);
     const waited = i.duration(this.store!.now() - task.receivedAt);
-    return html`<li part="item">
-      <button type="button" data-task=${task.id} aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
+    const tabindex = this.queueFocus.tabindex(task.id);
+    return html`<li part="item" data-key=${task.id} aria-setsize=${count} aria-posinset=${index + 1}>
+      <button type="button" data-task=${task.id} tabindex=${tabindex} aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
         ${mediaIcon(task.media)}
         <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${name}</span></span>
         <span class="when muted">${i.t('queue.waiting', { time: waited })}</span>
       </button>
-      <button type="button" class="primary" data-accept aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
+      <button type="button" class="primary" data-accept tabindex=${tabindex} aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
         ${i.t('queue.accept')}
       </button>
     </li>`;
   }
 
-  private renderWorking(task: Task) {
+  private renderWorking(task: Task, index: number, count: number) {
     const i = this.i18n;
     const since = i.duration(this.store!.now() - (task.acceptedAt ?? task.receivedAt));
     const current = this.active.value?.id === task.id && !this.selected.value;
-    return html`<li part="item">
-      <button type="button" data-task=${task.id} aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
+    return html`<li part="item" data-key=${task.id} aria-setsize=${count} aria-posinset=${index + 1}>
+      <button type="button" data-task=${task.id} tabindex=${this.progressFocus.tabindex(task.id)} aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
         ${mediaIcon(task.media)}
         <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${this.nameOfTask(task)}</span></span>
         <span class="when muted">${i.t('progress.since', { time: since })}</span>
