@@ -100,7 +100,7 @@ export class CareStore {
 
   /** The link's state, as a plain value. */
   get connection(): ConnectionState {
-    return this.snapshot.connection;
+    return this.container.value.connection;
   }
 
   /** The time countdowns should use: the backend's clock (R13). */
@@ -257,10 +257,8 @@ export class CareStore {
   }
 
   /**
-   * Ends the interaction (R11). With unsaved customer or request changes, or
-   * a customer never created, `resolution` says what to do: `save` saves (or
-   * creates) first and stops if that fails; `discard` drops them. Without a
-   * needed resolution the close is refused, so nothing typed is lost silently.
+   * Ends the interaction (R11). With unsaved changes or a customer never created, `resolution` says what to do:
+   * `save` saves (or creates) first and stops if that fails; `discard` drops them; none refuses, so nothing is lost silently.
    */
   close(taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
     return this.closing.close(taskId, resolution);

@@ -43,7 +43,11 @@ export function defineJourneyForms(kit: FormsKit): void {
   if (customElements.get('care-journey-move-dialog')) return;
   const { CareError } = kit;
 
-  /** Renders into the light DOM: the closest shadow root (care-journey's) styles it. */
+  /**
+   * Renders into the light DOM: the closest shadow root (care-journey's) styles it.
+   *
+   * @fires close - The agent cancelled.
+   */
   class JourneyForm extends kit.CareElement {
     protected override createRenderRoot(): HTMLElement {
       return this;
@@ -99,9 +103,7 @@ export function defineJourneyForms(kit: FormsKit): void {
         return;
       }
       this.querySelector('dialog')?.close();
-      // Dispatched by name: the manifest analyzer would take the constructor's argument for an event name.
-      const moved = new kit.CareActivityMovedEvent(outcome);
-      this.dispatchEvent(moved);
+      this.dispatchEvent(new kit.CareActivityMovedEvent(outcome));
     }
 
     private async search(query: string): Promise<void> {
@@ -210,8 +212,7 @@ export function defineJourneyForms(kit: FormsKit): void {
         return;
       }
       this.error = null;
-      const created = new kit.CareRequestCreatedEvent(result.value);
-      this.dispatchEvent(created);
+      this.dispatchEvent(new kit.CareRequestCreatedEvent(result.value));
     }
 
     protected override render() {
