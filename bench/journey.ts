@@ -17,7 +17,8 @@ import { CareStore } from '../src/state/store.js';
 import { MemoryTransport } from '../src/transport/memory.js';
 
 const DAY = 86_400_000;
-const n = Number(new URLSearchParams(location.search).get('n') ?? 10_000);
+const params = new URLSearchParams(location.search);
+const n = Number(params.get('n') ?? 10_000);
 const clock = new VirtualClock();
 const now = clock.now();
 
@@ -91,14 +92,23 @@ async function run(): Promise<void> {
     stage.replaceChildren(el);
     return el;
   };
-  // The journey goes first: its cold figure pays for everything it needs on a fresh page (Lit, the
-  // virtualizer, Intl), so the floor it is compared with is, if anything, too kind to it.
-  const measured = await measureJourney(engine, stage);
-  const floorCold = await timeFirstRows(floor);
-  const warm = await measureJourney(engine, stage);
-  const floorWarm = await timeFirstRows(floor);
+  // ?first=floor mounts the floor first, else the journey: each one's cold figure comes from a page
+  // where it went first, so each pays for the page's first Lit and virtualizer work. Warm: mounted again.
+  const floorFirst = params.get('first') === 'floor';
+  const journey = () => measureJourney(engine, stage);
+  const floorTimed = async () => ({ firstRenderMs: await timeFirstRows(floor) });
+  const order = floorFirst ? [floorTimed, journey] : [journey, floorTimed];
+  const [a, b] = [await order[0]!(), await order[1]!()];
+  // ?profile: a profiler attached over CDP gets the warm journey alone (console.profile).
+  const profiling = params.has('profile');
+  if (profiling) console.profile('warm');
+  const a2 = await order[0]!();
+  if (profiling) console.profileEnd('warm');
+  const b2 = await order[1]!();
+  const [measured, warm] = (floorFirst ? [b, b2] : [a, a2]) as [Awaited<ReturnType<typeof journey>>, Awaited<ReturnType<typeof journey>>];
+  const [floorCold, floorWarm] = floorFirst ? [a.firstRenderMs, a2.firstRenderMs] : [b.firstRenderMs, b2.firstRenderMs];
   Object.assign(window, {
-    benchResult: { ...measured, floorColdMs: floorCold, floorWarmMs: floorWarm, warmRenderMs: warm.firstRenderMs },
+    benchResult: { ...measured, floorColdMs: floorCold, floorWarmMs: floorWarm, warmRenderMs: warm.firstRenderMs, floorFirst },
   });
 }
 

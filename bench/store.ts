@@ -76,12 +76,16 @@ async function run(): Promise<void> {
   }
   const keystrokeMs = (performance.now() - t0) / samples;
   const changes = Math.min(samples, queued.length);
+  // ?profile: a profiler attached over CDP gets the task changes alone (console.profile).
+  const profiling = params.has('profile');
+  if (profiling) console.profile('task changes');
   t0 = performance.now();
   for (let i = 0; i < changes; i++) {
     engine.acceptTask('agent-2', queued[queued.length - 1 - i]!.id);
     await drained();
   }
   const taskChangeMs = (performance.now() - t0) / changes;
+  if (profiling) console.profileEnd('task changes');
   const idle = performance.now();
   await drained();
   const drainMs = performance.now() - idle;

@@ -30,7 +30,7 @@ let colleagueNote = '';
 /** Has a simulated colleague change the customer (or request) of the task on screen. */
 function colleagueEdits(what: ColleagueEdit): void {
   const id = store.snapshot.activeTaskId;
-  const customerId = id ? store.snapshot.tasks[id]?.customerId : null;
+  const customerId = id ? store.snapshot.tasks.get(id)?.customerId : null;
   const name = customerId ? simulator.colleagueEdit(customerId, what) : null;
   colleagueNote = name ? `${name} changed the ${what}.` : 'Open a task with an existing customer first.';
   drawTeam();

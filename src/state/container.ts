@@ -1,5 +1,6 @@
 import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs';
 import { shareLatest } from './share-latest.js';
+import { NO_TASKS } from './task-lists.js';
 import type { CareState } from './types.js';
 
 /** The state of a session before it connects. */
@@ -8,7 +9,8 @@ export const INITIAL_STATE: CareState = {
   connectionError: null,
   agent: null,
   queues: [],
-  tasks: {},
+  tasks: new Map(),
+  taskLists: NO_TASKS,
   selectedTaskId: null,
   activeTaskId: null,
   selectedActivityId: null,

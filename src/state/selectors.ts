@@ -5,6 +5,7 @@
  */
 import { isTaskVisibleTo } from '../model/rules.js';
 import type { CareRequest, Activity, Id, Journey, Task } from '../model/types.js';
+import type { TaskLists } from './task-lists.js';
 import type { CareState } from './types.js';
 
 /**
@@ -33,60 +34,22 @@ const byTime =
   (a: T, b: T) =>
     time(a) - time(b);
 
-/** The visible tasks split by state, each list in the order its pane shows it. */
-export interface TaskLists {
-  /** Queued, oldest first (R1, R26). */
-  queued: readonly Task[];
-  /** Offered to this agent, oldest offer first (R12, R13). */
-  offered: readonly Task[];
-  /** Accepted, in the order accepted (R14). */
-  accepted: readonly Task[];
-}
-
-/** One pass over the tasks for all three lists; a list that did not change keeps its old array. */
-export function taskListsSelector(): (s: CareState) => TaskLists {
-  let previous: TaskLists = { queued: [], offered: [], accepted: [] };
-  return memoOn([(s: CareState) => s.tasks], (tasks) => {
-    const queued: Task[] = [];
-    const offered: Task[] = [];
-    const accepted: Task[] = [];
-    for (const task of Object.values(tasks)) {
-      if (task.state === 'queued') queued.push(task);
-      else if (task.state === 'offered') offered.push(task);
-      else if (task.state === 'accepted') accepted.push(task);
-    }
-    queued.sort(byTime((t) => t.receivedAt));
-    offered.sort(byTime((t) => t.offeredAt ?? t.receivedAt));
-    accepted.sort(byTime((t) => t.acceptedAt ?? 0));
-    previous = {
-      queued: sameItems(previous.queued, queued) ? previous.queued : queued,
-      offered: sameItems(previous.offered, offered) ? previous.offered : offered,
-      accepted: sameItems(previous.accepted, accepted) ? previous.accepted : accepted,
-    };
-    return previous;
-  });
-}
-
 /** The task the desktop shows: the one being previewed (R1), else the active one. */
 export function shownTask(s: CareState): Task | null {
   const id = s.selectedTaskId ?? s.activeTaskId;
-  return id ? (s.tasks[id] ?? null) : null;
+  return id ? (s.tasks.get(id) ?? null) : null;
 }
 
 /** Whether the agent may change this customer's records now: only with a task of theirs in progress (R25). */
 export function canEdit(s: CareState, customerId: Id | null): boolean {
   if (!customerId || !s.agent) return false;
   const agentId = s.agent.id;
-  return Object.values(s.tasks).some((t) => t.state === 'accepted' && t.acceptedBy === agentId && t.customerId === customerId);
+  return s.taskLists.accepted.some((t) => t.acceptedBy === agentId && t.customerId === customerId);
 }
 
 /** The accepted task accepted first, to show when the active one goes. */
-export function firstAccepted(tasks: Readonly<Record<Id, Task>>): Id | null {
-  let first: Task | undefined;
-  for (const task of Object.values(tasks)) {
-    if (task.state === 'accepted' && (!first || (task.acceptedAt ?? 0) < (first.acceptedAt ?? 0))) first = task;
-  }
-  return first?.id ?? null;
+export function firstAccepted(lists: TaskLists): Id | null {
+  return lists.accepted[0]?.id ?? null;
 }
 
 /** Whether the agent still sees a task (their queues, their offers, their own). */

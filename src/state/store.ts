@@ -25,7 +25,7 @@ import { StateContainer } from './container.js';
 import { StoreParts } from './context-store.js';
 import { Loader } from './loader.js';
 import { reduce } from './reducer.js';
-import { canEdit, journeySelector, memoOn, shownTask, taskListsSelector } from './selectors.js';
+import { canEdit, journeySelector, memoOn, shownTask } from './selectors.js';
 import { Views } from './views.js';
 import type {
   CareState,
@@ -114,15 +114,14 @@ export class CareStore {
   readonly queues$ = this.container.select((s) => s.queues);
   readonly notices$ = this.container.select((s) => s.notices);
 
-  private readonly taskLists = taskListsSelector();
   /** Queued tasks the agent may pick, oldest first (R1, R26). */
-  readonly queue$: Observable<readonly Task[]> = this.container.select((s) => this.taskLists(s).queued);
+  readonly queue$: Observable<readonly Task[]> = this.container.select((s) => s.taskLists.queued);
   /** Tasks offered to this agent (push routing, R12, R13). */
-  readonly offers$: Observable<readonly Task[]> = this.container.select((s) => this.taskLists(s).offered);
+  readonly offers$: Observable<readonly Task[]> = this.container.select((s) => s.taskLists.offered);
   /** Tasks this agent has accepted, in the order accepted (R14). */
-  readonly inProgress$: Observable<readonly Task[]> = this.container.select((s) => this.taskLists(s).accepted);
-  readonly selectedTask$ = this.container.select((s) => (s.selectedTaskId ? (s.tasks[s.selectedTaskId] ?? null) : null));
-  readonly activeTask$ = this.container.select((s) => (s.activeTaskId ? (s.tasks[s.activeTaskId] ?? null) : null));
+  readonly inProgress$: Observable<readonly Task[]> = this.container.select((s) => s.taskLists.accepted);
+  readonly selectedTask$ = this.container.select((s) => (s.selectedTaskId ? (s.tasks.get(s.selectedTaskId) ?? null) : null));
+  readonly activeTask$ = this.container.select((s) => (s.activeTaskId ? (s.tasks.get(s.activeTaskId) ?? null) : null));
 
   /** The task the desktop shows: the one being previewed (R1), else the active one. */
   readonly shownTask$ = this.container.select(shownTask);
@@ -136,12 +135,12 @@ export class CareStore {
   /** Whether the agent may change this customer's records now: only while one of their tasks for the customer is in progress (R25). */
   canEdit$(customerId: Id | null): Observable<boolean> {
     return this.views.memo(`can-edit:${customerId}`, () =>
-      this.container.select(memoOn([(s: CareState) => s.tasks, (s: CareState) => s.agent], () => canEdit(this.snapshot, customerId))),
+      this.container.select(memoOn([(s: CareState) => s.taskLists.accepted, (s: CareState) => s.agent], () => canEdit(this.snapshot, customerId))),
     );
   }
 
   task$(taskId: Id): Observable<Task | null> {
-    return this.views.memo(`task:${taskId}`, () => this.container.select((s) => s.tasks[taskId] ?? null));
+    return this.views.memo(`task:${taskId}`, () => this.container.select((s) => s.tasks.get(taskId) ?? null));
   }
 
   /** A customer, loaded on first subscription (R17). */
@@ -188,7 +187,7 @@ export class CareStore {
   newCustomer$(taskId: Id): Observable<ContactFields | null> {
     return this.views.memo(`new-customer:${taskId}`, () =>
       this.container.select((s) => {
-        const task = s.tasks[taskId];
+        const task = s.tasks.get(taskId);
         if (!task || task.customerId !== null) return null;
         return s.newCustomers[taskId] ?? task.contact;
       }),

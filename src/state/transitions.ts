@@ -8,6 +8,7 @@ import type { Agent, AgentRef, ChatMessage, Comment, Id, Task } from '../model/t
 import type { EntityChange } from '../transport/port.js';
 import { rebaseOrConflict } from './drafts.js';
 import { firstAccepted, visibleTo } from './selectors.js';
+import { withListed } from './task-lists.js';
 import type { CareState, Draft, DraftKind, DraftRecordByKind, Notice, NoticeCode } from './types.js';
 
 /** The state table that holds each kind of record. */
@@ -48,18 +49,19 @@ export function withNewer<K extends 'customers' | 'requests' | 'activities'>(
 
 /** Takes a task unless a newer version is known; drops it once the agent no longer sees it. */
 export function withTask(s: CareState, task: Task): CareState {
-  const known = s.tasks[task.id];
+  const known = s.tasks.get(task.id);
   if (known && known.version > task.version) return s;
-  const tasks = { ...s.tasks };
-  if (visibleTo(s, task)) tasks[task.id] = task;
-  else if (known) delete tasks[task.id];
-  else return s;
+  const visible = visibleTo(s, task);
+  if (!visible && !known) return s;
+  const tasks = new Map(s.tasks);
+  if (visible) tasks.set(task.id, task);
+  else tasks.delete(task.id);
+  const taskLists = withListed(s.taskLists, known, visible ? task : undefined);
   let { activeTaskId, selectedTaskId } = s;
-  if (activeTaskId && tasks[activeTaskId]?.state !== 'accepted') activeTaskId = firstAccepted(tasks);
-  if (!activeTaskId) activeTaskId = firstAccepted(tasks);
-  if (selectedTaskId && !tasks[selectedTaskId]) selectedTaskId = null;
+  if (!activeTaskId || tasks.get(activeTaskId)?.state !== 'accepted') activeTaskId = firstAccepted(taskLists);
+  if (selectedTaskId && !tasks.has(selectedTaskId)) selectedTaskId = null;
   const focusMoved = activeTaskId !== s.activeTaskId || selectedTaskId !== s.selectedTaskId;
-  return { ...s, tasks, activeTaskId, selectedTaskId, selectedActivityId: focusMoved ? null : s.selectedActivityId };
+  return { ...s, tasks, taskLists, activeTaskId, selectedTaskId, selectedActivityId: focusMoved ? null : s.selectedActivityId };
 }
 
 export function withAgent(s: CareState, agent: Agent): CareState {

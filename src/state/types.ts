@@ -14,6 +14,7 @@ import type {
   Task,
 } from '../model/types.js';
 import type { ValidationIssue } from '../model/validation.js';
+import type { TaskLists } from './task-lists.js';
 
 /** The link to the backend. */
 export type ConnectionState = 'idle' | 'connecting' | 'online' | 'offline';
@@ -124,8 +125,10 @@ export interface CareState {
   connectionError: CareError | null;
   agent: Agent | null;
   queues: Queue[];
-  /** Tasks visible to the agent (queued in its pick queues, offered to it, its own). */
-  tasks: Readonly<Record<Id, Task>>;
+  /** Tasks visible to the agent (queued in its pick queues, offered to it, its own), by id. A Map: thousands are copied on every change. */
+  tasks: ReadonlyMap<Id, Task>;
+  /** The same tasks split by state and sorted for their panes, kept up to date one task at a time. */
+  taskLists: TaskLists;
   /** The queued task the agent is previewing (R1). */
   selectedTaskId: Id | null;
   /** The in-progress task the desktop shows. */

@@ -63,7 +63,7 @@ export class ScenarioBar extends LitElement {
   private colleague(what: ColleagueEdit): void {
     void this.act(`A colleague changed the ${what}.`, (s) => {
       const id = s.store.snapshot.activeTaskId;
-      const customerId = id ? s.store.snapshot.tasks[id]?.customerId : null;
+      const customerId = id ? s.store.snapshot.tasks.get(id)?.customerId : null;
       if (!customerId) throw new Error('Accept a task of a known customer first.');
       return s.colleagueEdits(customerId, what);
     });

@@ -450,7 +450,7 @@ function addLongJourney(data: SeedData, now: number, count: number): Customer {
 /** The task in progress on screen. */
 export function activeTask(s: Scenario): Task {
   const id = s.store.snapshot.activeTaskId;
-  const task = id ? s.store.snapshot.tasks[id] : undefined;
+  const task = id ? s.store.snapshot.tasks.get(id) : undefined;
   if (!task) throw new Error('No task in progress.');
   return task;
 }

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Task } from '../../src/model/types.js';
 import { INITIAL_STATE } from '../../src/state/container.js';
 import { reduce } from '../../src/state/reducer.js';
-import { taskListsSelector } from '../../src/state/selectors.js';
+import { taskListsOf, withListed } from '../../src/state/task-lists.js';
 import type { CareState } from '../../src/state/types.js';
 import { ANN, BOB, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
 import { current, session, until } from '../support/session.js';
@@ -15,6 +15,7 @@ function task(id: string, receivedAt: number, state: Task['state'] = 'queued'): 
     version: 1,
     media: 'chat',
     queueId: 'q-backlog',
+    routing: 'pick',
     state,
     receivedAt,
     contact: { name: id, email: '', phone: '' },
@@ -45,28 +46,43 @@ describe('the store\'s parts', () => {
     expect(t.state).to.equal('accepted');
   });
 
-  it('R1 the task lists are sorted once per task change, and a state change elsewhere hands back the same lists', () => {
-    const lists = taskListsSelector();
-    const tasks = { b: task('b', 20), a: task('a', 10), c: task('c', 5, 'accepted') };
-    const s1: CareState = { ...INITIAL_STATE, tasks };
-    const first = lists(s1);
-    expect(first.queued.map((t) => t.id)).to.deep.equal(['a', 'b']);
-    expect(first.accepted.map((t) => t.id)).to.deep.equal(['c']);
-    const s2: CareState = { ...s1, selectedActivityId: 'x' };
-    expect(lists(s2)).to.equal(first);
-    // A change to one list leaves the others' arrays as they were, so their panes do not re-render.
-    const s3: CareState = { ...s1, tasks: { ...tasks, d: task('d', 30) } };
-    const third = lists(s3);
-    expect(third.queued.map((t) => t.id)).to.deep.equal(['a', 'b', 'd']);
-    expect(third.accepted).to.equal(first.accepted);
+  it('R1 R14 the task lists follow one task at a time: a change moves one entry, a list it does not touch keeps its array', () => {
+    const lists = taskListsOf([task('b', 20), task('a', 10), task('c', 5, 'accepted')]);
+    expect(lists.queued.map((t) => t.id)).to.deep.equal(['a', 'b']);
+    expect(lists.accepted.map((t) => t.id)).to.deep.equal(['c']);
+    const added = withListed(lists, undefined, task('d', 15));
+    expect(added.queued.map((t) => t.id)).to.deep.equal(['a', 'd', 'b']);
+    expect(added.accepted).to.equal(lists.accepted);
+    // A tie goes after the tasks it ties with, as a stable sort would put it.
+    expect(withListed(added, undefined, task('e', 15)).queued.map((t) => t.id)).to.deep.equal(['a', 'd', 'e', 'b']);
+    const taken = withListed(added, task('d', 15), { ...task('d', 15, 'accepted'), acceptedAt: 30, version: 2 });
+    expect(taken.queued.map((t) => t.id)).to.deep.equal(['a', 'b']);
+    expect(taken.accepted.map((t) => t.id)).to.deep.equal(['c', 'd']);
+    expect(taken.offered).to.equal(lists.offered);
+    expect(withListed(taken, taken.accepted[1], undefined).accepted.map((t) => t.id)).to.deep.equal(['c']);
+  });
+
+  it('R1 a colleague taking a queued task leaves the queue in order through the store, the in-progress list untouched', () => {
+    let s: CareState = { ...INITIAL_STATE, agent: { id: 'agent-1', name: 'A', version: 1, updatedAt: 0, status: 'ready', statusReason: 'manual', statusSince: 0, queueIds: ['q-backlog'] } };
+    for (const [id, at] of [['b', 20], ['a', 10], ['c', 30]] as const) s = reduce(s, { type: 'task-changed', task: task(id, at) }, ENV);
+    expect(s.taskLists.queued.map((t) => t.id)).to.deep.equal(['a', 'b', 'c']);
+    const accepted = s.taskLists.accepted;
+    const taken = { ...task('b', 20, 'accepted'), version: 2, acceptedBy: 'agent-2', acceptedAt: 40 };
+    s = reduce(s, { type: 'task-changed', task: taken }, ENV);
+    expect(s.taskLists.queued.map((t) => t.id)).to.deep.equal(['a', 'c']);
+    expect(s.tasks.has('b')).to.equal(false);
+    expect(s.taskLists.accepted).to.equal(accepted);
   });
 
   it('R13 the reducer is pure: an offer timeout gives a new state with a notice and leaves the old one untouched', () => {
-    const before: CareState = { ...INITIAL_STATE, tasks: { a: task('a', 10, 'offered') } };
-    const frozen = JSON.stringify(before);
+    const offered = task('a', 10, 'offered');
+    const before: CareState = { ...INITIAL_STATE, tasks: new Map([['a', offered]]), taskLists: taskListsOf([offered]) };
+    const frozen = JSON.stringify({ ...before, tasks: [...before.tasks] });
     const after = reduce(before, { type: 'task-revoked', task: { ...task('a', 10), version: 2 }, reason: 'timeout' }, ENV);
-    expect(JSON.stringify(before)).to.equal(frozen);
-    expect(after.tasks['a']?.state).to.equal('queued');
+    expect(JSON.stringify({ ...before, tasks: [...before.tasks] })).to.equal(frozen);
+    expect(after.tasks.get('a')?.state).to.equal('queued');
+    expect(after.taskLists.queued.map((t) => t.id)).to.deep.equal(['a']);
+    expect(after.taskLists.offered).to.deep.equal([]);
     expect(after.notices.map((n) => [n.code, n.id, n.at])).to.deep.equal([['offer-timeout', 1, 1_000]]);
     expect(after.noticeSeq).to.equal(2);
     // An event about nothing the session shows changes nothing: the same object comes back.

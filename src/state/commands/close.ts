@@ -36,7 +36,7 @@ export class CloseCommands {
 
   check(taskId: Id): CloseCheck {
     const s = this.parts.container.value;
-    const task = s.tasks[taskId];
+    const task = s.tasks.get(taskId);
     const none: CloseCheck = { unsavedCustomer: false, customerNotCreated: false, unsavedRequests: [], unsentTexts: [] };
     if (!task) return none;
     const unsentTexts = unsentOf(s, task);
@@ -51,7 +51,7 @@ export class CloseCommands {
   async close(taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
     const { container, caller, transport } = this.parts;
     const check = this.check(taskId);
-    const task = container.value.tasks[taskId];
+    const task = container.value.tasks.get(taskId);
     const pending = check.unsavedCustomer || check.customerNotCreated || check.unsavedRequests.length > 0;
     if (pending && !resolution) {
       const message = check.customerNotCreated ? 'Create the customer, or close without creating it.' : 'Save or discard the unsaved changes first.';

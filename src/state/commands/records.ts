@@ -4,7 +4,7 @@ import { validateCustomerFields, validateNewRequest, validateRequestFields } fro
 import type { EntityChange } from '../../transport/port.js';
 import type { StoreParts } from '../context-store.js';
 import { effectiveEdits } from '../drafts.js';
-import { TABLES, withDraft, withEntity } from '../transitions.js';
+import { TABLES, withDraft, withEntity, withTask } from '../transitions.js';
 import type { CareState, Draft, DraftFieldsByKind, DraftKind, DraftRecordByKind, Result } from '../types.js';
 
 type Send<K extends DraftKind> = (version: number, patch: Partial<DraftFieldsByKind[K]>, signal: AbortSignal) => Promise<DraftRecordByKind[K]>;
@@ -22,7 +22,7 @@ export class RecordCommands {
   constructor(private readonly parts: StoreParts) {}
 
   editNewCustomer(taskId: Id, patch: Partial<ContactFields>): void {
-    const task = this.parts.container.value.tasks[taskId];
+    const task = this.parts.container.value.tasks.get(taskId);
     if (!task) return;
     this.parts.container.update((s) => ({
       ...s,
@@ -32,7 +32,7 @@ export class RecordCommands {
 
   async createCustomer(taskId: Id): Promise<Result<Customer>> {
     const { container, caller, transport } = this.parts;
-    const task = container.value.tasks[taskId];
+    const task = container.value.tasks.get(taskId);
     if (!task) return { ok: false, error: CareError.notFound('task', taskId) };
     const fields = container.value.newCustomers[taskId] ?? task.contact;
     const issues = validateCustomerFields(fields);
@@ -44,8 +44,8 @@ export class RecordCommands {
       container.update((s) => {
         const next = withEntity(s, env, { kind: 'customer', value: customer });
         const { [taskId]: _, ...newCustomers } = next.newCustomers;
-        const t = next.tasks[taskId];
-        return { ...next, newCustomers, tasks: t ? { ...next.tasks, [taskId]: { ...t, customerId: customer.id } } : next.tasks };
+        const t = next.tasks.get(taskId);
+        return t ? withTask({ ...next, newCustomers }, { ...t, customerId: customer.id }) : { ...next, newCustomers };
       });
     }
     return result;

@@ -2,6 +2,7 @@ import { CareError } from '../../model/errors.js';
 import type { Agent, AgentStatus, Id, Task } from '../../model/types.js';
 import type { StoreParts } from '../context-store.js';
 import { firstAccepted } from '../selectors.js';
+import { taskListsOf } from '../task-lists.js';
 import { withAgent, withTask } from '../transitions.js';
 import type { Result } from '../types.js';
 
@@ -19,8 +20,8 @@ export class SessionCommands {
     }
     const snapshot = result.value;
     this.parts.syncClock(snapshot.now);
-    const tasks: Record<Id, Task> = {};
-    for (const task of snapshot.tasks) tasks[task.id] = task;
+    const tasks = new Map(snapshot.tasks.map((task) => [task.id, task]));
+    const taskLists = taskListsOf(snapshot.tasks);
     container.update((s) => ({
       ...s,
       connection: 'online',
@@ -28,8 +29,9 @@ export class SessionCommands {
       agent: snapshot.agent,
       queues: snapshot.queues,
       tasks,
-      activeTaskId: s.activeTaskId && tasks[s.activeTaskId]?.state === 'accepted' ? s.activeTaskId : firstAccepted(tasks),
-      selectedTaskId: s.selectedTaskId && tasks[s.selectedTaskId] ? s.selectedTaskId : null,
+      taskLists,
+      activeTaskId: s.activeTaskId && tasks.get(s.activeTaskId)?.state === 'accepted' ? s.activeTaskId : firstAccepted(taskLists),
+      selectedTaskId: s.selectedTaskId && tasks.has(s.selectedTaskId) ? s.selectedTaskId : null,
     }));
     return { ok: true, value: snapshot.agent };
   }
@@ -55,7 +57,7 @@ export class SessionCommands {
 
   activateTask(taskId: Id): void {
     const { container } = this.parts;
-    if (container.value.tasks[taskId]?.state === 'accepted') container.patch({ activeTaskId: taskId, selectedActivityId: null });
+    if (container.value.tasks.get(taskId)?.state === 'accepted') container.patch({ activeTaskId: taskId, selectedActivityId: null });
   }
 
   selectActivity(activityId: Id | null): void {

@@ -1,0 +1,73 @@
+/**
+ * The visible tasks split by state, each list sorted as its pane shows it,
+ * kept up to date one task at a time: a colleague's accept in a queue of
+ * 10,000 moves one entry instead of filtering and sorting them all.
+ */
+import type { Task } from '../model/types.js';
+
+/** The visible tasks split by state, each list in the order its pane shows it. */
+export interface TaskLists {
+  /** Queued, oldest first (R1, R26). */
+  readonly queued: readonly Task[];
+  /** Offered to this agent, oldest offer first (R12, R13). */
+  readonly offered: readonly Task[];
+  /** Accepted, in the order accepted (R14). */
+  readonly accepted: readonly Task[];
+}
+
+type Listed = keyof TaskLists;
+
+const SORT_KEY: { readonly [L in Listed]: (t: Task) => number } = {
+  queued: (t) => t.receivedAt,
+  offered: (t) => t.offeredAt ?? t.receivedAt,
+  accepted: (t) => t.acceptedAt ?? 0,
+};
+
+export const NO_TASKS: TaskLists = { queued: [], offered: [], accepted: [] };
+
+function listOf(task: Task | undefined): Listed | undefined {
+  return task && task.state !== 'closed' ? task.state : undefined;
+}
+
+/** The lists of `tasks`, sorted once (on connect). */
+export function taskListsOf(tasks: Iterable<Task>): TaskLists {
+  const lists = { queued: [] as Task[], offered: [] as Task[], accepted: [] as Task[] };
+  for (const task of tasks) {
+    const list = listOf(task);
+    if (list) lists[list].push(task);
+  }
+  for (const list of Object.keys(lists) as Listed[]) lists[list].sort((a, b) => SORT_KEY[list](a) - SORT_KEY[list](b));
+  return lists;
+}
+
+/**
+ * The lists after one task changed from `before` to `after` (either may be
+ * undefined: a task appearing or leaving). A list the change does not touch
+ * keeps its array, so its pane does not re-render.
+ */
+export function withListed(lists: TaskLists, before: Task | undefined, after: Task | undefined): TaskLists {
+  const from = listOf(before);
+  const to = listOf(after);
+  let next: TaskLists = lists;
+  if (from && before) next = { ...next, [from]: without(next[from], before.id) };
+  if (to && after) next = { ...next, [to]: inserted(next[to], after, SORT_KEY[to]) };
+  return next;
+}
+
+function without(list: readonly Task[], id: string): readonly Task[] {
+  const at = list.findIndex((t) => t.id === id);
+  return at < 0 ? list : [...list.slice(0, at), ...list.slice(at + 1)];
+}
+
+/** Inserted after every task that sorts before it or equal to it, as a stable sort would place it. */
+function inserted(list: readonly Task[], task: Task, key: (t: Task) => number): readonly Task[] {
+  const k = key(task);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]!) <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...list.slice(0, lo), task, ...list.slice(lo)];
+}
