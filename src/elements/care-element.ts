@@ -108,7 +108,7 @@ export class CareElement extends LitElement {
 
   /** A task's customer by display name: the saved record if known, else what the contact said (R24). */
   protected nameOfTask(task: Task): string {
-    const saved = task.customerId ? this.store?.snapshot.customers[task.customerId] : undefined;
+    const saved = task.customerId ? this.store?.snapshot.customers.get(task.customerId) : undefined;
     return this.nameOf(saved ?? task.contact);
   }
 

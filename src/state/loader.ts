@@ -23,15 +23,15 @@ function then<T>(result: Result<T>, merge: (value: T) => (s: CareState) => CareS
 
 const FETCHERS: { readonly [K in ResourceKind]: Fetcher } = {
   customer: async (run, t, id) =>
-    then(await run('getCustomer', (signal) => t.getCustomer(id, signal)), (customer) => (s) => withNewer(s, 'customers', [customer])),
+    then(await run('getCustomer', (signal) => t.getCustomer(id, signal)), (customer) => (s) => withNewer(s, 'customer', [customer])),
   journey: async (run, t, id) =>
     then(await run('getJourney', (signal) => t.getJourney(id, signal)), (journey) => (s) =>
-      withNewer(withNewer(withNewer(s, 'customers', [journey.customer]), 'requests', journey.requests), 'activities', journey.activities),
+      withNewer(withNewer(withNewer(s, 'customer', [journey.customer]), 'request', journey.requests), 'activity', journey.activities),
     ),
   request: async (run, t, id) =>
-    then(await run('getRequest', (signal) => t.getRequest(id, signal)), (request) => (s) => withNewer(s, 'requests', [request])),
+    then(await run('getRequest', (signal) => t.getRequest(id, signal)), (request) => (s) => withNewer(s, 'request', [request])),
   activity: async (run, t, id) =>
-    then(await run('getActivity', (signal) => t.getActivity(id, signal)), (activity) => (s) => withNewer(s, 'activities', [activity])),
+    then(await run('getActivity', (signal) => t.getActivity(id, signal)), (activity) => (s) => withNewer(s, 'activity', [activity])),
   comments: async (run, t, id) =>
     then(await run('getComments', (signal) => t.getComments(id, signal)), (list) => {
       const comments = [...list].sort(byTime((c) => c.createdAt));

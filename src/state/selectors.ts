@@ -66,12 +66,12 @@ export function journeySelector(customerId: Id): (s: CareState) => Journey | und
   const lists = memoOn(
     [(s: CareState) => s.requests, (s: CareState) => s.activities],
     (requests, activities): [CareRequest[], Activity[]] => [
-      Object.values(requests).filter((r) => r.customerId === customerId).sort(byTime((r) => r.createdAt)),
-      Object.values(activities).filter((a) => a.customerId === customerId).sort(byTime((a) => a.startedAt)),
+      inTimeOrder(requests.values(), customerId, (r) => r.createdAt),
+      inTimeOrder(activities.values(), customerId, (a) => a.startedAt),
     ],
   );
   return (s) => {
-    const customer = s.customers[customerId];
+    const customer = s.customers.get(customerId);
     // Partly known (a customer loaded on its own) is not a journey: wait for the journey's own load.
     if (!customer || s.loads.journey[customerId]?.status !== 'ready') return undefined;
     const [requests, activities] = lists(s);
@@ -79,4 +79,16 @@ export function journeySelector(customerId: Id): (s: CareState) => Journey | und
     last = { customer, requests, activities };
     return last;
   };
+}
+
+/** The customer's records oldest first; the sort is skipped when they are in order already, as a journey arrives. */
+function inTimeOrder<T extends { customerId: Id | null }>(records: Iterable<T>, customerId: Id, time: (record: T) => number): T[] {
+  const out: T[] = [];
+  let sorted = true;
+  for (const record of records) {
+    if (record.customerId !== customerId) continue;
+    if (sorted && out.length && time(out[out.length - 1]!) > time(record)) sorted = false;
+    out.push(record);
+  }
+  return sorted ? out : out.sort(byTime(time));
 }

@@ -145,7 +145,7 @@ export class CareStore {
 
   /** A customer, loaded on first subscription (R17). */
   customer$(customerId: Id): Observable<Loadable<Customer>> {
-    return this.views.lazy({ kind: 'customer', id: customerId }, (s) => s.customers[customerId]);
+    return this.views.lazy({ kind: 'customer', id: customerId }, (s) => s.customers.get(customerId));
   }
 
   /** A customer's requests and activities in time order, loaded on first subscription (R16). */
@@ -155,12 +155,12 @@ export class CareStore {
 
   /** A request, loaded on first subscription if not known yet (R18). */
   request$(requestId: Id): Observable<Loadable<CareRequest>> {
-    return this.views.lazy({ kind: 'request', id: requestId }, (s) => s.requests[requestId]);
+    return this.views.lazy({ kind: 'request', id: requestId }, (s) => s.requests.get(requestId));
   }
 
   /** An activity, loaded on first subscription if not known yet. */
   activity$(activityId: Id): Observable<Loadable<Activity>> {
-    return this.views.lazy({ kind: 'activity', id: activityId }, (s) => s.activities[activityId]);
+    return this.views.lazy({ kind: 'activity', id: activityId }, (s) => s.activities.get(activityId));
   }
 
   /** The comments of an activity, oldest first, loaded on first subscription (R20). */

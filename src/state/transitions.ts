@@ -4,7 +4,7 @@
  * notice. Each returns the same state object when nothing changed.
  */
 import type { CareError } from '../model/errors.js';
-import type { Agent, AgentRef, ChatMessage, Comment, Id, Task } from '../model/types.js';
+import type { Activity, Agent, AgentRef, CareRequest, ChatMessage, Comment, Customer, Id, Task } from '../model/types.js';
 import type { EntityChange } from '../transport/port.js';
 import { rebaseOrConflict } from './drafts.js';
 import { firstAccepted, visibleTo } from './selectors.js';
@@ -13,6 +13,25 @@ import type { CareState, Draft, DraftKind, DraftRecordByKind, Notice, NoticeCode
 
 /** The state table that holds each kind of record. */
 export const TABLES = { customer: 'customers', request: 'requests', activity: 'activities' } as const;
+
+/** The records of each kind, as the state holds them. */
+interface RecordByKind {
+  customer: Customer;
+  request: CareRequest;
+  activity: Activity;
+}
+
+/** A saved record by kind and id. */
+export function recordOf<K extends keyof RecordByKind>(s: CareState, kind: K, id: Id): RecordByKind[K] | undefined {
+  return (s[TABLES[kind]] as ReadonlyMap<Id, RecordByKind[K]>).get(id);
+}
+
+/** A state whose table of `kind` holds `value`, replacing what it held under its id. */
+export function withRecord<K extends keyof RecordByKind>(s: CareState, kind: K, value: RecordByKind[K]): CareState {
+  const table = new Map(s[TABLES[kind]] as ReadonlyMap<Id, RecordByKind[K]>);
+  table.set(value.id, value);
+  return { ...s, [TABLES[kind]]: table };
+}
 
 /** What a notice needs from outside the state: the time, and how many to keep. */
 export interface NoticeEnv {
@@ -34,17 +53,13 @@ export function withNotice(
 }
 
 /** A state whose `table` holds `items` where they are newer than what it knew. */
-export function withNewer<K extends 'customers' | 'requests' | 'activities'>(
-  s: CareState,
-  table: K,
-  items: readonly CareState[K][Id][],
-): CareState {
-  const next = { ...s[table] } as Record<Id, CareState[K][Id]>;
+export function withNewer<K extends keyof RecordByKind>(s: CareState, kind: K, items: readonly RecordByKind[K][]): CareState {
+  const next = new Map(s[TABLES[kind]] as ReadonlyMap<Id, RecordByKind[K]>);
   for (const item of items) {
-    const known = next[item.id];
-    if (!known || known.version < item.version) next[item.id] = item;
+    const known = next.get(item.id);
+    if (!known || known.version < item.version) next.set(item.id, item);
   }
-  return { ...s, [table]: next };
+  return { ...s, [TABLES[kind]]: next };
 }
 
 /** Takes a task unless a newer version is known; drops it once the agent no longer sees it. */
@@ -74,13 +89,12 @@ export function withAgent(s: CareState, agent: Agent): CareState {
  * checks any draft of it for a conflict (R6), with a notice when one starts.
  */
 export function withEntity(s: CareState, env: NoticeEnv, change: EntityChange, changedBy?: AgentRef, force = true): CareState {
-  const table = TABLES[change.kind];
-  const known = s[table][change.value.id] as { version: number } | undefined;
+  const known = recordOf(s, change.kind, change.value.id);
   if (known && known.version >= change.value.version) return s;
   const customerId = change.kind === 'customer' ? change.value.id : change.value.customerId;
   const relevant = force || known || (customerId && (s.loads.journey[customerId] || s.loads.customer[customerId]));
   if (!relevant) return s;
-  const next: CareState = { ...s, [table]: { ...s[table], [change.value.id]: change.value } };
+  const next = withRecord(s, change.kind, change.value);
   if (change.kind === 'activity') return next;
   return withRemoteChange(next, env, change.kind, known as DraftRecordByKind[typeof change.kind] | undefined, change.value, changedBy);
 }

@@ -135,9 +135,10 @@ export interface CareState {
   activeTaskId: Id | null;
   /** The activity picked in the journey; null means the shown task's own activity. */
   selectedActivityId: Id | null;
-  customers: Readonly<Record<Id, Customer>>;
-  requests: Readonly<Record<Id, CareRequest>>;
-  activities: Readonly<Record<Id, Activity>>;
+  /** Records by id. Maps: a journey brings thousands, and a Map copies and iterates them several times faster than an object. */
+  customers: ReadonlyMap<Id, Customer>;
+  requests: ReadonlyMap<Id, CareRequest>;
+  activities: ReadonlyMap<Id, Activity>;
   comments: Readonly<Record<Id, readonly Comment[]>>;
   transcripts: Readonly<Record<Id, readonly ChatMessage[]>>;
   /** Load status by resource kind, then id. */

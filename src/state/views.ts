@@ -4,7 +4,7 @@ import type { StateContainer } from './container.js';
 import { viewOf } from './drafts.js';
 import type { Loader } from './loader.js';
 import { shareLatest } from './share-latest.js';
-import { TABLES } from './transitions.js';
+import { recordOf } from './transitions.js';
 import type { CareState, Draft, DraftKind, DraftRecordByKind, DraftView, Loadable, ResourceKey } from './types.js';
 
 /**
@@ -43,7 +43,7 @@ export class Views {
   draft<K extends DraftKind>(kind: K, id: Id): Observable<DraftView<K> | null> {
     return this.memo(`draft:${kind}:${id}`, () =>
       this.container.state$.pipe(
-        map((s) => [s[TABLES[kind]][id] as DraftRecordByKind[K] | undefined, s.drafts[kind][id] as Draft<K> | undefined] as const),
+        map((s) => [recordOf(s, kind, id) as DraftRecordByKind[K] | undefined, s.drafts[kind][id] as Draft<K> | undefined] as const),
         distinctUntilChanged((a, b) => a[0] === b[0] && a[1] === b[1]),
         map(([saved, draft]) => (saved ? viewOf(kind, saved, draft) : null)),
       ),

@@ -6,11 +6,16 @@ export type Row =
   | { kind: 'activity'; activity: Activity; request: CareRequest | undefined }
   | { kind: 'loose' };
 
-/** Newest request first, each followed by its activities, newest first; unfiled activities on top. */
+/**
+ * Newest request first, each followed by its activities, newest first;
+ * unfiled activities on top. The store hands the journey out oldest first,
+ * so reading it backwards gives each list newest first without sorting.
+ */
 export function rowsOf(journey: Journey): Row[] {
   const byRequest = new Map<string, Activity[]>();
   const loose: Activity[] = [];
-  for (const activity of journey.activities) {
+  const activities = newestFirst(journey.activities, (a) => a.startedAt);
+  for (const activity of activities) {
     if (activity.requestId === null) loose.push(activity);
     else {
       const list = byRequest.get(activity.requestId);
@@ -18,17 +23,23 @@ export function rowsOf(journey: Journey): Row[] {
       else byRequest.set(activity.requestId, [activity]);
     }
   }
-  const newest = (a: { startedAt: number }, b: { startedAt: number }) => b.startedAt - a.startedAt;
   const rows: Row[] = [];
   if (loose.length) {
     rows.push({ kind: 'loose' });
-    for (const activity of loose.sort(newest)) rows.push({ kind: 'activity', activity, request: undefined });
+    for (const activity of loose) rows.push({ kind: 'activity', activity, request: undefined });
   }
-  for (const request of [...journey.requests].sort((a, b) => b.createdAt - a.createdAt)) {
+  for (const request of newestFirst(journey.requests, (r) => r.createdAt)) {
     rows.push({ kind: 'request', request });
-    for (const activity of (byRequest.get(request.id) ?? []).sort(newest)) rows.push({ kind: 'activity', activity, request });
+    for (const activity of byRequest.get(request.id) ?? []) rows.push({ kind: 'activity', activity, request });
   }
   return rows;
+}
+
+/** A copy newest first: reversed when oldest first already (the store's order), sorted otherwise. */
+function newestFirst<T>(items: readonly T[], time: (item: T) => number): T[] {
+  let ascending = true;
+  for (let i = 1; i < items.length && ascending; i++) ascending = time(items[i - 1]!) <= time(items[i]!);
+  return ascending ? [...items].reverse() : [...items].sort((a, b) => time(b) - time(a));
 }
 
 /** A row's key: stable across re-sorting, so focus and the virtualizer follow the row. */

@@ -2,7 +2,7 @@ import { CareError } from '../../model/errors.js';
 import type { Activity, CareRequest, ChatMessage, Comment, Customer, Id, MoveTarget } from '../../model/types.js';
 import { normaliseTag, validateComment, validateMessage, validateNewRequest, validateTag } from '../../model/validation.js';
 import type { StoreParts } from '../context-store.js';
-import { withComments, withEntity, withMessage } from '../transitions.js';
+import { withComments, withEntity, withMessage, withRecord } from '../transitions.js';
 import type { Result, UnsentKind } from '../types.js';
 
 /** Tags, comments, moves and chat (R9, R15, R16, R20, R29), and the text of composers not sent yet (X8). */
@@ -12,7 +12,7 @@ export class ActivityCommands {
   constructor(private readonly parts: StoreParts) {}
 
   async addTag(activityId: Id, text: string): Promise<Result<Activity>> {
-    const activity = this.parts.container.value.activities[activityId];
+    const activity = this.parts.container.value.activities.get(activityId);
     if (!activity) return { ok: false, error: CareError.notFound('activity', activityId) };
     const issues = validateTag(text, activity.tags);
     if (issues.length) return { ok: false, error: CareError.validation(issues) };
@@ -56,7 +56,7 @@ export class ActivityCommands {
   /** A move to an existing request shows at once and rolls back if refused; a new request needs a title (R21). */
   async moveActivity(activityId: Id, target: MoveTarget): Promise<Result<{ activity: Activity; request: CareRequest }>> {
     const { container, caller, transport } = this.parts;
-    const before = container.value.activities[activityId];
+    const before = container.value.activities.get(activityId);
     if ('newRequest' in target) {
       const issues = validateNewRequest(target.newRequest);
       if (issues.length) return { ok: false, error: CareError.validation(issues) };
@@ -120,7 +120,7 @@ export class ActivityCommands {
   }
 
   private async optimistic(operation: 'addTag' | 'removeTag', activityId: Id, change: (a: Activity) => Activity, send: (signal: AbortSignal) => Promise<Activity>): Promise<Result<Activity>> {
-    const before = this.parts.container.value.activities[activityId];
+    const before = this.parts.container.value.activities.get(activityId);
     if (!before) return { ok: false, error: CareError.notFound('activity', activityId) };
     this.put(change(before));
     const result = await this.parts.caller.run(operation, send);
@@ -136,15 +136,14 @@ export class ActivityCommands {
 
   /** Shows a change before the backend confirms it. */
   private put(activity: Activity): void {
-    this.parts.container.update((s) => ({ ...s, activities: { ...s.activities, [activity.id]: activity } }));
+    this.parts.container.update((s) => withRecord(s, 'activity', activity));
   }
 
   /** Puts an activity back as it was, unless a newer version arrived meanwhile. */
   private rollback(before: Activity): void {
     this.parts.container.update((s) => {
-      const now = s.activities[before.id];
-      if (now && now.version > before.version) return s;
-      return { ...s, activities: { ...s.activities, [before.id]: before } };
+      const now = s.activities.get(before.id);
+      return now && now.version > before.version ? s : withRecord(s, 'activity', before);
     });
   }
 }

@@ -2,7 +2,7 @@ import { CareError } from '../../model/errors.js';
 import type { Id, Task } from '../../model/types.js';
 import type { StoreParts } from '../context-store.js';
 import { effectiveEdits } from '../drafts.js';
-import { TABLES, withTask } from '../transitions.js';
+import { recordOf, withTask } from '../transitions.js';
 import type { CareState, DraftKind, DraftRecordByKind, Result, UnsentKey } from '../types.js';
 import type { RecordCommands } from './records.js';
 
@@ -23,7 +23,7 @@ export type CloseResolution = 'save' | 'discard';
 
 function unsaved(s: CareState, kind: DraftKind, id: Id): boolean {
   const draft = s.drafts[kind][id];
-  const saved = s[TABLES[kind]][id] as DraftRecordByKind[typeof kind] | undefined;
+  const saved = recordOf(s, kind, id) as DraftRecordByKind[typeof kind] | undefined;
   return !!draft && !!saved && (!!draft.stash || Object.keys(effectiveEdits(kind, saved, draft.values)).length > 0);
 }
 
@@ -42,7 +42,7 @@ export class CloseCommands {
     const unsentTexts = unsentOf(s, task);
     if (task.customerId === null) return { ...none, customerNotCreated: true, unsentTexts };
     const customerId = task.customerId;
-    const unsavedRequests = Object.values(s.requests)
+    const unsavedRequests = [...s.requests.values()]
       .filter((r) => r.customerId === customerId && unsaved(s, 'request', r.id))
       .map((r) => r.id);
     return { unsavedCustomer: unsaved(s, 'customer', customerId), customerNotCreated: false, unsavedRequests, unsentTexts };
@@ -98,7 +98,7 @@ function unsentOf(s: CareState, task: Task): UnsentKey[] {
   const out: UnsentKey[] = [];
   if (s.unsent.message[task.id]) out.push({ kind: 'message', id: task.id });
   const ofTask = (activityId: Id) =>
-    activityId === task.activityId || (task.customerId !== null && s.activities[activityId]?.customerId === task.customerId);
+    activityId === task.activityId || (task.customerId !== null && s.activities.get(activityId)?.customerId === task.customerId);
   for (const kind of ['comment', 'tag'] as const) {
     for (const id of Object.keys(s.unsent[kind])) if (ofTask(id)) out.push({ kind, id });
   }

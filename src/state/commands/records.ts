@@ -4,13 +4,13 @@ import { validateCustomerFields, validateNewRequest, validateRequestFields } fro
 import type { EntityChange } from '../../transport/port.js';
 import type { StoreParts } from '../context-store.js';
 import { effectiveEdits } from '../drafts.js';
-import { TABLES, withDraft, withEntity, withTask } from '../transitions.js';
+import { recordOf, withDraft, withEntity, withTask } from '../transitions.js';
 import type { CareState, Draft, DraftFieldsByKind, DraftKind, DraftRecordByKind, Result } from '../types.js';
 
 type Send<K extends DraftKind> = (version: number, patch: Partial<DraftFieldsByKind[K]>, signal: AbortSignal) => Promise<DraftRecordByKind[K]>;
 
 function savedOf<K extends DraftKind>(s: CareState, kind: K, id: Id): DraftRecordByKind[K] | undefined {
-  return s[TABLES[kind]][id] as DraftRecordByKind[K] | undefined;
+  return recordOf(s, kind, id) as DraftRecordByKind[K] | undefined;
 }
 
 function draftOf<K extends DraftKind>(s: CareState, kind: K, id: Id): Draft<K> | undefined {
@@ -63,7 +63,7 @@ export class RecordCommands {
 
   async resolveRequest(requestId: Id): Promise<Result<CareRequest>> {
     const { container, caller, transport } = this.parts;
-    const saved = container.value.requests[requestId];
+    const saved = container.value.requests.get(requestId);
     if (!saved) return { ok: false, error: CareError.notFound('request', requestId) };
     const result = await caller.run('updateRequest', (signal) =>
       transport.updateRequest(requestId, saved.version, { status: 'resolved' }, signal),
