@@ -18,6 +18,7 @@ import { MemoryTransport } from '../src/transport/memory.js';
 
 const DAY = 86_400_000;
 const params = new URLSearchParams(location.search);
+let profiling = false;
 const n = Number(params.get('n') ?? 10_000);
 const clock = new VirtualClock();
 const now = clock.now();
@@ -104,64 +105,65 @@ async function run(): Promise<void> {
   const engine = new CareEngine({ clock, seed: journeySeed(n) });
   const activities = engine.getJourney('cust-long').activities;
   const stage = document.getElementById('stage')!;
-  const floor = () => {
+  const floor = async () => {
     const el = document.createElement('bench-floor') as BenchFloor;
     el.items = activities;
-    stage.replaceChildren(el);
-    return el;
+    return timeFirstRows(() => (stage.replaceChildren(el), el));
   };
-  // ?first=floor mounts the floor first, else the journey: each one's cold figure comes from a page
-  // where it went first, so each pays for the page's first Lit and virtualizer work. Warm: mounted again.
+  const session = await connected(engine);
+  const journey = () => measureJourney(session, stage);
+  // Cold: first in the page; ?first=floor mounts the floor first, else the journey, so each one's cold
+  // figure comes from a page where it went first and paid for the page's first Lit and virtualizer work.
   const floorFirst = params.get('first') === 'floor';
-  const journey = () => measureJourney(engine, stage);
-  const floorTimed = async () => ({ firstRenderMs: await timeFirstRows(floor) });
-  const order = floorFirst ? [floorTimed, journey] : [journey, floorTimed];
-  const [a, b] = [await order[0]!(), await order[1]!()];
-  // ?profile: a profiler attached over CDP gets the warm journey alone (console.profile).
-  const profiling = params.has('profile');
-  if (profiling) console.profile('warm');
-  const a2 = await order[0]!();
-  if (profiling) console.profileEnd('warm');
-  const b2 = await order[1]!();
-  const [measured, warm] = (floorFirst ? [b, b2] : [a, a2]) as [Awaited<ReturnType<typeof journey>>, Awaited<ReturnType<typeof journey>>];
-  const [floorCold, floorWarm] = floorFirst ? [a.firstRenderMs, a2.firstRenderMs] : [b.firstRenderMs, b2.firstRenderMs];
+  let floorCold: number;
+  let cold: Measured;
+  if (floorFirst) [floorCold, cold] = [await floor(), await journey()];
+  else [cold, floorCold] = [await journey(), await floor()];
+  // Warm: mounted again in the same page and session, as when the agent comes back to the customer.
+  // ?profile: a profiler attached over CDP gets this first render alone (console.profile).
+  profiling = params.has('profile');
+  const warm = await journey();
+  profiling = false;
+  const floorWarm = await floor();
+  // Reload: mounted again over a fresh session, so the journey comes through the transport once more.
+  const fresh = await connected(engine);
+  const reload = await measureJourney(fresh, stage);
+  fresh.dispose();
+  session.dispose();
   Object.assign(window, {
-    benchResult: { ...measured, floorColdMs: floorCold, floorWarmMs: floorWarm, warmRenderMs: warm.firstRenderMs, floorFirst },
+    benchResult: { ...cold, floorColdMs: floorCold, floorWarmMs: floorWarm, warmRenderMs: warm.firstRenderMs, reloadRenderMs: reload.firstRenderMs, floorFirst },
   });
 }
 
-/** Mounts care-journey over a fresh store of the engine and times its first rows. */
-async function measureJourney(engine: CareEngine, stage: HTMLElement): Promise<{ activities: number; firstRenderMs: number; rows: number; nodes: number }> {
+async function connected(engine: CareEngine): Promise<CareStore> {
   const store = new CareStore(new MemoryTransport(engine, { agentId: 'agent-1' }));
   await store.connect();
-  // ?manual waits for window.startBench(), so a profiler can cover the measured part only.
-  if (new URLSearchParams(location.search).has('manual')) {
-    await new Promise((resolve) => Object.assign(window, { startBench: resolve }));
-  }
-  if (new URLSearchParams(location.search).has('profile')) {
-    const t0 = performance.now();
-    engine.getJourney('cust-long');
-    console.log(`engine.getJourney ${(performance.now() - t0).toFixed(1)} ms`);
-  }
+  return store;
+}
+
+interface Measured {
+  activities: number;
+  firstRenderMs: number;
+  rows: number;
+  nodes: number;
+}
+
+/** Mounts care-journey over `store` and times its first rows. */
+async function measureJourney(store: CareStore, stage: HTMLElement): Promise<Measured> {
   stage.replaceChildren();
   const before = countNodes(document.body);
+  if (profiling) console.profile('first render');
   const started = performance.now();
   stage.innerHTML = '<care-provider><care-journey customer-id="cust-long"></care-journey></care-provider>';
   (stage.querySelector('care-provider') as HTMLElement & { store: CareStore }).store = store;
   const journey = stage.querySelector('care-journey')!;
-  let dataReady = 0;
-  store.journey$('cust-long').subscribe((j) => {
-    if (j.status === 'ready' && !dataReady) dataReady = performance.now() - started;
-  });
-  // First render: the first frame in which the list shows rows.
   const firstRender = (await rowsIn(journey)) - started;
-  console.log(`data ready ${dataReady.toFixed(1)} ms, rows at ${firstRender.toFixed(1)} ms`);
+  if (profiling) console.profileEnd('first render');
   await frame();
   await frame();
   const rows = journey.shadowRoot!.querySelectorAll('[role=listitem]').length;
   const nodes = countNodes(document.body) - before;
   stage.replaceChildren();
-  store.dispose();
   return { activities: n, firstRenderMs: Math.round(firstRender * 10) / 10, rows, nodes };
 }
 
