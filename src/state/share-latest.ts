@@ -10,11 +10,7 @@ import { Observable, ReplaySubject, Subscription, type MonoTypeOperatorFunction 
  * resets it the same way. A completed source stays completed: late
  * subscribers get its last value and the completion, and it is not
  * subscribed again.
- *
- * Written out because rxjs's `share` brings its accept-any-input machinery
- * (promises, iterables, async iterables, readable streams, with their
- * helpers), about 2 KB gzipped of the kit's 50 KB budget, for a store whose
- * sources are all Observables.
+ * Written out for size: see docs/architecture.md.
  */
 export function shareLatest<T>(): MonoTypeOperatorFunction<T> {
   return (source) => {

@@ -12,12 +12,8 @@
  * bubbling and composed) when done, or a plain `close` when the agent
  * cancels; the journey closes them, announces and puts focus back.
  *
- * Imports: lit and its `repeat` only (what the virtualizer imports too);
- * the kit's classes and functions come from forms-opener.ts through
- * `FormsKit`. A kit module imported here would make bundlers split it out
- * of the element's chunk into a chunk shared with this one: measured with
- * `npm run size`, that split costs about 1.5 KB gzipped, more than the
- * forms themselves.
+ * Imports lit only: the kit's classes come through `FormsKit`, for size
+ * (docs/architecture.md).
  */
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
