@@ -9,6 +9,7 @@
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { LitElement, html } from 'lit';
 import '../src/define.js';
+import { countNodes } from './count-nodes.js';
 import { VirtualClock } from '../src/engine/clock.js';
 import { CareEngine } from '../src/engine/engine.js';
 import type { SeedData } from '../src/engine/seed.js';
@@ -44,17 +45,6 @@ function journeySeed(activityCount: number): SeedData {
     comments: [],
     transcripts: [],
   };
-}
-
-function countNodes(root: Node): number {
-  let count = 0;
-  const walk = (node: Node) => {
-    count++;
-    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
-  return count;
 }
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));

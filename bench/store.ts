@@ -5,6 +5,7 @@
  * page in headless Chromium on the production build.
  */
 import '../src/define.js';
+import { countNodes } from './count-nodes.js';
 import { VirtualClock } from '../src/engine/clock.js';
 import { CareEngine } from '../src/engine/engine.js';
 import type { SeedData } from '../src/engine/seed.js';
@@ -90,17 +91,6 @@ async function run(): Promise<void> {
   await drained();
   const drainMs = performance.now() - idle;
   Object.assign(window, { benchResult: { tasks: n, keystrokeMs, taskChangeMs, drainMs, queueNodes: countNodes(stage.querySelector('care-queue')!) } });
-}
-
-function countNodes(root: Node): number {
-  let count = 0;
-  const walk = (node: Node) => {
-    count++;
-    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
-  return count;
 }
 
 run().catch((error: unknown) => Object.assign(window, { benchResult: { error: String(error) } }));
