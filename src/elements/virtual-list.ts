@@ -48,6 +48,8 @@ export const isVirtual = (count: number, options: Pick<VirtualListOptions, 'from
  * The rows of a list element (the virtualizer's scroller, with `data-key`
  * rows as its direct children): a keyed plain list when short, else the
  * virtualizer, and until it arrives the first screenful as a plain list.
+ * Key the list element on {@link isVirtual} (lit's `keyed`): the virtualizer
+ * leaves its styles and sizer behind, so a list that shrinks back needs a fresh element.
  */
 export function renderList<T>(items: readonly T[], key: (item: T) => string, render: (item: T, index: number) => TemplateResult, options: VirtualListOptions) {
   if (!isVirtual(items.length, options)) return repeat(items, key, render);

@@ -1,5 +1,5 @@
 import { CareError } from '../model/errors.js';
-import { MAX_CONCURRENT_CALLS, SUMMARY_MAX } from '../model/limits.js';
+import { FIELD_MAX, MAX_CONCURRENT_CALLS, SUMMARY_MAX } from '../model/limits.js';
 import { displayName } from '../model/rules.js';
 import type { Activity, ContactFields, Id, MediaType, Task } from '../model/types.js';
 import { truncate, type EngineContext } from './context.js';
@@ -28,7 +28,14 @@ export class Tasks {
     const queueId = inbound.queueId ?? this.defaultQueue(inbound.media);
     const queue = records.queues.get(queueId);
     if (!queue) throw CareError.notFound('queue', queueId);
-    const customer = this.ctx.customers.match(inbound.contact);
+    // What arrives from outside is held to the limits every other text keeps (R23), so no record exceeds its schema.
+    const contact = {
+      name: capped(inbound.contact.name),
+      email: capped(inbound.contact.email),
+      phone: capped(inbound.contact.phone),
+    };
+    const opening = capped(inbound.opening);
+    const customer = this.ctx.customers.match(contact);
     const now = this.ctx.now();
     const activity: Activity = {
       id: records.newId('act'),
@@ -39,9 +46,9 @@ export class Tasks {
       media: inbound.media,
       tags: [],
       startedAt: now,
-      summary: truncate(inbound.opening, SUMMARY_MAX),
+      summary: truncate(opening, SUMMARY_MAX),
     };
-    if (inbound.media === 'call') activity.call = { from: inbound.contact.phone };
+    if (inbound.media === 'call') activity.call = { from: contact.phone };
     records.activities.set(activity.id, activity);
     const task: Task = {
       id: records.newId('task'),
@@ -52,13 +59,13 @@ export class Tasks {
       media: inbound.media,
       state: 'queued',
       customerId: customer?.id ?? null,
-      contact: { ...inbound.contact },
+      contact,
       activityId: activity.id,
       receivedAt: now,
     };
     records.tasks.set(task.id, task);
     if (inbound.media === 'chat') {
-      this.ctx.activities.appendMessage(activity.id, 'customer', displayName(customer ?? inbound.contact), inbound.opening);
+      this.ctx.activities.appendMessage(activity.id, 'customer', displayName(customer ?? contact), opening);
     }
     this.ctx.emit({ type: 'activity', activity });
     this.ctx.emit({ type: 'task', task, cause: 'received' });
@@ -129,4 +136,9 @@ export class Tasks {
     if (!queue) throw CareError.notFound('queue for', media);
     return queue.id;
   }
+}
+
+/** Text as it came, unless it is over FIELD_MAX characters. */
+function capped(text: string): string {
+  return text.length > FIELD_MAX && [...text].length > FIELD_MAX ? truncate(text, FIELD_MAX) : text;
 }

@@ -46,16 +46,19 @@ export class Caller {
     }
   }
 
-  /** A pushed event as it is, or the error saying why it cannot be read (after {@link prepare}). */
+  /** A pushed event as it is, or the error saying why it cannot be read; unreadable while the checks are not loaded. */
   checkEvent(event: unknown): CareEvent | CareError {
-    return this.validated || !this.checks ? (event as CareEvent) : this.checks.checkEvent(event);
+    if (this.validated) return event as CareEvent;
+    return this.checks ? this.checks.checkEvent(event) : CareError.network('An update arrived before Care Kit could check it.');
   }
 
   async run<Op extends ReplyOperation>(operation: Op, call: (signal: AbortSignal) => Promise<Reply<Op>>): Promise<Result<Reply<Op>>> {
     const result = await this.attempt(operation, call);
     if (this.validated) return result;
-    const ready = await this.prepare();
-    if (!ready.ok) return ready;
+    if (!this.checks) {
+      const ready = await this.prepare();
+      if (!ready.ok) return ready;
+    }
     const { checkReply, checkConflictCurrent } = this.checks!;
     if (result.ok) {
       const checked = checkReply(operation, result.value);

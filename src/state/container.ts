@@ -3,8 +3,8 @@ import { shareLatest } from './share-latest.js';
 import { NO_TASKS } from './task-lists.js';
 import type { CareState } from './types.js';
 
-/** The state of a session before it connects. */
-export const INITIAL_STATE: CareState = {
+/** The state of a session before it connects: new tables each time, so no two stores share one. */
+export const initialState = (): CareState => ({
   connection: 'idle',
   connectionError: null,
   agent: null,
@@ -25,7 +25,7 @@ export const INITIAL_STATE: CareState = {
   unsent: { message: {}, comment: {}, tag: {} },
   notices: [],
   noticeSeq: 1,
-};
+});
 
 /**
  * Holds one immutable {@link CareState} and tells subscribers when it is
@@ -33,7 +33,7 @@ export const INITIAL_STATE: CareState = {
  * the same object is no change, so nothing downstream runs.
  */
 export class StateContainer {
-  private readonly subject = new BehaviorSubject<CareState>(INITIAL_STATE);
+  private readonly subject = new BehaviorSubject<CareState>(initialState());
   private closed = false;
 
   /** Every state, the current one first. */

@@ -4,7 +4,7 @@
  * reference comparisons, never a filter or a sort.
  */
 import { isTaskVisibleTo } from '../model/rules.js';
-import type { CareRequest, Activity, Id, Journey, Task } from '../model/types.js';
+import type { Activity, Agent, CareRequest, Id, Journey, Task } from '../model/types.js';
 import type { TaskLists } from './task-lists.js';
 import type { CareState } from './types.js';
 
@@ -41,10 +41,8 @@ export function shownTask(s: CareState): Task | null {
 }
 
 /** Whether the agent may change this customer's records now: only with a task of theirs in progress (R25). */
-export function canEdit(s: CareState, customerId: Id | null): boolean {
-  if (!customerId || !s.agent) return false;
-  const agentId = s.agent.id;
-  return s.taskLists.accepted.some((t) => t.acceptedBy === agentId && t.customerId === customerId);
+export function canEdit(accepted: readonly Task[], agent: Agent | null, customerId: Id | null): boolean {
+  return !!customerId && !!agent && accepted.some((t) => t.acceptedBy === agent.id && t.customerId === customerId);
 }
 
 /** The accepted task accepted first, to show when the active one goes. */

@@ -135,7 +135,7 @@ export class CareStore {
   /** Whether the agent may change this customer's records now: only while one of their tasks for the customer is in progress (R25). */
   canEdit$(customerId: Id | null): Observable<boolean> {
     return this.views.memo(`can-edit:${customerId}`, () =>
-      this.container.select(memoOn([(s: CareState) => s.taskLists.accepted, (s: CareState) => s.agent], () => canEdit(this.snapshot, customerId))),
+      this.container.select(memoOn([(s: CareState) => s.taskLists.accepted, (s: CareState) => s.agent], (accepted, agent) => canEdit(accepted, agent, customerId))),
     );
   }
 
@@ -205,7 +205,10 @@ export class CareStore {
   async connect(): Promise<Result<Agent>> {
     // Events are checked as they come, so the checks must be at hand before the first one.
     if (!this.caller.ready) {
+      this.container.patch({ connection: 'connecting', connectionError: null });
       const ready = await this.caller.prepare();
+      // Disposed while the checks loaded: listening now would outlive the store.
+      if (this.container.disposed) return { ok: false, error: CareError.aborted() };
       if (!ready.ok) {
         this.container.patch({ connection: 'offline', connectionError: ready.error });
         return ready;

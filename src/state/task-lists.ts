@@ -48,6 +48,12 @@ export function taskListsOf(tasks: Iterable<Task>): TaskLists {
 export function withListed(lists: TaskLists, before: Task | undefined, after: Task | undefined): TaskLists {
   const from = listOf(before);
   const to = listOf(after);
+  if (from && from === to && before && after && SORT_KEY[from](before) === SORT_KEY[from](after)) {
+    // Same list, same place: replaced where it stands, so tasks that tie on time keep their order.
+    const list = lists[from];
+    const at = list.findIndex((t) => t.id === before.id);
+    if (at >= 0) return list[at] === after ? lists : { ...lists, [from]: list.with(at, after) };
+  }
   let next: TaskLists = lists;
   if (from && before) next = { ...next, [from]: without(next[from], before.id) };
   if (to && after) next = { ...next, [to]: inserted(next[to], after, SORT_KEY[to]) };

@@ -216,6 +216,19 @@ describe('care-queue', () => {
     expect(atTenThousand, `nodes at 10,000; ${atHundred} at 100`).to.equal(atHundred);
   });
 
+  it('R26 a queue that shrinks back to a plain list shows every row in a list with no virtualizer left in it', async () => {
+    const { engine, el } = await queueOf(61);
+    const list = () => shadow(el).querySelector<HTMLElement>('ul[data-list=queue]')!;
+    await until(() => list().classList.contains('virtual') && !!list().querySelector('[virtualizer-sizer]'), () => 'virtualised at 61 tasks');
+    const oldest = shadow(el).querySelector<HTMLButtonElement>('ul[data-list=queue] button[data-task]')!.dataset['task']!;
+    engine.acceptTask('agent-2', oldest);
+    await settled(el);
+    expect(list().classList.contains('virtual')).to.equal(false);
+    expect(list().querySelector('[virtualizer-sizer]'), 'the virtualizer’s sizer').to.equal(null);
+    expect(list().getAttribute('style') ?? '', 'inline styles the virtualizer set').to.equal('');
+    expect(list().querySelectorAll(':scope > li').length).to.equal(60);
+  });
+
   it('R26 End in a 10,000-task queue focuses the last task, whose row says it is 10,000 of 10,000', async () => {
     const { el } = await queueOf(10_000);
     const focusedTask = () => shadow(el).activeElement?.closest('li') ?? null;

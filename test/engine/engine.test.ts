@@ -229,6 +229,18 @@ describe('CareEngine', () => {
       expect(ok.description).to.have.length(FIELD_MAX);
     });
 
+    it('R23 an inbound chat or call longer than 2,000 characters is held to the limit, so its records stay readable (N4)', () => {
+      const { engine } = makeEngine();
+      const long = 'z'.repeat(FIELD_MAX + 500);
+      const task = engine.receive({ media: 'call', contact: { name: long, email: '', phone: long }, opening: long, queueId: 'q-backlog' });
+      expect([...task.contact.name]).to.have.length(FIELD_MAX);
+      expect([...(engine.getActivity(task.activityId).call?.from ?? '')]).to.have.length(FIELD_MAX);
+      const chatTask = engine.receive({ ...chat(STRANGER), opening: long, queueId: 'q-backlog' });
+      expect([...(engine.getTranscript(chatTask.activityId)[0]?.text ?? '')]).to.have.length(FIELD_MAX);
+      // Short text arrives exactly as typed.
+      expect(engine.receive({ ...chat(STRANGER), opening: ' hi ', queueId: 'q-backlog' }).contact).to.deep.equal(chat(STRANGER).contact);
+    });
+
     it('R23 customer fields, titles and comments are limited to 2,000 characters too', () => {
       const { engine } = makeEngine();
       const task = acceptPicked(engine, 'agent-1', chat(ANN));

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Task } from '../../src/model/types.js';
-import { INITIAL_STATE } from '../../src/state/container.js';
+import { initialState } from '../../src/state/container.js';
 import { reduce } from '../../src/state/reducer.js';
 import { taskListsOf, withListed } from '../../src/state/task-lists.js';
 import type { CareState } from '../../src/state/types.js';
@@ -63,7 +63,7 @@ describe('the store\'s parts', () => {
   });
 
   it('R1 a colleague taking a queued task leaves the queue in order through the store, the in-progress list untouched', () => {
-    let s: CareState = { ...INITIAL_STATE, agent: { id: 'agent-1', name: 'A', version: 1, updatedAt: 0, status: 'ready', statusReason: 'manual', statusSince: 0, queueIds: ['q-backlog'] } };
+    let s: CareState = { ...initialState(), agent: { id: 'agent-1', name: 'A', version: 1, updatedAt: 0, status: 'ready', statusReason: 'manual', statusSince: 0, queueIds: ['q-backlog'] } };
     for (const [id, at] of [['b', 20], ['a', 10], ['c', 30]] as const) s = reduce(s, { type: 'task-changed', task: task(id, at) }, ENV);
     expect(s.taskLists.queued.map((t) => t.id)).to.deep.equal(['a', 'b', 'c']);
     const accepted = s.taskLists.accepted;
@@ -76,7 +76,7 @@ describe('the store\'s parts', () => {
 
   it('R13 the reducer is pure: an offer timeout gives a new state with a notice and leaves the old one untouched', () => {
     const offered = task('a', 10, 'offered');
-    const before: CareState = { ...INITIAL_STATE, tasks: new Map([['a', offered]]), taskLists: taskListsOf([offered]) };
+    const before: CareState = { ...initialState(), tasks: new Map([['a', offered]]), taskLists: taskListsOf([offered]) };
     const frozen = JSON.stringify({ ...before, tasks: [...before.tasks] });
     const after = reduce(before, { type: 'task-revoked', task: { ...task('a', 10), version: 2 }, reason: 'timeout' }, ENV);
     expect(JSON.stringify({ ...before, tasks: [...before.tasks] })).to.equal(frozen);
@@ -125,5 +125,19 @@ describe('the store\'s parts', () => {
     store.setUnsentText('tag', t.activityId, '');
     store.consumeUnsentText('comment', t.activityId, 'Called back');
     expect(store.closeCheck(t.id).unsentTexts).to.deep.equal([{ kind: 'message', id: t.id }]);
+    // Closing ends the interaction: its composers' text goes with it, so closed tasks do not pile up in the state.
+    store.setUnsentText('tag', t.activityId, 'vi');
+    expect((await store.close(t.id)).ok).to.equal(true);
+    expect(store.snapshot.unsent).to.deep.equal({ message: {}, comment: {}, tag: {} });
+  });
+
+  it('R1 a task updated in the queue keeps its place among tasks received at the same moment', () => {
+    const lists = taskListsOf([task('a', 10), task('b', 10), task('c', 10)]);
+    const updated = withListed(lists, lists.queued[0], { ...task('a', 10), version: 2 });
+    expect(updated.queued.map((t) => t.id)).to.deep.equal(['a', 'b', 'c']);
+    expect(updated.queued[0]?.version).to.equal(2);
+    expect(updated.accepted).to.equal(lists.accepted);
+    // The same version again changes nothing, so no pane re-renders.
+    expect(withListed(updated, updated.queued[0], updated.queued[0])).to.equal(updated);
   });
 });

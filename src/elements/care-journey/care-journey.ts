@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { CareActivityMovedEvent, CareActivitySelectEvent } from '../../events.js';
 import { CareError } from '../../model/errors.js';
 import { isReadOnly } from '../../model/rules.js';
@@ -241,9 +242,9 @@ export class CareJourney extends CareElement {
         ? html`<div part="drop-new" ${this.drag.target(NEW_REQUEST, () => true, (a) => void this.drop(a, { newRequest: { title: a.summary, description: '' } }))}>${i.t('journey.dropNew')}</div>`
         : nothing}
       ${this.rows.length
-        ? html`<div part="list" role="list" tabindex="-1" aria-labelledby="heading" @pointerleave=${() => this.info.hide()} @keydown=${this.onListKeydown}>
+        ? keyed(isVirtual(this.rows.length, LIST), html`<div part="list" role="list" tabindex="-1" aria-labelledby="heading" @pointerleave=${() => this.info.hide()} @keydown=${this.onListKeydown}>
             ${renderList(this.rows, rowKey, (row) => this.renderRow(row), { ...LIST, loaded: () => this.requestUpdate() })}
-          </div>`
+          </div>`)
         : html`<p part="empty" class="muted">${i.t('journey.empty')}</p>`}
       ${renderInfo(this.info.subject, this.labels)}
       ${this.forms.renderMove((activity) => journey.value.requests.filter((request) => this.canMoveTo(activity, request)))}

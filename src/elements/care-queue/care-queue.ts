@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { CareTaskSelectEvent } from '../../events.js';
 import { mostRecentOpenRequest } from '../../model/rules.js';
 import type { Task } from '../../model/types.js';
@@ -143,18 +144,18 @@ export class CareQueue extends CareElement {
           </h2>
           ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
           ${queue.length
-            ? html`<ul part="list" data-list="queue" class=${isVirtual(queue.length, LIST) ? 'virtual' : ''} tabindex="-1" aria-labelledby="queue-heading">
+            ? keyed(isVirtual(queue.length, LIST), html`<ul part="list" data-list="queue" class=${isVirtual(queue.length, LIST) ? 'virtual' : ''} tabindex="-1" aria-labelledby="queue-heading">
                 ${renderList(queue, taskKey, (task, index) => this.renderQueued(task, index, queue.length), this.listOptions)}
-              </ul>`
+              </ul>`)
             : html`<p part="empty" class="muted">${i.t('queue.empty')}</p>`}
           ${this.renderPreview()}
         </section>
         <section aria-labelledby="progress-heading">
           <h2 id="progress-heading">${i.t('progress.heading')}</h2>
           ${working.length
-            ? html`<ul part="list in-progress" data-list="in-progress" class=${isVirtual(working.length, LIST) ? 'virtual' : ''} tabindex="-1" aria-labelledby="progress-heading">
+            ? keyed(isVirtual(working.length, LIST), html`<ul part="list in-progress" data-list="in-progress" class=${isVirtual(working.length, LIST) ? 'virtual' : ''} tabindex="-1" aria-labelledby="progress-heading">
                 ${renderList(working, taskKey, (task, index) => this.renderWorking(task, index, working.length), this.listOptions)}
-              </ul>`
+              </ul>`)
             : html`<p part="empty" class="muted">${i.t('progress.empty')}</p>`}
         </section>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

@@ -71,7 +71,7 @@ export class CloseCommands {
     }
     container.update((s) => {
       const { [taskId]: _, ...newCustomers } = s.newCustomers;
-      return { ...s, newCustomers };
+      return withoutUnsent({ ...s, newCustomers }, task);
     });
     return result;
   }
@@ -103,4 +103,21 @@ function unsentOf(s: CareState, task: Task): UnsentKey[] {
     for (const id of Object.keys(s.unsent[kind])) if (ofTask(id)) out.push({ kind, id });
   }
   return out;
+}
+
+/** The state without the composers' text of a closed task: its chat line, and the comment and tag of its own activity. */
+function withoutUnsent(s: CareState, task: Task | undefined): CareState {
+  if (!task) return s;
+  const drop = (table: Readonly<Record<Id, string>>, id: Id) => {
+    if (!(id in table)) return table;
+    const { [id]: _, ...rest } = table;
+    return rest;
+  };
+  const unsent = {
+    message: drop(s.unsent.message, task.id),
+    comment: drop(s.unsent.comment, task.activityId),
+    tag: drop(s.unsent.tag, task.activityId),
+  };
+  const same = unsent.message === s.unsent.message && unsent.comment === s.unsent.comment && unsent.tag === s.unsent.tag;
+  return same ? s : { ...s, unsent };
 }
