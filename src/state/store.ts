@@ -29,6 +29,7 @@ import { canEdit, journeySelector, memoOn, shownTask } from './selectors.js';
 import { Views } from './views.js';
 import type {
   CareState,
+  CareStoreOptions,
   ConnectionState,
   DraftKind,
   DraftView,
@@ -38,16 +39,7 @@ import type {
   UnsentKind,
 } from './types.js';
 
-export type { CloseCheck, CloseResolution };
-
-export interface CareStoreOptions {
-  /** A call that takes longer than this is abandoned with a `network` error (default 15 s). */
-  timeoutMs?: number;
-  /** Where "now" comes from for countdowns; defaults to the backend's clock as of connect. */
-  now?: () => number;
-  /** How many notices to keep (default 20). */
-  maxNotices?: number;
-}
+export type { CareStoreOptions, CloseCheck, CloseResolution };
 
 /**
  * One agent session's state (RxJS). Holds what the backend said and the
@@ -100,7 +92,7 @@ export class CareStore {
 
   /** The link's state, as a plain value. */
   get connection(): ConnectionState {
-    return this.container.value.connection;
+    return this.snapshot.connection;
   }
 
   /** The time countdowns should use: the backend's clock (R13). */
@@ -203,11 +195,10 @@ export class CareStore {
 
   /** Signs in and starts listening. Safe to call again to reconnect. */
   async connect(): Promise<Result<Agent>> {
-    // Events are checked as they come, so the checks must be at hand before the first one.
+    // Events are checked as they come, so the checks must be at hand first; a store disposed meanwhile must not listen.
     if (!this.caller.ready) {
       this.container.patch({ connection: 'connecting', connectionError: null });
       const ready = await this.caller.prepare();
-      // Disposed while the checks loaded: listening now would outlive the store.
       if (this.container.disposed) return { ok: false, error: CareError.aborted() };
       if (!ready.ok) {
         this.container.patch({ connection: 'offline', connectionError: ready.error });

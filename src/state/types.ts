@@ -153,3 +153,13 @@ export interface CareState {
   /** The id the next notice gets. */
   noticeSeq: number;
 }
+
+/** How a CareStore behaves; every option has a default. */
+export interface CareStoreOptions {
+  /** A call that takes longer than this is abandoned with a `network` error (default 15 s). */
+  timeoutMs?: number;
+  /** Where "now" comes from for countdowns; defaults to the backend's clock as of connect. */
+  now?: () => number;
+  /** How many notices to keep (default 20). */
+  maxNotices?: number;
+}
