@@ -120,9 +120,27 @@ export class CareError extends Error {
   }
 }
 
-/** Whether `value` has the shape of a {@link CareErrorPayload}. */
+/**
+ * Whether `value` has the shape of a {@link CareErrorPayload}, down to its
+ * issues and conflict, so an element can read any revived error safely (N4).
+ * The record inside a conflict is checked by the store against its schema.
+ */
 export function isCareErrorPayload(value: unknown): value is CareErrorPayload {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.message === 'string' && KINDS.includes(v.kind as CareErrorKind);
+  const optional = (x: unknown, test: (x: unknown) => boolean) => x === undefined || test(x);
+  const text = (x: unknown) => typeof x === 'string';
+  const record = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+  const issue = (x: unknown) => record(x) && text(x.field) && text(x.code) && text(x.message);
+  const conflict = (x: unknown) =>
+    record(x) && text(x.entity) && text(x.id) && Number.isFinite(x.expectedVersion) && Number.isFinite(x.actualVersion) &&
+    optional(x.changedBy, (by) => record(by) && text(by.id) && text(by.name));
+  return (
+    text(v.message) &&
+    KINDS.includes(v.kind as CareErrorKind) &&
+    optional(v.reason, text) &&
+    optional(v.detail, text) &&
+    optional(v.issues, (x) => Array.isArray(x) && x.every(issue)) &&
+    optional(v.conflict, conflict)
+  );
 }

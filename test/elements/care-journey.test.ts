@@ -242,6 +242,25 @@ describe('care-journey', () => {
     expect(engine.getActivity(task.activityId).requestId).to.equal('req-ann-older');
   });
 
+  it('R21 R29 dropping an activity with no summary on “new request” opens the Move dialog to ask for a title', async () => {
+    const { engine } = makeEngine();
+    const task = acceptPicked(engine, 'agent-1', { media: 'call', contact: ANN, opening: '' });
+    const { store } = await session(engine, 'agent-1');
+    const el = await mount<CareJourney>(store, html`<care-journey></care-journey>`, 'care-journey');
+    await settled(el);
+    const before = engine.getActivity(task.activityId).requestId;
+    const data = new DataTransfer();
+    moveHandle(el, task.activityId)!.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true, composed: true }));
+    await settled(el);
+    const zone = shadow(el).querySelector<HTMLElement>("[part='drop-new']")!;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
+    await shown(el, 'dialog');
+    expect(shadow(el).querySelector('#move-new-title'), 'the title field of the Move dialog').to.not.equal(null);
+    expect(engine.getActivity(task.activityId).requestId).to.equal(before);
+    expect(shadow(el).querySelector("[part='error']")).to.equal(null);
+  });
+
   it('R29 moves an activity matched to the wrong customer to another customer found by search', async () => {
     const { el, engine, task } = await working();
     moveHandle(el, task.activityId)!.click();

@@ -57,6 +57,15 @@ describe('CareError', () => {
     expect(revived.message).to.equal(error.message);
   });
 
+  it('N4 an error payload with malformed issues or conflict is not revived as that kind, so no element reads a broken one', () => {
+    expect(CareError.from({ kind: 'validation', message: 'x', issues: 'oops' }).kind).to.equal('network');
+    expect(CareError.from({ kind: 'validation', message: 'x', issues: [{ field: 'title' }] }).kind).to.equal('network');
+    expect(CareError.from({ kind: 'refused', message: 'x', reason: 42 }).kind).to.equal('network');
+    expect(CareError.from({ kind: 'conflict', message: 'x', conflict: { entity: 'request', id: 'r1', expectedVersion: 'one' } }).kind).to.equal('network');
+    const good = { kind: 'conflict', message: 'x', conflict: { entity: 'request', id: 'r1', expectedVersion: 1, actualVersion: 2, current: {}, changedBy: { id: 'a', name: 'A' } } };
+    expect(CareError.from(good).kind).to.equal('conflict');
+  });
+
   it('turns unknown failures into network errors and aborts into aborted', () => {
     expect(CareError.from(new TypeError('Failed to fetch')).kind).to.equal('network');
     expect(CareError.from({ nonsense: true }).kind).to.equal('network');

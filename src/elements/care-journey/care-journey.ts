@@ -178,6 +178,8 @@ export class CareJourney extends CareElement {
   /** A drop on a request or on the new-request zone (the dialog moves by itself). */
   private async drop(activity: Activity, target: MoveTarget): Promise<void> {
     if (!this.store) return;
+    // A new request needs a title (R21): with no summary to name it by, the Move dialog asks for one.
+    if ('newRequest' in target && !target.newRequest.title.trim()) return this.forms.openMove(activity);
     const result = await this.store.moveActivity(activity.id, target);
     if (!result.ok) {
       this.error = result.error;
