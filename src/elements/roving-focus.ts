@@ -55,6 +55,7 @@ export class RovingFocusController<T> implements ReactiveController {
   /** Keys to indexes, built when first needed for the items of `indexed`. */
   private index = new Map<string, number>();
   private indexed: readonly T[] | undefined;
+  private scanned: readonly T[] | undefined;
   /** The items changed while focus was in the list: once rendered, focus they took goes back. */
   private refocus = false;
   /** The latest request to focus a row; older ones still waiting for layout give up. */
@@ -131,10 +132,22 @@ export class RovingFocusController<T> implements ReactiveController {
 
   private indexOf(key: string): number {
     const items = this.options.items();
-    if (items !== this.indexed) {
-      this.indexed = items;
-      this.index = new Map(items.map((item, index) => [this.options.key(item), index]));
+    const known = this.index.get(key);
+    if (items === this.indexed) return known ?? -1;
+    // A colleague's accept shifts a 10,000-task queue by one: look where the key was, and beside it.
+    if (known !== undefined) {
+      for (const at of [known, known - 1, known + 1]) {
+        const item = items[at];
+        if (item !== undefined && this.options.key(item) === key) return at;
+      }
     }
+    // One lookup in new items is a scan; a second one pays for the index.
+    if (this.scanned !== items) {
+      this.scanned = items;
+      return items.findIndex((item) => this.options.key(item) === key);
+    }
+    this.indexed = items;
+    this.index = new Map(items.map((item, index) => [this.options.key(item), index]));
     return this.index.get(key) ?? -1;
   }
 
