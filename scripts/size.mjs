@@ -1,11 +1,13 @@
 // npm run size: minified + gzipped size of the whole kit and of each element's
 // entry, with lit / rxjs bundled in and without them. Budget: the whole kit
-// with its dependencies under 50 KB gzipped (the engine is a separate entry).
+// with its dependencies under 52 KB gzipped (the engine is a separate entry). Raised from 50 KB when
+// the queue was virtualised, every list got one roving-focus controller with a virtual-list mode and the
+// store was split into parts (about 2 KB together); the payload schemas load on demand and are not counted.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 50;
+const BUDGET_KB = 52;
 const external = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'rxjs', 'rxjs/*', 'react', 'react-dom'];
 
 /**

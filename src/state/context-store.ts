@@ -9,6 +9,7 @@ import type { Notice, NoticeCode } from './types.js';
 /** What every group of store commands shares: the state, the backend, the clock. */
 export class StoreParts {
   private skew = 0;
+  private pending = 0;
 
   constructor(
     readonly container: StateContainer,
@@ -27,6 +28,11 @@ export class StoreParts {
   /** Remembers how far the backend's clock is from this browser's. */
   syncClock(backendNow: number): void {
     this.skew = backendNow - Date.now();
+  }
+
+  /** An id for something shown before the backend confirmed it (a comment being added). */
+  pendingId(): string {
+    return `pending-${++this.pending}`;
   }
 
   noticeEnv(): NoticeEnv {

@@ -17,10 +17,11 @@ import type {
 import { CareError } from '../model/errors.js';
 import type { CareEvent, CareTransport } from '../transport/port.js';
 import { Caller } from './call.js';
-import { ActivityCommands } from './commands/activities.js';
-import { CloseCommands, type CloseCheck, type CloseResolution } from './commands/close.js';
-import { RecordCommands } from './commands/records.js';
-import { SessionCommands } from './commands/session.js';
+import * as activities from './commands/activities.js';
+import * as closing from './commands/close.js';
+import type { CloseCheck, CloseResolution } from './commands/close.js';
+import * as records from './commands/records.js';
+import * as session from './commands/session.js';
 import { StateContainer } from './container.js';
 import { StoreParts } from './context-store.js';
 import { Loader } from './loader.js';
@@ -57,10 +58,6 @@ export class CareStore {
   private readonly caller: Caller;
   private readonly parts: StoreParts;
   private readonly loader: Loader;
-  private readonly session: SessionCommands;
-  private readonly records: RecordCommands;
-  private readonly closing: CloseCommands;
-  private readonly activities: ActivityCommands;
   private readonly views: Views;
   private unsubscribe: (() => void) | undefined;
 
@@ -72,10 +69,6 @@ export class CareStore {
     this.loader = new Loader(this.container, this.caller, transport);
     this.parts = new StoreParts(this.container, this.caller, this.loader, transport, options.maxNotices ?? 20, options.now);
     this.views = new Views(this.container, this.loader);
-    this.session = new SessionCommands(this.parts);
-    this.records = new RecordCommands(this.parts);
-    this.closing = new CloseCommands(this.parts, this.records);
-    this.activities = new ActivityCommands(this.parts);
   }
 
   // ── Reading ───────────────────────────────────────────────────────────
@@ -206,7 +199,7 @@ export class CareStore {
       }
     }
     this.unsubscribe ??= this.transport.subscribe((event) => this.receive(event));
-    return this.session.connect();
+    return session.connect(this.parts);
   }
 
   /** Stops listening and cancels every call in flight. The store cannot be used afterwards. */
@@ -221,32 +214,32 @@ export class CareStore {
 
   /** Ready or Not Ready (R12). Shown at once; rolled back if the backend refuses. */
   setStatus(status: AgentStatus): Promise<Result<Agent>> {
-    return this.session.setStatus(status);
+    return session.setStatus(this.parts, status);
   }
 
   /** Previews a queued or offered task before accepting it (R1). Null clears the preview. */
   selectTask(taskId: Id | null): void {
-    this.session.selectTask(taskId);
+    session.selectTask(this.parts, taskId);
   }
 
   /** Shows an in-progress task in the desktop. */
   activateTask(taskId: Id): void {
-    this.session.activateTask(taskId);
+    session.activateTask(this.parts, taskId);
   }
 
   /** Picks an activity in the journey to show its details (R16); null goes back to the task's own. */
   selectActivity(activityId: Id | null): void {
-    this.session.selectActivity(activityId);
+    session.selectActivity(this.parts, activityId);
   }
 
   /** Accepts a task (R3): it moves to the in-progress list and becomes the active one. The backend files its activity (R4) and refuses a second call (R5). */
   accept(taskId: Id): Promise<Result<Task>> {
-    return this.session.accept(taskId);
+    return session.accept(this.parts, taskId);
   }
 
   /** What Close must ask before ending the interaction (R11). */
   closeCheck(taskId: Id): CloseCheck {
-    return this.closing.check(taskId);
+    return closing.closeCheck(this.parts, taskId);
   }
 
   /**
@@ -254,121 +247,121 @@ export class CareStore {
    * `save` saves (or creates) first and stops if that fails; `discard` drops them; none refuses, so nothing is lost silently.
    */
   close(taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
-    return this.closing.close(taskId, resolution);
+    return closing.close(this.parts, taskId, resolution);
   }
 
   /** Removes a notice the agent has seen. */
   dismissNotice(id: number): void {
-    this.session.dismissNotice(id);
+    session.dismissNotice(this.parts, id);
   }
 
   // ── Commands: customers and requests (R6, R7, R10, R18, R21, R27, R28) ──
 
   /** Changes fields of the new-customer form of a task (R27). */
   editNewCustomer(taskId: Id, patch: Partial<ContactFields>): void {
-    this.records.editNewCustomer(taskId, patch);
+    records.editNewCustomer(this.parts, taskId, patch);
   }
 
   /** Creates the task's customer from the form (R10, R27); the form stays as typed if it fails. */
   createCustomer(taskId: Id): Promise<Result<Customer>> {
-    return this.records.createCustomer(taskId);
+    return records.createCustomer(this.parts, taskId);
   }
 
   /** Changes the agent's draft of a customer; nothing is sent until {@link saveCustomer}. */
   editCustomer(customerId: Id, patch: Partial<ContactFields>): void {
-    this.records.edit('customer', customerId, patch);
+    records.edit(this.parts, 'customer', customerId, patch);
   }
 
   /** Saves the customer draft; a stale base version comes back as a conflict with Load (R6). */
   saveCustomer(customerId: Id): Promise<Result<Customer>> {
-    return this.records.saveCustomer(customerId);
+    return records.saveCustomer(this.parts, customerId);
   }
 
   /** Changes the agent's draft of a request title or description. */
   editRequest(requestId: Id, patch: Partial<RequestFields>): void {
-    this.records.edit('request', requestId, patch);
+    records.edit(this.parts, 'request', requestId, patch);
   }
 
   /** Saves the request draft (R6, R7). */
   saveRequest(requestId: Id): Promise<Result<CareRequest>> {
-    return this.records.saveRequest(requestId);
+    return records.saveRequest(this.parts, requestId);
   }
 
   /** Resolves a request (R28: it becomes read-only). */
   resolveRequest(requestId: Id): Promise<Result<CareRequest>> {
-    return this.records.resolveRequest(requestId);
+    return records.resolveRequest(this.parts, requestId);
   }
 
   /** Adds a request for a new problem; it needs a title (R21). */
   createRequest(customerId: Id, fields: RequestFields): Promise<Result<CareRequest>> {
-    return this.records.createRequest(customerId, fields);
+    return records.createRequest(this.parts, customerId, fields);
   }
 
   /** Drops the agent's edits of a record (Cancel, R27; Discard, R11). */
   discard(kind: DraftKind, id: Id): void {
-    this.records.discard(kind, id);
+    records.discard(this.parts, kind, id);
   }
 
   /** Load (R6): shows the other agent's version; the agent's own text is put aside, and {@link restoreMine} brings it back. */
   loadTheirs(kind: DraftKind, id: Id): void {
-    this.records.loadTheirs(kind, id);
+    records.loadTheirs(this.parts, kind, id);
   }
 
   /** Puts the agent's set-aside text back over the latest saved version, ready to save. */
   restoreMine(kind: DraftKind, id: Id): void {
-    this.records.restoreMine(kind, id);
+    records.restoreMine(this.parts, kind, id);
   }
 
   /** Forgets the set-aside text. */
   dismissStash(kind: DraftKind, id: Id): void {
-    this.records.dismissStash(kind, id);
+    records.dismissStash(this.parts, kind, id);
   }
 
   // ── Commands: activities (R9, R15, R16, R20, R29, X8) ─────────────────
 
   /** Adds a tag (R9): checked here first (50 characters, unique) so the agent hears at once; shown at once, rolled back if refused. */
   addTag(activityId: Id, text: string): Promise<Result<Activity>> {
-    return this.activities.addTag(activityId, text);
+    return activities.addTag(this.parts, activityId, text);
   }
 
   /** Removes a tag; shown at once, rolled back if refused. */
   removeTag(activityId: Id, tag: string): Promise<Result<Activity>> {
-    return this.activities.removeTag(activityId, tag);
+    return activities.removeTag(this.parts, activityId, tag);
   }
 
   /** Adds a comment (R20). Shown at once as pending; removed again if refused. */
   addComment(activityId: Id, text: string): Promise<Result<Comment>> {
-    return this.activities.addComment(activityId, text);
+    return activities.addComment(this.parts, activityId, text);
   }
 
   /** Moves an activity to another open request or a new one (R16, R29); a move to an existing request shows at once and rolls back if refused. */
   moveActivity(activityId: Id, target: MoveTarget): Promise<Result<{ activity: Activity; request: CareRequest }>> {
-    return this.activities.moveActivity(activityId, target);
+    return activities.moveActivity(this.parts, activityId, target);
   }
 
   /** Moves an activity matched to the wrong customer to another customer (R29). */
   moveActivityToCustomer(activityId: Id, customerId: Id): Promise<Result<Activity>> {
-    return this.activities.moveActivityToCustomer(activityId, customerId);
+    return activities.moveActivityToCustomer(this.parts, activityId, customerId);
   }
 
   /** Finds customers by name, email or phone (R29). */
   searchCustomers(query: string): Promise<Result<Customer[]>> {
-    return this.activities.searchCustomers(query);
+    return activities.searchCustomers(this.parts, query);
   }
 
   /** Writes in the chat (R15). The text stays the composer's (see {@link setUnsentText}) until this resolves ok. */
   sendMessage(activityId: Id, text: string): Promise<Result<ChatMessage>> {
-    return this.activities.sendMessage(activityId, text);
+    return activities.sendMessage(this.parts, activityId, text);
   }
 
   /** Keeps what a composer holds (X8), so it survives switching records and Close can ask about it; empty forgets it. */
   setUnsentText(kind: UnsentKind, id: Id, text: string): void {
-    this.activities.setUnsent(kind, id, text);
+    activities.setUnsent(this.parts, kind, id, text);
   }
 
   /** Takes text the backend accepted off the front of a composer's unsent text, keeping anything typed since. */
   consumeUnsentText(kind: UnsentKind, id: Id, sent: string): void {
-    this.activities.consumeUnsent(kind, id, sent);
+    activities.consumeUnsent(this.parts, kind, id, sent);
   }
 
   /** Loads again data whose load failed (a Retry button). */

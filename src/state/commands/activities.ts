@@ -1,3 +1,4 @@
+/** Tags, comments, moves and chat (R9, R15, R16, R20, R29), and the text of composers not sent yet (X8). */
 import { CareError } from '../../model/errors.js';
 import type { Activity, CareRequest, ChatMessage, Comment, Customer, Id, MoveTarget } from '../../model/types.js';
 import { normaliseTag, validateComment, validateMessage, validateNewRequest, validateTag } from '../../model/validation.js';
@@ -5,145 +6,139 @@ import type { StoreParts } from '../context-store.js';
 import { withComments, withEntity, withMessage, withRecord } from '../transitions.js';
 import type { Result, UnsentKind } from '../types.js';
 
-/** Tags, comments, moves and chat (R9, R15, R16, R20, R29), and the text of composers not sent yet (X8). */
-export class ActivityCommands {
-  private tempId = 0;
 
-  constructor(private readonly parts: StoreParts) {}
+export async function addTag(parts: StoreParts, activityId: Id, text: string): Promise<Result<Activity>> {
+  const activity = parts.container.value.activities.get(activityId);
+  if (!activity) return { ok: false, error: CareError.notFound('activity', activityId) };
+  const issues = validateTag(text, activity.tags);
+  if (issues.length) return { ok: false, error: CareError.validation(issues) };
+  const tag = normaliseTag(text);
+  const { transport } = parts;
+  return optimistic(parts, 'addTag', activityId, (a) => ({ ...a, tags: [...a.tags, tag] }), (signal) => transport.addTag(activityId, tag, signal));
+}
 
-  async addTag(activityId: Id, text: string): Promise<Result<Activity>> {
-    const activity = this.parts.container.value.activities.get(activityId);
-    if (!activity) return { ok: false, error: CareError.notFound('activity', activityId) };
-    const issues = validateTag(text, activity.tags);
+export function removeTag(parts: StoreParts, activityId: Id, tag: string): Promise<Result<Activity>> {
+  const { transport } = parts;
+  return optimistic(parts, 'removeTag', activityId, (a) => ({ ...a, tags: a.tags.filter((t) => t !== tag) }), (signal) =>
+    transport.removeTag(activityId, tag, signal),
+  );
+}
+
+/** Shown at once as pending; removed again if refused. */
+export async function addComment(parts: StoreParts, activityId: Id, text: string): Promise<Result<Comment>> {
+  const issues = validateComment(text);
+  if (issues.length) return { ok: false, error: CareError.validation(issues) };
+  const { container, caller, transport } = parts;
+  const agent = container.value.agent;
+  const pending: Comment = {
+    id: parts.pendingId(),
+    activityId,
+    authorId: agent?.id ?? '',
+    authorName: agent?.name ?? '',
+    text,
+    createdAt: parts.now(),
+  };
+  container.update((s) => withComments(s, activityId, (list) => [...list, pending]));
+  const result = await caller.run('addComment', (signal) => transport.addComment(activityId, text, signal));
+  container.update((s) =>
+    withComments(s, activityId, (list) => {
+      const rest = list.filter((c) => c.id !== pending.id);
+      return result.ok && !rest.some((c) => c.id === result.value.id) ? [...rest, result.value] : rest;
+    }),
+  );
+  return result;
+}
+
+/** A move to an existing request shows at once and rolls back if refused; a new request needs a title (R21). */
+export async function moveActivity(parts: StoreParts, activityId: Id, target: MoveTarget): Promise<Result<{ activity: Activity; request: CareRequest }>> {
+  const { container, caller, transport } = parts;
+  const before = container.value.activities.get(activityId);
+  if ('newRequest' in target) {
+    const issues = validateNewRequest(target.newRequest);
     if (issues.length) return { ok: false, error: CareError.validation(issues) };
-    const tag = normaliseTag(text);
-    const { transport } = this.parts;
-    return this.optimistic('addTag', activityId, (a) => ({ ...a, tags: [...a.tags, tag] }), (signal) => transport.addTag(activityId, tag, signal));
+  } else if (before) {
+    put(parts, { ...before, requestId: target.requestId });
   }
+  const result = await caller.run('moveActivity', (signal) => transport.moveActivity(activityId, target, signal));
+  if (result.ok) {
+    const env = parts.noticeEnv();
+    const { request, activity } = result.value;
+    container.update((s) => withEntity(withEntity(s, env, { kind: 'request', value: request }), env, { kind: 'activity', value: activity }));
+  } else if (before) {
+    rollback(parts, before);
+  }
+  return result;
+}
 
-  removeTag(activityId: Id, tag: string): Promise<Result<Activity>> {
-    const { transport } = this.parts;
-    return this.optimistic('removeTag', activityId, (a) => ({ ...a, tags: a.tags.filter((t) => t !== tag) }), (signal) =>
-      transport.removeTag(activityId, tag, signal),
-    );
-  }
+export async function moveActivityToCustomer(parts: StoreParts, activityId: Id, customerId: Id): Promise<Result<Activity>> {
+  const { caller, transport } = parts;
+  const result = await caller.run('moveActivityToCustomer', (signal) => transport.moveActivityToCustomer(activityId, customerId, signal));
+  if (result.ok) confirm(parts, result.value);
+  return result;
+}
 
-  /** Shown at once as pending; removed again if refused. */
-  async addComment(activityId: Id, text: string): Promise<Result<Comment>> {
-    const issues = validateComment(text);
-    if (issues.length) return { ok: false, error: CareError.validation(issues) };
-    const { container, caller, transport } = this.parts;
-    const agent = container.value.agent;
-    const pending: Comment = {
-      id: `pending-${++this.tempId}`,
-      activityId,
-      authorId: agent?.id ?? '',
-      authorName: agent?.name ?? '',
-      text,
-      createdAt: this.parts.now(),
-    };
-    container.update((s) => withComments(s, activityId, (list) => [...list, pending]));
-    const result = await caller.run('addComment', (signal) => transport.addComment(activityId, text, signal));
-    container.update((s) =>
-      withComments(s, activityId, (list) => {
-        const rest = list.filter((c) => c.id !== pending.id);
-        return result.ok && !rest.some((c) => c.id === result.value.id) ? [...rest, result.value] : rest;
-      }),
-    );
-    return result;
-  }
+export function searchCustomers(parts: StoreParts, query: string): Promise<Result<Customer[]>> {
+  const { caller, transport } = parts;
+  return caller.run('searchCustomers', (signal) => transport.searchCustomers(query, signal));
+}
 
-  /** A move to an existing request shows at once and rolls back if refused; a new request needs a title (R21). */
-  async moveActivity(activityId: Id, target: MoveTarget): Promise<Result<{ activity: Activity; request: CareRequest }>> {
-    const { container, caller, transport } = this.parts;
-    const before = container.value.activities.get(activityId);
-    if ('newRequest' in target) {
-      const issues = validateNewRequest(target.newRequest);
-      if (issues.length) return { ok: false, error: CareError.validation(issues) };
-    } else if (before) {
-      this.put({ ...before, requestId: target.requestId });
-    }
-    const result = await caller.run('moveActivity', (signal) => transport.moveActivity(activityId, target, signal));
-    if (result.ok) {
-      const env = this.parts.noticeEnv();
-      const { request, activity } = result.value;
-      container.update((s) => withEntity(withEntity(s, env, { kind: 'request', value: request }), env, { kind: 'activity', value: activity }));
-    } else if (before) {
-      this.rollback(before);
-    }
-    return result;
+export async function sendMessage(parts: StoreParts, activityId: Id, text: string): Promise<Result<ChatMessage>> {
+  const issues = validateMessage(text);
+  if (issues.length) return { ok: false, error: CareError.validation(issues) };
+  const { container, caller, transport } = parts;
+  const result = await caller.run('sendChatMessage', (signal) => transport.sendChatMessage(activityId, text, signal));
+  if (result.ok) {
+    const message = result.value;
+    container.update((s) => withMessage(s, message));
   }
+  return result;
+}
 
-  async moveActivityToCustomer(activityId: Id, customerId: Id): Promise<Result<Activity>> {
-    const { caller, transport } = this.parts;
-    const result = await caller.run('moveActivityToCustomer', (signal) => transport.moveActivityToCustomer(activityId, customerId, signal));
-    if (result.ok) this.confirm(result.value);
-    return result;
-  }
+/** Keeps what a composer holds (X8); empty text forgets it. */
+export function setUnsent(parts: StoreParts, kind: UnsentKind, id: Id, text: string): void {
+  parts.container.update((s) => {
+    if ((s.unsent[kind][id] ?? '') === text) return s;
+    const table = { ...s.unsent[kind] };
+    if (text) table[id] = text;
+    else delete table[id];
+    return { ...s, unsent: { ...s.unsent, [kind]: table } };
+  });
+}
 
-  searchCustomers(query: string): Promise<Result<Customer[]>> {
-    const { caller, transport } = this.parts;
-    return caller.run('searchCustomers', (signal) => transport.searchCustomers(query, signal));
-  }
+/**
+ * Takes `sent` off the front of the kept text once the backend accepted
+ * it. The field stays editable while a send is under way, so anything
+ * typed after the sent text is kept.
+ */
+export function consumeUnsent(parts: StoreParts, kind: UnsentKind, id: Id, sent: string): void {
+  const now = parts.container.value.unsent[kind][id] ?? '';
+  setUnsent(parts, kind, id, now.startsWith(sent) ? now.slice(sent.length) : now);
+}
 
-  async sendMessage(activityId: Id, text: string): Promise<Result<ChatMessage>> {
-    const issues = validateMessage(text);
-    if (issues.length) return { ok: false, error: CareError.validation(issues) };
-    const { container, caller, transport } = this.parts;
-    const result = await caller.run('sendChatMessage', (signal) => transport.sendChatMessage(activityId, text, signal));
-    if (result.ok) {
-      const message = result.value;
-      container.update((s) => withMessage(s, message));
-    }
-    return result;
-  }
+async function optimistic(parts: StoreParts, operation: 'addTag' | 'removeTag', activityId: Id, change: (a: Activity) => Activity, send: (signal: AbortSignal) => Promise<Activity>): Promise<Result<Activity>> {
+  const before = parts.container.value.activities.get(activityId);
+  if (!before) return { ok: false, error: CareError.notFound('activity', activityId) };
+  put(parts, change(before));
+  const result = await parts.caller.run(operation, send);
+  if (result.ok) confirm(parts, result.value);
+  else rollback(parts, before);
+  return result;
+}
 
-  /** Keeps what a composer holds (X8); empty text forgets it. */
-  setUnsent(kind: UnsentKind, id: Id, text: string): void {
-    this.parts.container.update((s) => {
-      if ((s.unsent[kind][id] ?? '') === text) return s;
-      const table = { ...s.unsent[kind] };
-      if (text) table[id] = text;
-      else delete table[id];
-      return { ...s, unsent: { ...s.unsent, [kind]: table } };
-    });
-  }
+function confirm(parts: StoreParts, activity: Activity): void {
+  const env = parts.noticeEnv();
+  parts.container.update((s) => withEntity(s, env, { kind: 'activity', value: activity }));
+}
 
-  /**
-   * Takes `sent` off the front of the kept text once the backend accepted
-   * it. The field stays editable while a send is under way, so anything
-   * typed after the sent text is kept.
-   */
-  consumeUnsent(kind: UnsentKind, id: Id, sent: string): void {
-    const now = this.parts.container.value.unsent[kind][id] ?? '';
-    this.setUnsent(kind, id, now.startsWith(sent) ? now.slice(sent.length) : now);
-  }
+/** Shows a change before the backend confirms it. */
+function put(parts: StoreParts, activity: Activity): void {
+  parts.container.update((s) => withRecord(s, 'activity', activity));
+}
 
-  private async optimistic(operation: 'addTag' | 'removeTag', activityId: Id, change: (a: Activity) => Activity, send: (signal: AbortSignal) => Promise<Activity>): Promise<Result<Activity>> {
-    const before = this.parts.container.value.activities.get(activityId);
-    if (!before) return { ok: false, error: CareError.notFound('activity', activityId) };
-    this.put(change(before));
-    const result = await this.parts.caller.run(operation, send);
-    if (result.ok) this.confirm(result.value);
-    else this.rollback(before);
-    return result;
-  }
-
-  private confirm(activity: Activity): void {
-    const env = this.parts.noticeEnv();
-    this.parts.container.update((s) => withEntity(s, env, { kind: 'activity', value: activity }));
-  }
-
-  /** Shows a change before the backend confirms it. */
-  private put(activity: Activity): void {
-    this.parts.container.update((s) => withRecord(s, 'activity', activity));
-  }
-
-  /** Puts an activity back as it was, unless a newer version arrived meanwhile. */
-  private rollback(before: Activity): void {
-    this.parts.container.update((s) => {
-      const now = s.activities.get(before.id);
-      return now && now.version > before.version ? s : withRecord(s, 'activity', before);
-    });
-  }
+/** Puts an activity back as it was, unless a newer version arrived meanwhile. */
+function rollback(parts: StoreParts, before: Activity): void {
+  parts.container.update((s) => {
+    const now = s.activities.get(before.id);
+    return now && now.version > before.version ? s : withRecord(s, 'activity', before);
+  });
 }

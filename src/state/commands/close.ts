@@ -1,10 +1,11 @@
+/** The end of an interaction (R11): what must be asked, and the close itself. */
 import { CareError } from '../../model/errors.js';
 import type { Id, Task } from '../../model/types.js';
 import type { StoreParts } from '../context-store.js';
 import { effectiveEdits } from '../drafts.js';
 import { recordOf, withTask } from '../transitions.js';
 import type { CareState, DraftKind, DraftRecordByKind, Result, UnsentKey } from '../types.js';
-import type { RecordCommands } from './records.js';
+import { createCustomer, discard, restoreMine, saveCustomer, saveRequest } from './records.js';
 
 /** What Close needs to ask first (R11). */
 export interface CloseCheck {
@@ -27,70 +28,62 @@ function unsaved(s: CareState, kind: DraftKind, id: Id): boolean {
   return !!draft && !!saved && (!!draft.stash || Object.keys(effectiveEdits(kind, saved, draft.values)).length > 0);
 }
 
-/** The end of an interaction (R11): what must be asked, and the close itself. */
-export class CloseCommands {
-  constructor(
-    private readonly parts: StoreParts,
-    private readonly records: RecordCommands,
-  ) {}
+export function closeCheck(parts: StoreParts, taskId: Id): CloseCheck {
+  const s = parts.container.value;
+  const task = s.tasks.get(taskId);
+  const none: CloseCheck = { unsavedCustomer: false, customerNotCreated: false, unsavedRequests: [], unsentTexts: [] };
+  if (!task) return none;
+  const unsentTexts = unsentOf(s, task);
+  if (task.customerId === null) return { ...none, customerNotCreated: true, unsentTexts };
+  const customerId = task.customerId;
+  const unsavedRequests = [...s.requests.values()]
+    .filter((r) => r.customerId === customerId && unsaved(s, 'request', r.id))
+    .map((r) => r.id);
+  return { unsavedCustomer: unsaved(s, 'customer', customerId), customerNotCreated: false, unsavedRequests, unsentTexts };
+}
 
-  check(taskId: Id): CloseCheck {
-    const s = this.parts.container.value;
-    const task = s.tasks.get(taskId);
-    const none: CloseCheck = { unsavedCustomer: false, customerNotCreated: false, unsavedRequests: [], unsentTexts: [] };
-    if (!task) return none;
-    const unsentTexts = unsentOf(s, task);
-    if (task.customerId === null) return { ...none, customerNotCreated: true, unsentTexts };
-    const customerId = task.customerId;
-    const unsavedRequests = [...s.requests.values()]
-      .filter((r) => r.customerId === customerId && unsaved(s, 'request', r.id))
-      .map((r) => r.id);
-    return { unsavedCustomer: unsaved(s, 'customer', customerId), customerNotCreated: false, unsavedRequests, unsentTexts };
+export async function close(parts: StoreParts, taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
+  const { container, caller, transport } = parts;
+  const check = closeCheck(parts, taskId);
+  const task = container.value.tasks.get(taskId);
+  const pending = check.unsavedCustomer || check.customerNotCreated || check.unsavedRequests.length > 0;
+  if (pending && !resolution) {
+    const message = check.customerNotCreated ? 'Create the customer, or close without creating it.' : 'Save or discard the unsaved changes first.';
+    return { ok: false, error: CareError.refused('unsaved-changes', message) };
   }
+  if (task && resolution === 'save') {
+    const saved = await saveFirst(parts, taskId, task.customerId, check);
+    if (saved && !saved.ok) return saved;
+  }
+  const result = await caller.run('closeTask', (signal) => transport.closeTask(taskId, signal));
+  if (!result.ok) return result;
+  const closed = result.value;
+  container.update((s) => withTask(s, closed));
+  if (task?.customerId && resolution === 'discard') {
+    discard(parts, 'customer', task.customerId);
+    for (const id of check.unsavedRequests) discard(parts, 'request', id);
+  }
+  container.update((s) => {
+    const { [taskId]: _, ...newCustomers } = s.newCustomers;
+    return withoutUnsent({ ...s, newCustomers }, task);
+  });
+  return result;
+}
 
-  async close(taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
-    const { container, caller, transport } = this.parts;
-    const check = this.check(taskId);
-    const task = container.value.tasks.get(taskId);
-    const pending = check.unsavedCustomer || check.customerNotCreated || check.unsavedRequests.length > 0;
-    if (pending && !resolution) {
-      const message = check.customerNotCreated ? 'Create the customer, or close without creating it.' : 'Save or discard the unsaved changes first.';
-      return { ok: false, error: CareError.refused('unsaved-changes', message) };
-    }
-    if (task && resolution === 'save') {
-      const saved = await this.saveFirst(taskId, task.customerId, check);
-      if (saved && !saved.ok) return saved;
-    }
-    const result = await caller.run('closeTask', (signal) => transport.closeTask(taskId, signal));
+/** R11's Save: creates or saves the customer, then each request; the first failure stops the close. */
+async function saveFirst(parts: StoreParts, taskId: Id, customerId: Id | null, check: CloseCheck): Promise<Result<unknown> | undefined> {
+  if (check.customerNotCreated) return createCustomer(parts, taskId);
+  const saves: [DraftKind, Id][] = [
+    ...(check.unsavedCustomer && customerId ? [['customer', customerId] as [DraftKind, Id]] : []),
+    ...check.unsavedRequests.map((id) => ['request', id] as [DraftKind, Id]),
+  ];
+  for (const [kind, id] of saves) {
+    // Text put aside by Load is what the agent asked to keep: saving it means saving it over theirs.
+    if (parts.container.value.drafts[kind][id]?.stash) restoreMine(parts, kind, id);
+    const result = kind === 'customer' ? await saveCustomer(parts, id) : await saveRequest(parts, id);
     if (!result.ok) return result;
-    const closed = result.value;
-    container.update((s) => withTask(s, closed));
-    if (task?.customerId && resolution === 'discard') {
-      this.records.discard('customer', task.customerId);
-      for (const id of check.unsavedRequests) this.records.discard('request', id);
-    }
-    container.update((s) => {
-      const { [taskId]: _, ...newCustomers } = s.newCustomers;
-      return withoutUnsent({ ...s, newCustomers }, task);
-    });
-    return result;
   }
-
-  /** R11's Save: creates or saves the customer, then each request; the first failure stops the close. */
-  private async saveFirst(taskId: Id, customerId: Id | null, check: CloseCheck): Promise<Result<unknown> | undefined> {
-    if (check.customerNotCreated) return this.records.createCustomer(taskId);
-    const saves: [DraftKind, Id][] = [
-      ...(check.unsavedCustomer && customerId ? [['customer', customerId] as [DraftKind, Id]] : []),
-      ...check.unsavedRequests.map((id) => ['request', id] as [DraftKind, Id]),
-    ];
-    for (const [kind, id] of saves) {
-      // Text put aside by Load is what the agent asked to keep: saving it means saving it over theirs.
-      if (this.parts.container.value.drafts[kind][id]?.stash) this.records.restoreMine(kind, id);
-      const result = kind === 'customer' ? await this.records.saveCustomer(id) : await this.records.saveRequest(id);
-      if (!result.ok) return result;
-    }
-    return undefined;
-  }
+  return undefined;
 }
 
 /** The task's composers that hold text: its own chat line, and comments and tags of its customer's activities. */

@@ -1,3 +1,4 @@
+/** Signing in, status, and which task and activity the desktop shows (R1, R3, R12). */
 import { CareError } from '../../model/errors.js';
 import type { Agent, AgentStatus, Id, Task } from '../../model/types.js';
 import type { StoreParts } from '../context-store.js';
@@ -6,83 +7,78 @@ import { taskListsOf } from '../task-lists.js';
 import { withAgent, withTask } from '../transitions.js';
 import type { Result } from '../types.js';
 
-/** Signing in, status, and which task and activity the desktop shows (R1, R3, R12). */
-export class SessionCommands {
-  constructor(private readonly parts: StoreParts) {}
-
-  async connect(): Promise<Result<Agent>> {
-    const { container, caller, transport } = this.parts;
-    container.patch({ connection: 'connecting', connectionError: null });
-    const result = await caller.run('connect', (signal) => transport.connect(signal));
-    if (!result.ok) {
-      container.patch({ connection: 'offline', connectionError: result.error });
-      return result;
-    }
-    const snapshot = result.value;
-    this.parts.syncClock(snapshot.now);
-    const tasks = new Map(snapshot.tasks.map((task) => [task.id, task]));
-    const taskLists = taskListsOf(snapshot.tasks);
-    container.update((s) => ({
-      ...s,
-      connection: 'online',
-      connectionError: null,
-      agent: snapshot.agent,
-      queues: snapshot.queues,
-      tasks,
-      taskLists,
-      activeTaskId: s.activeTaskId && tasks.get(s.activeTaskId)?.state === 'accepted' ? s.activeTaskId : firstAccepted(taskLists),
-      selectedTaskId: s.selectedTaskId && tasks.has(s.selectedTaskId) ? s.selectedTaskId : null,
-    }));
-    return { ok: true, value: snapshot.agent };
-  }
-
-  async setStatus(status: AgentStatus): Promise<Result<Agent>> {
-    const { container, caller, transport } = this.parts;
-    const before = container.value.agent;
-    if (!before) return { ok: false, error: CareError.refused('invalid-state', 'Not signed in yet.') };
-    container.patch({ agent: { ...before, status, statusReason: 'manual' } });
-    const result = await caller.run('setStatus', (signal) => transport.setStatus(status, signal));
-    if (result.ok) {
-      const agent = result.value;
-      container.update((s) => withAgent(s, agent));
-    } else {
-      container.update((s) => (s.agent?.version === before.version ? { ...s, agent: before } : s));
-    }
+export async function connect(parts: StoreParts): Promise<Result<Agent>> {
+  const { container, caller, transport } = parts;
+  container.patch({ connection: 'connecting', connectionError: null });
+  const result = await caller.run('connect', (signal) => transport.connect(signal));
+  if (!result.ok) {
+    container.patch({ connection: 'offline', connectionError: result.error });
     return result;
   }
+  const snapshot = result.value;
+  parts.syncClock(snapshot.now);
+  const tasks = new Map(snapshot.tasks.map((task) => [task.id, task]));
+  const taskLists = taskListsOf(snapshot.tasks);
+  container.update((s) => ({
+    ...s,
+    connection: 'online',
+    connectionError: null,
+    agent: snapshot.agent,
+    queues: snapshot.queues,
+    tasks,
+    taskLists,
+    activeTaskId: s.activeTaskId && tasks.get(s.activeTaskId)?.state === 'accepted' ? s.activeTaskId : firstAccepted(taskLists),
+    selectedTaskId: s.selectedTaskId && tasks.has(s.selectedTaskId) ? s.selectedTaskId : null,
+  }));
+  return { ok: true, value: snapshot.agent };
+}
 
-  selectTask(taskId: Id | null): void {
-    this.parts.container.patch({ selectedTaskId: taskId, selectedActivityId: null });
+export async function setStatus(parts: StoreParts, status: AgentStatus): Promise<Result<Agent>> {
+  const { container, caller, transport } = parts;
+  const before = container.value.agent;
+  if (!before) return { ok: false, error: CareError.refused('invalid-state', 'Not signed in yet.') };
+  container.patch({ agent: { ...before, status, statusReason: 'manual' } });
+  const result = await caller.run('setStatus', (signal) => transport.setStatus(status, signal));
+  if (result.ok) {
+    const agent = result.value;
+    container.update((s) => withAgent(s, agent));
+  } else {
+    container.update((s) => (s.agent?.version === before.version ? { ...s, agent: before } : s));
   }
+  return result;
+}
 
-  activateTask(taskId: Id): void {
-    const { container } = this.parts;
-    if (container.value.tasks.get(taskId)?.state === 'accepted') container.patch({ activeTaskId: taskId, selectedActivityId: null });
-  }
+export function selectTask(parts: StoreParts, taskId: Id | null): void {
+  parts.container.patch({ selectedTaskId: taskId, selectedActivityId: null });
+}
 
-  selectActivity(activityId: Id | null): void {
-    this.parts.container.patch({ selectedActivityId: activityId });
-  }
+export function activateTask(parts: StoreParts, taskId: Id): void {
+  const { container } = parts;
+  if (container.value.tasks.get(taskId)?.state === 'accepted') container.patch({ activeTaskId: taskId, selectedActivityId: null });
+}
 
-  async accept(taskId: Id): Promise<Result<Task>> {
-    const { container, caller, transport } = this.parts;
-    const result = await caller.run('acceptTask', (signal) => transport.acceptTask(taskId, signal));
-    if (result.ok) {
-      const task = result.value;
-      container.update((s) => {
-        const next = withTask(s, task);
-        return {
-          ...next,
-          activeTaskId: task.id,
-          selectedTaskId: next.selectedTaskId === taskId ? null : next.selectedTaskId,
-          selectedActivityId: null,
-        };
-      });
-    }
-    return result;
-  }
+export function selectActivity(parts: StoreParts, activityId: Id | null): void {
+  parts.container.patch({ selectedActivityId: activityId });
+}
 
-  dismissNotice(id: number): void {
-    this.parts.container.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) }));
+export async function accept(parts: StoreParts, taskId: Id): Promise<Result<Task>> {
+  const { container, caller, transport } = parts;
+  const result = await caller.run('acceptTask', (signal) => transport.acceptTask(taskId, signal));
+  if (result.ok) {
+    const task = result.value;
+    container.update((s) => {
+      const next = withTask(s, task);
+      return {
+        ...next,
+        activeTaskId: task.id,
+        selectedTaskId: next.selectedTaskId === taskId ? null : next.selectedTaskId,
+        selectedActivityId: null,
+      };
+    });
   }
+  return result;
+}
+
+export function dismissNotice(parts: StoreParts, id: number): void {
+  parts.container.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) }));
 }
