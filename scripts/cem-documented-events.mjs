@@ -113,8 +113,12 @@ export function documentedEventsPlugin() {
           const name = eventNameOf.get(event.type?.text) ?? event.name;
           // A class handed over in an object leaves the analyzer with the argument for a name (or none):
           // fine when that dispatch is of a documented typed event.
+          const identifier = (text) => /^[A-Za-z_$][\w$]*$/.test(text ?? '');
           const typedDispatch = info.dispatched.some(
-            (d) => !event.type?.text && (event.name === undefined || event.name === d.argument) && documented.has(eventNameOf.get(d.className)),
+            (d) =>
+              !event.type?.text &&
+              (event.name === undefined ? !identifier(d.argument) : event.name === d.argument) &&
+              documented.has(eventNameOf.get(d.className)),
           );
           if (typedDispatch) continue;
           if (!name || !documented.has(name)) {

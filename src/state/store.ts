@@ -130,32 +130,32 @@ export class CareStore {
 
   /** A customer, loaded on first subscription (R17). */
   customer$(customerId: Id): Observable<Loadable<Customer>> {
-    return this.views.lazy({ kind: 'customer', id: customerId }, (s) => s.customers.get(customerId));
+    return this.views.lazy({ kind: 'customer', id: customerId }, () => (s) => s.customers.get(customerId));
   }
 
   /** A customer's requests and activities in time order, loaded on first subscription (R16). */
   journey$(customerId: Id): Observable<Loadable<Journey>> {
-    return this.views.lazy({ kind: 'journey', id: customerId }, journeySelector(customerId));
+    return this.views.lazy({ kind: 'journey', id: customerId }, () => journeySelector(customerId));
   }
 
   /** A request, loaded on first subscription if not known yet (R18). */
   request$(requestId: Id): Observable<Loadable<CareRequest>> {
-    return this.views.lazy({ kind: 'request', id: requestId }, (s) => s.requests.get(requestId));
+    return this.views.lazy({ kind: 'request', id: requestId }, () => (s) => s.requests.get(requestId));
   }
 
   /** An activity, loaded on first subscription if not known yet. */
   activity$(activityId: Id): Observable<Loadable<Activity>> {
-    return this.views.lazy({ kind: 'activity', id: activityId }, (s) => s.activities.get(activityId));
+    return this.views.lazy({ kind: 'activity', id: activityId }, () => (s) => s.activities.get(activityId));
   }
 
   /** The comments of an activity, oldest first, loaded on first subscription (R20). */
   comments$(activityId: Id): Observable<Loadable<readonly Comment[]>> {
-    return this.views.lazy({ kind: 'comments', id: activityId }, (s) => s.comments[activityId]);
+    return this.views.lazy({ kind: 'comments', id: activityId }, () => (s) => s.comments[activityId]);
   }
 
   /** The chat transcript of an activity, oldest first (R15). */
   transcript$(activityId: Id): Observable<Loadable<readonly ChatMessage[]>> {
-    return this.views.lazy({ kind: 'transcript', id: activityId }, (s) => s.transcripts[activityId]);
+    return this.views.lazy({ kind: 'transcript', id: activityId }, () => (s) => s.transcripts[activityId]);
   }
 
   /** The customer editor: saved record, the agent's edits, issues and any conflict (R6, R10). */

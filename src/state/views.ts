@@ -34,9 +34,9 @@ export class Views {
     return created;
   }
 
-  /** A resource loaded with its first subscriber (see {@link Loader.lazy}). */
-  lazy<T>(key: ResourceKey, pick: (s: CareState) => T | undefined): Observable<Loadable<T>> {
-    return this.memo(`${key.kind}:${key.id}`, () => this.loader.lazy(key, pick));
+  /** A resource loaded with its first subscriber (see {@link Loader.lazy}); `pick` is made only when the stream is. */
+  lazy<T>(key: ResourceKey, pick: () => (s: CareState) => T | undefined): Observable<Loadable<T>> {
+    return this.memo(`${key.kind}:${key.id}`, () => this.loader.lazy(key, pick()));
   }
 
   /** An editor's view of one record: re-computed only when that record or its draft changes. */

@@ -14,7 +14,6 @@ import type { ResourceKey } from '../../state/types.js';
 import { mediaIcon } from '../icons.js';
 import { styles } from './care-activity.styles.js';
 
-
 /** Whether the agent may change the tags now, and if not, why. */
 type Access = 'edit' | 'preview' | 'resolved' | 'closed' | 'checking';
 

@@ -11,7 +11,6 @@ import { CareElement } from '../care-element.js';
 import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
 import { styles } from './care-comments.styles.js';
 
-
 /**
  * The comments of one activity (R20), oldest first, each with its author and
  * time; comment text is only ever rendered as text. Without `activity-id` it

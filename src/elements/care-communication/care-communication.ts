@@ -14,7 +14,6 @@ import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit 
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-communication.styles.js';
 
-
 /** How close to the end of the log (in px) still counts as "reading the newest". */
 const PINNED_SLACK = 24;
 

@@ -116,7 +116,6 @@ export class CareDesktop extends CareElement {
     if (this.prompt && dialog && !dialog.open) dialog.showModal();
   }
 
-
   /** Close (R11): ask first if the customer has unsaved changes or was never created. */
   private async requestClose(task: Task): Promise<void> {
     const store = this.store;

@@ -102,7 +102,6 @@ export class CareQueue extends CareElement {
     return this.mediaLabel(task.media);
   }
 
-
   private select(task: Task): void {
     const next = this.selected.value?.id === task.id ? null : task;
     this.store?.selectTask(next?.id ?? null);
