@@ -135,7 +135,7 @@ export class CareStore {
 
   /** A customer's requests and activities in time order, loaded on first subscription (R16). */
   journey$(customerId: Id): Observable<Loadable<Journey>> {
-    return this.views.lazy({ kind: 'journey', id: customerId }, () => journeySelector(customerId));
+    return this.views.lazy({ kind: 'journey', id: customerId }, () => this.views.keep(`journey:${customerId}`, () => journeySelector(customerId)));
   }
 
   /** A request, loaded on first subscription if not known yet (R18). */

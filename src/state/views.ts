@@ -7,12 +7,17 @@ import { shareLatest } from './share-latest.js';
 import { recordOf } from './transitions.js';
 import type { CareState, Draft, DraftKind, DraftRecordByKind, DraftView, Loadable, ResourceKey } from './types.js';
 
+/** How many recent views keep their selectors (and so their last results) once nobody watches them. */
+const KEPT_VIEWS = 20;
+
 /**
  * The store's per-record streams, one shared Observable per record while
  * anyone listens, so a hundred elements showing one request cost one stream.
  */
 export class Views {
   private readonly cache = new Map<string, Observable<unknown>>();
+  /** Selectors kept after their stream ends, newest last, so a view that comes back finds its last result. */
+  private readonly kept = new Map<string, unknown>();
 
   constructor(
     private readonly container: StateContainer,
@@ -37,6 +42,20 @@ export class Views {
   /** A resource loaded with its first subscriber (see {@link Loader.lazy}); `pick` is made only when the stream is. */
   lazy<T>(key: ResourceKey, pick: () => (s: CareState) => T | undefined): Observable<Loadable<T>> {
     return this.memo(`${key.kind}:${key.id}`, () => this.loader.lazy(key, pick()));
+  }
+
+  /**
+   * The selector made by `make` for `key`, kept for the session's most
+   * recent views (KEPT_VIEWS): an agent who returns to a customer's journey
+   * gets the same Journey object back, and nothing is filtered or built again.
+   */
+  keep<T>(key: string, make: () => T): T {
+    const known = this.kept.get(key) as T | undefined;
+    this.kept.delete(key);
+    const value = known ?? make();
+    this.kept.set(key, value);
+    if (this.kept.size > KEPT_VIEWS) this.kept.delete(this.kept.keys().next().value!);
+    return value;
   }
 
   /** An editor's view of one record: re-computed only when that record or its draft changes. */

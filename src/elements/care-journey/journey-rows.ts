@@ -12,6 +12,15 @@ export type Row =
  * so reading it backwards gives each list newest first without sorting.
  */
 export function rowsOf(journey: Journey): Row[] {
+  let rows = built.get(journey);
+  if (!rows) built.set(journey, (rows = build(journey)));
+  return rows;
+}
+
+/** Rows by the journey they were built from: journeys are immutable, and the store hands back the same one while nothing in it changed. */
+const built = new WeakMap<Journey, Row[]>();
+
+function build(journey: Journey): Row[] {
   const byRequest = new Map<string, Activity[]>();
   const loose: Activity[] = [];
   const activities = newestFirst(journey.activities, (a) => a.startedAt);
