@@ -74,6 +74,20 @@ describe('the store\'s parts', () => {
     expect(s.taskLists.accepted).to.equal(accepted);
   });
 
+  it('R16 a journey watched again after everyone left comes back as the same object, nothing rebuilt', async () => {
+    const { engine } = makeEngine();
+    acceptPicked(engine, 'agent-1', chat(ANN));
+    const { store } = await session(engine, 'agent-1');
+    const first = await until(store.journey$('cust-ann'), (j) => j.status === 'ready');
+    const again = current(store.journey$('cust-ann'));
+    expect(again.status === 'ready' && first.status === 'ready' && again.value === first.value).to.equal(true);
+    // A change to the journey gives a new object, as before.
+    store.editRequest('req-ann-newer', { title: 'x' });
+    await store.saveRequest('req-ann-newer');
+    const changed = current(store.journey$('cust-ann'));
+    expect(changed.status === 'ready' && first.status === 'ready' && changed.value !== first.value).to.equal(true);
+  });
+
   it('R13 the reducer is pure: an offer timeout gives a new state with a notice and leaves the old one untouched', () => {
     const offered = task('a', 10, 'offered');
     const before: CareState = { ...initialState(), tasks: new Map([['a', offered]]), taskLists: taskListsOf([offered]) };
