@@ -1,5 +1,7 @@
 import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs';
+import type { Task } from '../model/types.js';
 import { shareLatest } from './share-latest.js';
+import { Table } from './table.js';
 import { NO_TASKS } from './task-lists.js';
 import type { CareState } from './types.js';
 
@@ -9,7 +11,7 @@ export const initialState = (): CareState => ({
   connectionError: null,
   agent: null,
   queues: [],
-  tasks: new Map(),
+  tasks: Table.of<Task>(),
   taskLists: NO_TASKS,
   selectedTaskId: null,
   activeTaskId: null,

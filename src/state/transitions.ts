@@ -68,9 +68,7 @@ export function withTask(s: CareState, task: Task): CareState {
   if (known && known.version > task.version) return s;
   const visible = visibleTo(s, task);
   if (!visible && !known) return s;
-  const tasks = new Map(s.tasks);
-  if (visible) tasks.set(task.id, task);
-  else tasks.delete(task.id);
+  const tasks = visible ? s.tasks.set(task) : s.tasks.delete(task.id);
   const taskLists = withListed(s.taskLists, known, visible ? task : undefined);
   let { activeTaskId, selectedTaskId } = s;
   if (!activeTaskId || tasks.get(activeTaskId)?.state !== 'accepted') activeTaskId = firstAccepted(taskLists);

@@ -14,6 +14,7 @@ import type {
   Task,
 } from '../model/types.js';
 import type { ValidationIssue } from '../model/validation.js';
+import type { Table } from './table.js';
 import type { TaskLists } from './task-lists.js';
 
 /** The link to the backend. */
@@ -125,8 +126,8 @@ export interface CareState {
   connectionError: CareError | null;
   agent: Agent | null;
   queues: Queue[];
-  /** Tasks visible to the agent (queued in its pick queues, offered to it, its own), by id. A Map: thousands are copied on every change. */
-  tasks: ReadonlyMap<Id, Task>;
+  /** Tasks visible to the agent (queued in its pick queues, offered to it, its own), by id; a change copies a few entries, not thousands. */
+  tasks: Table<Task>;
   /** The same tasks split by state and sorted for their panes, kept up to date one task at a time. */
   taskLists: TaskLists;
   /** The queued task the agent is previewing (R1). */

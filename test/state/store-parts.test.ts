@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Task } from '../../src/model/types.js';
 import { initialState } from '../../src/state/container.js';
 import { reduce } from '../../src/state/reducer.js';
+import { Table } from '../../src/state/table.js';
 import { taskListsOf, withListed } from '../../src/state/task-lists.js';
 import type { CareState } from '../../src/state/types.js';
 import { ANN, BOB, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
@@ -88,9 +89,30 @@ describe('the store\'s parts', () => {
     expect(changed.status === 'ready' && first.status === 'ready' && changed.value !== first.value).to.equal(true);
   });
 
+  it('R1 the task table is immutable: every copy answers as of its own change, across folds of its overlay', () => {
+    let table = Table.of([task('a', 1)]);
+    const versions = [table];
+    for (let n = 0; n < 100; n++) {
+      table = n % 3 === 2 ? table.delete(`t${n - 1}`) : table.set(task(`t${n}`, n));
+      versions.push(table);
+    }
+    // Each version still holds exactly what it held when it was made.
+    expect(versions[1]!.has('t0')).to.equal(true);
+    expect(versions[1]!.has('t1')).to.equal(false);
+    expect(versions[3]!.has('t1')).to.equal(false);
+    expect(versions[2]!.has('t1')).to.equal(true);
+    const ids = [...table].map((t) => t.id);
+    expect(ids.length).to.equal(table.size);
+    expect(new Set(ids).size).to.equal(ids.length);
+    expect(table.has('a')).to.equal(true);
+    expect(table.delete('nothing')).to.equal(table);
+    expect(table.set({ ...task('a', 1), version: 2 }).get('a')?.version).to.equal(2);
+    expect(table.get('a')?.version).to.equal(1);
+  });
+
   it('R13 the reducer is pure: an offer timeout gives a new state with a notice and leaves the old one untouched', () => {
     const offered = task('a', 10, 'offered');
-    const before: CareState = { ...initialState(), tasks: new Map([['a', offered]]), taskLists: taskListsOf([offered]) };
+    const before: CareState = { ...initialState(), tasks: Table.of([offered]), taskLists: taskListsOf([offered]) };
     const frozen = JSON.stringify({ ...before, tasks: [...before.tasks] });
     const after = reduce(before, { type: 'task-revoked', task: { ...task('a', 10), version: 2 }, reason: 'timeout' }, ENV);
     expect(JSON.stringify({ ...before, tasks: [...before.tasks] })).to.equal(frozen);

@@ -3,6 +3,7 @@ import { CareError } from '../../model/errors.js';
 import type { Agent, AgentStatus, Id, Task } from '../../model/types.js';
 import type { StoreParts } from '../context-store.js';
 import { firstAccepted } from '../selectors.js';
+import { Table } from '../table.js';
 import { taskListsOf } from '../task-lists.js';
 import { withAgent, withTask } from '../transitions.js';
 import type { Result } from '../types.js';
@@ -17,7 +18,7 @@ export async function connect(parts: StoreParts): Promise<Result<Agent>> {
   }
   const snapshot = result.value;
   parts.syncClock(snapshot.now);
-  const tasks = new Map(snapshot.tasks.map((task) => [task.id, task]));
+  const tasks = Table.of(snapshot.tasks);
   const taskLists = taskListsOf(snapshot.tasks);
   container.update((s) => ({
     ...s,
