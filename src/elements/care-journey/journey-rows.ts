@@ -2,9 +2,9 @@ import type { Activity, CareRequest, Journey } from '../../model/types.js';
 
 /** One line of the journey: a request, an activity, or the heading of activities without a request. */
 export type Row =
-  | { kind: 'request'; request: CareRequest }
-  | { kind: 'activity'; activity: Activity; request: CareRequest | undefined }
-  | { kind: 'loose' };
+  | { kind: 'request'; key: string; request: CareRequest }
+  | { kind: 'activity'; key: string; activity: Activity; request: CareRequest | undefined }
+  | { kind: 'loose'; key: string };
 
 /**
  * Newest request first, each followed by its activities, newest first;
@@ -34,12 +34,12 @@ function build(journey: Journey): Row[] {
   }
   const rows: Row[] = [];
   if (loose.length) {
-    rows.push({ kind: 'loose' });
-    for (const activity of loose) rows.push({ kind: 'activity', activity, request: undefined });
+    rows.push({ kind: 'loose', key: 'loose' });
+    for (const activity of loose) rows.push({ kind: 'activity', key: activityKey(activity.id), activity, request: undefined });
   }
   for (const request of newestFirst(journey.requests, (r) => r.createdAt)) {
-    rows.push({ kind: 'request', request });
-    for (const activity of byRequest.get(request.id) ?? []) rows.push({ kind: 'activity', activity, request });
+    rows.push({ kind: 'request', key: requestKey(request.id), request });
+    for (const activity of byRequest.get(request.id) ?? []) rows.push({ kind: 'activity', key: activityKey(activity.id), activity, request });
   }
   return rows;
 }
@@ -51,11 +51,8 @@ function newestFirst<T>(items: readonly T[], time: (item: T) => number): T[] {
   return ascending ? [...items].reverse() : [...items].sort((a, b) => time(b) - time(a));
 }
 
-/** A row's key: stable across re-sorting, so focus and the virtualizer follow the row. */
-export function rowKey(row: Row): string {
-  if (row.kind === 'loose') return 'loose';
-  return row.kind === 'request' ? requestKey(row.request.id) : activityKey(row.activity.id);
-}
+/** A row's key: stable across re-sorting, so focus and the virtualizer follow the row. Made once, with the row. */
+export const rowKey = (row: Row): string => row.key;
 
 export const requestKey = (id: string): string => `r:${id}`;
 export const activityKey = (id: string): string => `a:${id}`;
