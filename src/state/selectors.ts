@@ -26,7 +26,7 @@ export function memoOn<S, R>(inputs: ((s: S) => unknown)[], project: (...slices:
 
 /** Whether two lists hold the same items in the same order. */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
 const byTime =

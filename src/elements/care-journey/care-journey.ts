@@ -156,9 +156,23 @@ export class CareJourney extends CareElement {
 
   /** Today's activities by their time; older ones by their date. */
   private when(time: number): string {
-    const now = this.store ? this.store.now() : Date.now();
-    return new Date(time).toDateString() === new Date(now).toDateString() ? this.i18n.time(time) : this.i18n.date(time);
+    const [start, end] = this.today();
+    return time >= start && time < end ? this.i18n.time(time) : this.i18n.date(time);
   }
+
+  /** Local midnight today and tomorrow, worked out once a day rather than once a row. */
+  private today(): readonly [number, number] {
+    const now = this.store ? this.store.now() : Date.now();
+    if (now >= this.todayRange[0] && now < this.todayRange[1]) return this.todayRange;
+    const start = new Date(now);
+    start.setHours(0, 0, 0, 0);
+    const end = new Date(start);
+    end.setDate(end.getDate() + 1);
+    this.todayRange = [start.getTime(), end.getTime()];
+    return this.todayRange;
+  }
+
+  private todayRange: readonly [number, number] = [0, 0];
 
   /** R29 as the journey sees it: the activity may leave its request, and only while editable. */
   private canMove(activity: Activity, request: CareRequest | undefined): boolean {
