@@ -47,6 +47,12 @@ export class PopoverController<T> implements ReactiveController {
     this.rendering = false;
   }
 
+  /** A host that leaves the page closes its popover: one that comes back starts with none open. */
+  hostDisconnected(): void {
+    this.rendering = false;
+    this.subject = null;
+  }
+
   /** Makes the element an anchor: pointing at or focusing it shows `subject`, leaving focus hides it. */
   anchor(subject: T): DirectiveResult {
     return anchorDirective(this as PopoverController<unknown>, subject);
@@ -66,8 +72,8 @@ export class PopoverController<T> implements ReactiveController {
 
   hide(): void {
     if (this.rendering) {
-      // A focused row left the DOM during a render (Chromium then fires blur): hide after it.
-      setTimeout(() => this.hide());
+      // A focused row left the DOM during a render (Chromium then fires blur): hide after it, if still there.
+      setTimeout(() => this.host.isConnected && this.hide());
       return;
     }
     if (this.subject !== null) {
