@@ -282,7 +282,9 @@ export class RovingFocusController<T> implements ReactiveController {
   }
 
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    // Arrows, Home and End in a field inside a row edit its text; they do not move through the list.
+    if ((event.target as Element | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
     const items = this.options.items();
     if (!items.length || this.activeKey === null) return;
     const from = this.activeIndex;

@@ -187,6 +187,20 @@ describe('care-queue', () => {
     expect((await accepted).task.id).to.equal(task.id);
   });
 
+  it('R1 a key a row already handled (its default prevented) does not also move through the queue', async () => {
+    const { el, engine } = await setup();
+    engine.receive(chat(ANN, 'q-backlog'));
+    engine.receive(chat(BOB, 'q-backlog'));
+    await rendered(el);
+    const first = button(el, /Ann Lee/);
+    first.focus();
+    first.addEventListener('keydown', (event) => event.preventDefault(), { once: true });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(shadow(el).activeElement).to.equal(first);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(shadow(el).activeElement?.textContent).to.contain('Bob');
+  });
+
   it('a cancelled accept never reaches the backend', async () => {
     const { el, engine } = await setup();
     const task = engine.receive(chat(ANN, 'q-backlog'));
