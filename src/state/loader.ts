@@ -3,14 +3,10 @@ import type { Id } from '../model/types.js';
 import type { CareTransport } from '../transport/port.js';
 import type { Caller } from './call.js';
 import type { StateContainer } from './container.js';
+import { byTime } from './selectors.js';
 import { shareLatest } from './share-latest.js';
 import { withNewer } from './transitions.js';
 import type { CareState, Loadable, LoadStatus, ResourceKey, ResourceKind, Result } from './types.js';
-
-const byTime =
-  <T>(time: (item: T) => number) =>
-  (a: T, b: T) =>
-    time(a) - time(b);
 
 type Run = Caller['run'];
 

@@ -29,7 +29,8 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
-const byTime =
+/** A comparator: oldest first by `time`. */
+export const byTime =
   <T>(time: (item: T) => number) =>
   (a: T, b: T) =>
     time(a) - time(b);

@@ -23,7 +23,7 @@ import type { CloseCheck, CloseResolution } from './commands/close.js';
 import * as records from './commands/records.js';
 import * as session from './commands/session.js';
 import { StateContainer } from './container.js';
-import { StoreParts } from './context-store.js';
+import { StoreParts } from './parts.js';
 import { Loader } from './loader.js';
 import { reduce } from './reducer.js';
 import { canEdit, journeySelector, memoOn, shownTask } from './selectors.js';

@@ -2,7 +2,7 @@
 import { CareError } from '../../model/errors.js';
 import type { Activity, CareRequest, ChatMessage, Comment, Customer, Id, MoveTarget } from '../../model/types.js';
 import { normaliseTag, validateComment, validateMessage, validateNewRequest, validateTag } from '../../model/validation.js';
-import type { StoreParts } from '../context-store.js';
+import type { StoreParts } from '../parts.js';
 import { withComments, withEntity, withMessage, withRecord } from '../transitions.js';
 import type { Result, UnsentKind } from '../types.js';
 

@@ -1,7 +1,7 @@
 /** The end of an interaction (R11): what must be asked, and the close itself. */
 import { CareError } from '../../model/errors.js';
 import type { Id, Task } from '../../model/types.js';
-import type { StoreParts } from '../context-store.js';
+import type { StoreParts } from '../parts.js';
 import { effectiveEdits } from '../drafts.js';
 import { recordOf, withTask } from '../transitions.js';
 import type { CareState, DraftKind, DraftRecordByKind, Result, UnsentKey } from '../types.js';

@@ -3,7 +3,7 @@ import { CareError } from '../../model/errors.js';
 import type { AgentRef, CareRequest, ContactFields, Customer, Id, RequestFields } from '../../model/types.js';
 import { validateCustomerFields, validateNewRequest, validateRequestFields } from '../../model/validation.js';
 import type { EntityChange } from '../../transport/port.js';
-import type { StoreParts } from '../context-store.js';
+import type { StoreParts } from '../parts.js';
 import { effectiveEdits } from '../drafts.js';
 import { recordOf, withDraft, withEntity, withTask } from '../transitions.js';
 import type { CareState, Draft, DraftFieldsByKind, DraftKind, DraftRecordByKind, Result } from '../types.js';

@@ -1,7 +1,7 @@
 /** Signing in, status, and which task and activity the desktop shows (R1, R3, R12). */
 import { CareError } from '../../model/errors.js';
 import type { Agent, AgentStatus, Id, Task } from '../../model/types.js';
-import type { StoreParts } from '../context-store.js';
+import type { StoreParts } from '../parts.js';
 import { firstAccepted } from '../selectors.js';
 import { Table } from '../table.js';
 import { taskListsOf } from '../task-lists.js';
