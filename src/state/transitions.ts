@@ -109,7 +109,13 @@ function withRemoteChange<K extends DraftKind>(
   const draft = s.drafts[kind][after.id] as Draft<K> | undefined;
   if (!draft || draft.saving) return s;
   const mine = changedBy?.id !== undefined && changedBy.id === s.agent?.id;
-  const updated = mine ? { ...draft, baseVersion: after.version } : rebaseOrConflict(draft, before, after, changedBy);
+  // The agent's own change (a tag touches its request) moves the draft onto it, unless the draft is in
+  // conflict: then a colleague's change is still unseen, and Load must bring the newest version (R6).
+  const updated = !mine
+    ? rebaseOrConflict(draft, before, after, changedBy)
+    : draft.conflict
+      ? { ...draft, conflict: { ...draft.conflict, current: after } }
+      : { ...draft, baseVersion: after.version };
   let next = withDraft(s, kind, after.id, updated);
   if (updated.conflict && !draft.conflict) {
     next = withNotice(next, env, 'warning', 'conflict', `${changedBy?.name ?? 'Someone'} changed this ${kind} while you were editing it.`);

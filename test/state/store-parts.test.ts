@@ -110,6 +110,32 @@ describe('the store\'s parts', () => {
     expect(table.get('a')?.version).to.equal(1);
   });
 
+  it('R6 the agent’s own tag on the activity does not swallow a colleague’s conflicting change to its request', async () => {
+    const { engine } = makeEngine();
+    const mine = acceptPicked(engine, 'agent-1', chat(ANN));
+    acceptPicked(engine, 'agent-2', chat(ANN));
+    const { store: a } = await session(engine, 'agent-1');
+    const { store: b } = await session(engine, 'agent-2');
+    await until(a.journey$('cust-ann'), (j) => j.status === 'ready');
+    await until(b.journey$('cust-ann'), (j) => j.status === 'ready');
+    const requestId = engine.getActivity(mine.activityId).requestId!;
+    a.editRequest(requestId, { title: 'My title' });
+    b.editRequest(requestId, { title: 'Their title' });
+    expect((await b.saveRequest(requestId)).ok).to.equal(true);
+    expect(current(a.requestDraft$(requestId))?.conflict).to.not.equal(undefined);
+    const versionBefore = engine.getRequest(requestId).version;
+    expect((await a.addTag(mine.activityId, 'billing')).ok).to.equal(true);
+    expect(engine.getRequest(requestId).version, 'the tag touched the request').to.be.greaterThan(versionBefore);
+    const view = current(a.requestDraft$(requestId))!;
+    expect(view.conflict?.changedBy?.name).to.equal('Soo-ah Park');
+    expect(view.conflict?.current.title).to.equal('Their title');
+    const saved = await a.saveRequest(requestId);
+    expect(!saved.ok && saved.error.kind).to.equal('conflict');
+    expect(engine.getRequest(requestId).title).to.equal('Their title');
+    a.loadTheirs('request', requestId);
+    expect(current(a.requestDraft$(requestId))?.values.title).to.equal('Their title');
+  });
+
   it('R13 the reducer is pure: an offer timeout gives a new state with a notice and leaves the old one untouched', () => {
     const offered = task('a', 10, 'offered');
     const before: CareState = { ...initialState(), tasks: Table.of([offered]), taskLists: taskListsOf([offered]) };
