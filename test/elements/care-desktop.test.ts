@@ -152,6 +152,32 @@ describe('care-desktop', () => {
     expect(engine.getTask(task.id).state).to.equal('closed');
   });
 
+  it('R11 Save and close and Create and close tell the host what they saved, as the panes would', async () => {
+    const { el, engine, store } = await setup();
+    acceptPicked(engine, 'agent-1', chat(ANN));
+    acceptPicked(engine, 'agent-1', chat(STRANGER));
+    await store.connect();
+    store.customer$('cust-ann').subscribe();
+    await settle();
+    store.editCustomer('cust-ann', { name: 'Ann Lee-Park' });
+    await settled(el);
+    const heard: string[] = [];
+    for (const type of ['care-customer-saved', 'care-customer-created', 'care-request-saved', 'care-task-closed'] as const) {
+      el.addEventListener(type, () => heard.push(type));
+    }
+    button(el, 'Close the interaction with Ann Lee').click();
+    await settled(el);
+    button(el, 'Save and close').click();
+    await settled(el);
+    expect(heard).to.deep.equal(['care-customer-saved', 'care-task-closed']);
+    heard.length = 0;
+    button(el, 'Close the interaction with Dana Whit').click();
+    await settled(el);
+    button(el, 'Create and close').click();
+    await settled(el);
+    expect(heard).to.deep.equal(['care-customer-created', 'care-task-closed']);
+  });
+
   it('R11 a failed save keeps the prompt open with the reason and closes nothing', async () => {
     const { el, engine, store } = await setup();
     const task = acceptPicked(engine, 'agent-1', chat(ANN));

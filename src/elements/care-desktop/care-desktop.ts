@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { CareTaskCloseEvent, CareTaskClosedEvent } from '../../events.js';
+import { CareCustomerCreatedEvent, CareCustomerSavedEvent, CareRequestSavedEvent, CareTaskCloseEvent, CareTaskClosedEvent } from '../../events.js';
 import type { StringKey } from '../../i18n/en.js';
 import type { CareError } from '../../model/errors.js';
 import type { Task } from '../../model/types.js';
-import type { CareStore, CloseResolution } from '../../state/store.js';
+import type { CareStore, CloseCheck, CloseResolution } from '../../state/store.js';
 import type { Notice } from '../../state/types.js';
 import type { CareTransport } from '../../state/public-types.js';
 import { CareElement } from '../care-element.js';
@@ -47,6 +47,9 @@ type Prompt = { task: Task; kind: 'unsaved' | 'not-created'; error?: CareError }
  *
  * @fires care-task-close - Before an interaction closes; cancelable. `event.task`.
  * @fires care-task-closed - After an interaction closed. `event.task`.
+ * @fires care-customer-created - R11's Save created the task's customer before closing. `event.customer`.
+ * @fires care-customer-saved - R11's Save saved the customer's changes before closing. `event.customer`.
+ * @fires care-request-saved - R11's Save saved a request's changes before closing. `event.request`.
  *
  * @csspart base - The grid.
  * @csspart header - Title and status.
@@ -130,6 +133,7 @@ export class CareDesktop extends CareElement {
     const store = this.store;
     if (!store || this.closing) return;
     const name = this.nameOfTask(task);
+    const check = resolution === 'save' ? store.closeCheck(task.id) : undefined;
     this.closing = true;
     const result = await store.close(task.id, resolution).finally(() => (this.closing = false));
     if (!result.ok) {
@@ -140,7 +144,20 @@ export class CareDesktop extends CareElement {
     this.error = null;
     this.endPrompt();
     this.announce(this.i18n.t('desktop.closed', { name }));
+    if (check) this.announceSaved(check, result.value);
     this.dispatchEvent(new CareTaskClosedEvent(result.value));
+  }
+
+  /** R11's Save created or saved records on the way: the host hears of each, as it would from their own panes. */
+  private announceSaved(check: CloseCheck, closed: Task): void {
+    const snapshot = this.store?.snapshot;
+    const customer = closed.customerId ? snapshot?.customers.get(closed.customerId) : undefined;
+    if (customer && check.customerNotCreated) this.dispatchEvent(new CareCustomerCreatedEvent(customer));
+    if (customer && check.unsavedCustomer) this.dispatchEvent(new CareCustomerSavedEvent(customer));
+    for (const id of check.unsavedRequests) {
+      const request = snapshot?.requests.get(id);
+      if (request) this.dispatchEvent(new CareRequestSavedEvent(request));
+    }
   }
 
   private endPrompt(): void {
