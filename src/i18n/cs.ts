@@ -18,6 +18,7 @@ export type CzechTable = Record<StringKey | CzechPluralKey, string>;
 export const cs: CzechTable = {
   'common.loading': 'Načítání…',
   'common.retry': 'Zkusit znovu',
+  'common.quoted': '„{text}“',
   'common.dismiss': 'Skrýt',
   'common.cancel': 'Zrušit',
   'common.noStore': 'Nepřipojeno: umístěte tento prvek do prvku care-desktop nebo care-provider.',

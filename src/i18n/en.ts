@@ -7,6 +7,7 @@
 export const en = {
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
+  'common.quoted': '“{text}”',
   'common.dismiss': 'Dismiss',
   'common.cancel': 'Cancel',
   'common.noStore': 'Not connected: place this element inside <care-desktop> or <care-provider>.',

@@ -9,6 +9,7 @@ import type { StringKey } from './en.js';
 export const ko: Record<StringKey, string> = {
   'common.loading': '로드 중…',
   'common.retry': '다시 시도',
+  'common.quoted': '“{text}”',
   'common.dismiss': '닫기',
   'common.cancel': '취소',
   'common.noStore': '연결되지 않음: 이 요소를 care-desktop 또는 care-provider 요소 안에 넣으세요.',

@@ -160,6 +160,18 @@ describe('care-queue', () => {
     expect(partText(el, 'error')).to.equal('Už máte probíhající hovor. Dokončete ho, než přijmete další.');
   });
 
+  it('R1 the preview quotes the customer’s first words the way the agent’s language does', async () => {
+    const { engine } = makeEngine();
+    const { store } = await session(engine, 'agent-1');
+    const el = await mount<CareQueue>(store, html`<div lang="cs"><care-queue></care-queue></div>`, 'care-queue');
+    await loadLanguage('cs');
+    engine.receive(chat(ANN, 'q-backlog'));
+    await rendered(el);
+    button(el, /Ann Lee/).click();
+    for (let n = 0; n < 20 && !partText(el, 'preview').includes('„'); n++) await rendered(el);
+    expect(partText(el, 'preview')).to.contain('„Hello, I need help“');
+  });
+
   it('R14 opening an in-progress task makes it the active one', async () => {
     const { el, engine, store } = await setup();
     const first = engine.receive(chat(ANN, 'q-backlog'));

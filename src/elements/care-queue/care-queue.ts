@@ -226,7 +226,7 @@ export class CareQueue extends CareElement {
         <dt>${i.t('queue.activity')}</dt>
         <dd>
           ${this.media(task)} · ${i.t('queue.received', { time: i.time(task.receivedAt) })}
-          ${activity?.status === 'ready' && activity.value.summary ? html`<br />“${activity.value.summary}”` : nothing}
+          ${activity?.status === 'ready' && activity.value.summary ? html`<br />${i.t('common.quoted', { text: activity.value.summary })}` : nothing}
         </dd>
       </dl>
       <p class="muted">${i.t('queue.previewOnly')}</p>
