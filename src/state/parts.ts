@@ -3,7 +3,9 @@ import type { CareTransport } from '../transport/port.js';
 import type { Caller } from './call.js';
 import type { StateContainer } from './container.js';
 import type { Loader } from './loader.js';
-import { type NoticeEnv, withNotice } from './transitions.js';
+import type { AgentRef } from '../model/types.js';
+import type { EntityChange } from '../transport/port.js';
+import { type NoticeEnv, withEntity, withNotice } from './transitions.js';
 import type { Notice, NoticeCode } from './types.js';
 
 /** What every group of store commands shares: the state, the backend, the clock. */
@@ -37,6 +39,12 @@ export class StoreParts {
 
   noticeEnv(): NoticeEnv {
     return { now: this.now(), maxNotices: this.maxNotices };
+  }
+
+  /** Takes a record the backend just confirmed (a newer version than known, drafts checked against it: R6). */
+  take(change: EntityChange, changedBy?: AgentRef): void {
+    const env = this.noticeEnv();
+    this.container.update((s) => withEntity(s, env, change, changedBy));
   }
 
   notify(level: Notice['level'], code: NoticeCode, message: string, error?: CareError): void {

@@ -73,7 +73,7 @@ export async function moveActivity(parts: StoreParts, activityId: Id, target: Mo
 export async function moveActivityToCustomer(parts: StoreParts, activityId: Id, customerId: Id): Promise<Result<Activity>> {
   const { caller, transport } = parts;
   const result = await caller.run('moveActivityToCustomer', (signal) => transport.moveActivityToCustomer(activityId, customerId, signal));
-  if (result.ok) confirm(parts, result.value);
+  if (result.ok) parts.take({ kind: 'activity', value: result.value });
   return result;
 }
 
@@ -120,14 +120,9 @@ async function optimistic(parts: StoreParts, operation: 'addTag' | 'removeTag', 
   if (!before) return { ok: false, error: CareError.notFound('activity', activityId) };
   put(parts, change(before));
   const result = await parts.caller.run(operation, send);
-  if (result.ok) confirm(parts, result.value);
+  if (result.ok) parts.take({ kind: 'activity', value: result.value });
   else rollback(parts, before);
   return result;
-}
-
-function confirm(parts: StoreParts, activity: Activity): void {
-  const env = parts.noticeEnv();
-  parts.container.update((s) => withEntity(s, env, { kind: 'activity', value: activity }));
 }
 
 /** Shows a change before the backend confirms it. */

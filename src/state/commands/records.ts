@@ -1,6 +1,6 @@
 /** Customers and requests: new-customer forms, drafts kept apart from saved records, saves and conflicts (R6, R10, R21, R27). */
 import { CareError } from '../../model/errors.js';
-import type { AgentRef, CareRequest, ContactFields, Customer, Id, RequestFields } from '../../model/types.js';
+import type { CareRequest, ContactFields, Customer, Id, RequestFields } from '../../model/types.js';
 import { validateCustomerFields, validateNewRequest, validateRequestFields } from '../../model/validation.js';
 import type { EntityChange } from '../../transport/port.js';
 import type { StoreParts } from '../parts.js';
@@ -65,7 +65,7 @@ export async function resolveRequest(parts: StoreParts, requestId: Id): Promise<
   const result = await caller.run('updateRequest', (signal) =>
     transport.updateRequest(requestId, saved.version, { status: 'resolved' }, signal),
   );
-  if (result.ok) take(parts, { kind: 'request', value: result.value });
+  if (result.ok) parts.take({ kind: 'request', value: result.value });
   return result;
 }
 
@@ -75,14 +75,8 @@ export async function createRequest(parts: StoreParts, customerId: Id, fields: R
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   const { caller, transport } = parts;
   const result = await caller.run('createRequest', (signal) => transport.createRequest(customerId, fields, signal));
-  if (result.ok) take(parts, { kind: 'request', value: result.value });
+  if (result.ok) parts.take({ kind: 'request', value: result.value });
   return result;
-}
-
-/** Takes a record the backend just confirmed. */
-export function take(parts: StoreParts, change: EntityChange, changedBy?: AgentRef): void {
-  const env = parts.noticeEnv();
-  parts.container.update((s) => withEntity(s, env, change, changedBy));
 }
 
 export function edit<K extends DraftKind>(parts: StoreParts, kind: K, id: Id, patch: Partial<DraftFieldsByKind[K]>): void {
@@ -144,7 +138,7 @@ async function save<K extends DraftKind>(parts: StoreParts, kind: K, id: Id, sen
   const operation = kind === 'customer' ? 'updateCustomer' : 'updateRequest';
   const result = (await caller.run(operation, (signal) => send(draft.baseVersion, edits, signal))) as Result<DraftRecordByKind[K]>;
   if (result.ok) {
-    take(parts, { kind, value: result.value } as EntityChange);
+    parts.take({ kind, value: result.value } as EntityChange);
     // Keep whatever the agent typed while the save was under way.
     updateDraft(parts, kind, id, (d) => {
       const sent = edits as Record<string, unknown>;
@@ -162,7 +156,7 @@ async function save<K extends DraftKind>(parts: StoreParts, kind: K, id: Id, sen
     return result;
   }
   updateDraft(parts, kind, id, (d) => ({ ...d, saving: false }));
-  take(parts, { kind, value: current } as EntityChange, error.conflict.changedBy);
+  parts.take({ kind, value: current } as EntityChange, error.conflict.changedBy);
   const after = draftOf(container.value, kind, id);
   // The newer version changed none of the edited fields: the draft moved onto it, so save again once.
   if (after && !after.conflict && after.baseVersion === current.version && attempt === 0) return save(parts, kind, id, send, attempt + 1);
