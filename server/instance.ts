@@ -2,13 +2,22 @@
  * One instance of the reference server: an HTTP server speaking the Care
  * protocol (docs/adapters.md) under /care-api, its event hub and its
  * deadline sweeper. Several instances on one database serve one contact
- * centre (B7). Work in progress: routes land in server/http/.
+ * centre (B7): they share nothing but PostgreSQL.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Db } from './db/pool.js';
+import { EventHub } from './events/hub.js';
+import { BASE, createRouter } from './http/router.js';
+import { recordRoutes } from './http/routes/records.js';
+import { sessionRoutes } from './http/routes/session.js';
+import { Sweeper } from './sweeper.js';
 
 export interface InstanceOptions {
   db: Db;
+  /** The database's connection string, for the hub's own LISTEN connection. */
+  connectionString: string;
   /** Default 0: a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -21,27 +30,70 @@ export interface InstanceOptions {
   assets?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** How often this instance sweeps deadlines (R13, R18), in ms. Default 1,000. */
   sweepMs?: number;
+  /** Keep-alive comments on event streams, in ms. Default 25,000. */
+  heartbeatMs?: number;
+  /** Mark the session cookie Secure (behind HTTPS). Default false. */
+  secureCookies?: boolean;
+  /** The password test resets give seeded agents. Default `care-demo`. */
+  demoPassword?: string;
 }
 
 export interface Instance {
   readonly url: string;
   readonly port: number;
-  /** Stops taking requests, ends event streams and stops sweeping; the database stays open. */
+  readonly id: string;
+  /** Sweeps deadlines now. */
+  sweep(): Promise<void>;
+  /** Stops taking requests, ends event streams and stops sweeping; the database pool stays open. */
   close(): Promise<void>;
 }
 
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
+  const id = randomUUID().slice(0, 8);
+  const hub = new EventHub(options.db, options.connectionString);
+  await hub.start();
+  const sweeper = new Sweeper(options.db, options.sweepMs ?? 1_000);
+  const routes = [
+    ...sessionRoutes({
+      hub,
+      sweeper,
+      instanceId: id,
+      heartbeatMs: options.heartbeatMs ?? 25_000,
+      secureCookies: options.secureCookies ?? false,
+      demoPassword: options.demoPassword ?? 'care-demo',
+    }),
+    ...recordRoutes,
+  ];
+  const api = createRouter({ db: options.db, routes, inboundSecret: options.inboundSecret, testRoutes: options.testRoutes ?? false });
   const server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path === BASE || path.startsWith(`${BASE}/`) || path.startsWith(`${BASE}?`)) return void api(req, res);
     void (async () => {
-      if (options.assets && !(req.url ?? '').startsWith('/care-api/') && (await options.assets(req, res))) return;
-      res.writeHead(404).end();
+      if (options.assets && (await options.assets(req, res).catch(() => false))) return;
+      if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     })();
   });
+  server.requestTimeout = 30_000;
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  sweeper.start();
   const { port } = server.address() as { port: number };
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    id,
+    sweep: () => sweeper.sweep(),
+    close: async () => {
+      await sweeper.stop();
+      await hub.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
   };
 }

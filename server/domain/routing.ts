@@ -1,0 +1,124 @@
+/**
+ * Agent status and push routing in SQL (R5, R12, R13, R26; B2, B3). A
+ * queue is routed under its own advisory lock, so two instances never offer
+ * one task twice; agents are picked longest idle first with `SKIP LOCKED`,
+ * so routing never waits on an agent another transaction is changing; and
+ * the partial unique indexes (one pending offer, one call per agent) hold
+ * even if all of that were wrong.
+ */
+import { MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../../src/model/limits.js';
+import type { Agent, AgentStatus, Id, StatusReason, Task } from '../../src/model/types.js';
+import { AGENT_COLUMNS, TASK_COLUMNS, toAgent, toTask } from '../db/rows.js';
+import { toAgent as audienceOf, type Change } from './change.js';
+import * as records from './records.js';
+
+/** Sets Ready or Not Ready (R12). Going Not Ready withdraws a pending offer; going Ready may bring one. */
+export async function setStatus(c: Change, agentId: Id, status: AgentStatus): Promise<Agent> {
+  const agent = await records.agent(c.tx, agentId, 'lock');
+  if (agent.status === status) return agent;
+  const changed = await changeStatus(c, agentId, status, 'manual');
+  if (status === 'not-ready') {
+    const offers = await c.tx.rows(`SELECT ${TASK_COLUMNS} FROM tasks k WHERE k.state = 'offered' AND k.offered_to = $1 FOR UPDATE OF k`, [agentId]);
+    for (const row of offers) await requeue(c, toTask(row as Record<string, unknown>), 'withdrawn');
+  }
+  await routeQueues(c, agent.queueIds);
+  return changed;
+}
+
+async function changeStatus(c: Change, agentId: Id, status: AgentStatus, reason: StatusReason): Promise<Agent> {
+  const row = await c.tx.one(
+    `UPDATE agents g SET status = $2, status_reason = $3, status_since = $4, version = version + 1, updated_at = $4,
+       idle_since = CASE WHEN $2 = 'ready' THEN $4 ELSE idle_since END
+     WHERE g.id = $1 RETURNING ${AGENT_COLUMNS}`,
+    [agentId, status, reason, c.now],
+  );
+  const agent = toAgent(row as Record<string, unknown>);
+  c.emit({ type: 'agent-changed', agent }, [audienceOf(agentId)]);
+  return agent;
+}
+
+/** The agent finished or was offered a task: it waits from now for its next offer (R26's longest idle). */
+export async function markIdle(c: Change, agentId: Id): Promise<void> {
+  await c.tx.rows('UPDATE agents SET idle_since = $2 WHERE id = $1', [agentId, c.now]);
+}
+
+/** Routes each push queue, in a fixed order so two transactions never wait on each other's queue locks. */
+export async function routeQueues(c: Change, queueIds: readonly Id[]): Promise<void> {
+  const push = await c.tx.rows<{ id: string }>("SELECT id FROM queues WHERE id = ANY($1) AND routing = 'push' ORDER BY id", [queueIds]);
+  for (const { id } of push) await routeQueue(c, id);
+}
+
+/** Offers a queue's waiting tasks, oldest first, each to the longest-idle Ready agent free to take it (R5, R12, R26). */
+async function routeQueue(c: Change, queueId: Id): Promise<void> {
+  await c.tx.rows("SELECT pg_advisory_xact_lock(hashtext('care-queue'), hashtext($1))", [queueId]);
+  const waiting = await c.tx.rows(
+    `SELECT ${TASK_COLUMNS} FROM tasks k WHERE k.queue_id = $1 AND k.state = 'queued' AND k.routing = 'push'
+     ORDER BY k.received_at, k.id LIMIT 50 FOR UPDATE OF k SKIP LOCKED`,
+    [queueId],
+  );
+  for (const row of waiting) {
+    const task = toTask(row as Record<string, unknown>);
+    const agent = await c.tx.one<{ id: string }>(
+      `SELECT g.id FROM agents g JOIN agent_queues aq ON aq.agent_id = g.id AND aq.queue_id = $1
+       WHERE g.status = 'ready'
+         AND NOT EXISTS (SELECT 1 FROM tasks o WHERE o.state = 'offered' AND o.offered_to = g.id)
+         AND ($2 <> 'call' OR (SELECT count(*) FROM tasks o WHERE o.state = 'accepted' AND o.accepted_by = g.id AND o.media = 'call') < $3)
+       ORDER BY g.idle_since, g.id LIMIT 1 FOR UPDATE OF g SKIP LOCKED`,
+      [queueId, task.media, MAX_CONCURRENT_CALLS],
+    );
+    if (!agent) break;
+    await offer(c, task, agent.id);
+  }
+}
+
+async function offer(c: Change, before: Task, agentId: Id): Promise<void> {
+  const row = await c.tx.one(
+    `UPDATE tasks k SET state = 'offered', offered_to = $2, offered_at = $3, offer_deadline = $3 + $4::bigint,
+       version = version + 1, updated_at = $3, updated_by = NULL
+     WHERE k.id = $1 AND k.state = 'queued' RETURNING ${TASK_COLUMNS}`,
+    [before.id, agentId, c.now, OFFER_TIMEOUT_MS],
+  );
+  if (!row) return;
+  await markIdle(c, agentId);
+  c.task(toTask(row as Record<string, unknown>), 'offered', before);
+}
+
+/** An offer taken back: the task waits in its queue again. */
+export async function requeue(c: Change, before: Task, cause: 'withdrawn' | 'offer-timeout'): Promise<Task> {
+  const row = await c.tx.one(
+    `UPDATE tasks k SET state = 'queued', offered_to = NULL, offered_at = NULL, offer_deadline = NULL,
+       version = version + 1, updated_at = $2, updated_by = NULL
+     WHERE k.id = $1 RETURNING ${TASK_COLUMNS}`,
+    [before.id, c.now],
+  );
+  const task = toTask(row as Record<string, unknown>);
+  c.task(task, cause, before);
+  return task;
+}
+
+/**
+ * R13 (B3): offers past their deadline on the database clock go back to
+ * their queue and their agent turns Not Ready. Rows another instance is
+ * already expiring are skipped, so each offer times out exactly once.
+ */
+export async function expireOffers(c: Change, limit = 50): Promise<number> {
+  const due = await c.tx.rows(
+    `SELECT ${TASK_COLUMNS} FROM tasks k WHERE k.state = 'offered' AND k.offer_deadline <= $1
+     ORDER BY k.offer_deadline LIMIT $2 FOR UPDATE OF k SKIP LOCKED`,
+    [c.now, limit],
+  );
+  const queues = new Set<Id>();
+  let expired = 0;
+  for (const row of due) {
+    const task = toTask(row as Record<string, unknown>);
+    // The agent's own transaction (a status change) locks the agent before its offers; waiting here could deadlock with it, so such an offer waits for the next sweep.
+    const agent = await c.tx.one<{ status: string }>('SELECT status FROM agents WHERE id = $1 FOR UPDATE SKIP LOCKED', [task.offeredTo]);
+    if (!agent) continue;
+    await requeue(c, task, 'offer-timeout');
+    queues.add(task.queueId);
+    if (agent.status === 'ready') await changeStatus(c, task.offeredTo!, 'not-ready', 'offer-timeout');
+    expired++;
+  }
+  await routeQueues(c, [...queues]);
+  return expired;
+}

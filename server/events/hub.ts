@@ -1,0 +1,171 @@
+/**
+ * Fan-out across instances (B4). Each instance holds one LISTEN connection;
+ * a NOTIFY says only "the log grew", and the hub reads what is new once for
+ * all of its streams, in sequence order, and hands each event to the agents
+ * in its audience. A stream resuming from a cursor (`Last-Event-ID` or
+ * `?since=`) is first replayed from the log, with live events held back
+ * until the replay is done, so it sees every event once and in order.
+ * A poll every few seconds covers NOTIFYs lost while the LISTEN connection
+ * was down (a restarted database): the log, not the notification, is the truth.
+ */
+import pg from 'pg';
+import type { Db } from '../db/pool.js';
+import { EVENTS_CHANNEL } from '../domain/change.js';
+import type { EventStream } from './stream.js';
+
+interface LogRow {
+  seq: number;
+  audience: string[] | null;
+  payload: string;
+}
+
+const BATCH = 1000;
+
+export class EventHub {
+  private readonly streams = new Set<EventStream>();
+  private listener: pg.Client | undefined;
+  /** The newest sequence number this hub has read from the log and delivered. */
+  private lastSeq = 0;
+  private pumping: Promise<void> | undefined;
+  private again = false;
+  private closed = false;
+  private poll: NodeJS.Timeout | undefined;
+  private reconnect: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly connectionString: string,
+    private readonly pollMs = 2_000,
+  ) {}
+
+  async start(): Promise<void> {
+    const [row] = await this.db.rows<{ seq: number }>('SELECT seq FROM event_counter');
+    this.lastSeq = row!.seq;
+    await this.listen();
+    this.poll = setInterval(() => this.pump(), this.pollMs);
+  }
+
+  /** How many streams this instance serves. */
+  get size(): number {
+    return this.streams.size;
+  }
+
+  /** The newest sequence number delivered. */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  /** Adds a stream; with a cursor, replays what it missed first. Resolves false when the cursor is too old (reset). */
+  async attach(stream: EventStream, since: number | undefined): Promise<boolean> {
+    stream.cursor = since ?? this.lastSeq;
+    if (since === undefined) {
+      this.streams.add(stream);
+      return true;
+    }
+    stream.holding = true;
+    this.streams.add(stream);
+    try {
+      if (!(await this.retained(since))) {
+        stream.cursor = this.lastSeq;
+        return false;
+      }
+      for (let from = since; ; ) {
+        const rows = await this.db.rows<LogRow>(
+          `SELECT seq, audience, payload::text AS payload FROM events
+           WHERE seq > $1 AND (audience IS NULL OR audience && $2::text[]) ORDER BY seq LIMIT ${BATCH}`,
+          [from, stream.audience],
+        );
+        for (const row of rows) stream.replay(row.seq, row.payload);
+        if (rows.length < BATCH) break;
+        from = rows[rows.length - 1]!.seq;
+      }
+      return true;
+    } finally {
+      stream.release();
+    }
+  }
+
+  detach(stream: EventStream): void {
+    this.streams.delete(stream);
+  }
+
+  /** Whether every event after `since` is still in the log (retention deletes the oldest). */
+  private async retained(since: number): Promise<boolean> {
+    const [row] = await this.db.rows<{ counter: number; first: number | null }>(
+      'SELECT (SELECT seq FROM event_counter) AS counter, (SELECT min(seq) FROM events) AS first',
+    );
+    if (since > row!.counter || since < 0) return false; // a cursor from another database, or nonsense
+    if (since === row!.counter) return true;
+    return row!.first !== null && row!.first <= since + 1;
+  }
+
+  /** Reads what the log gained since the last read and delivers it; one read at a time, repeated if woken meanwhile. */
+  pump(): void {
+    if (this.closed) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = (async () => {
+      try {
+        do {
+          this.again = false;
+          for (;;) {
+            const rows = await this.db.rows<LogRow>(
+              `SELECT seq, audience, payload::text AS payload FROM events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
+              [this.lastSeq],
+            );
+            for (const row of rows) this.deliver(row);
+            if (rows.length < BATCH) break;
+          }
+        } while (this.again && !this.closed);
+      } catch {
+        // The database is away; the next notification or poll tries again.
+      } finally {
+        this.pumping = undefined;
+      }
+    })();
+  }
+
+  private deliver(row: LogRow): void {
+    this.lastSeq = row.seq;
+    for (const stream of this.streams) {
+      if (row.audience === null || row.audience.some((to) => stream.hears(to))) stream.send(row.seq, row.payload);
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString });
+    client.on('notification', () => this.pump());
+    client.on('error', () => this.relisten(client));
+    client.on('end', () => this.relisten(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      this.listener = client;
+      this.pump(); // whatever was committed while not listening
+    } catch {
+      this.relisten(client);
+    }
+  }
+
+  private relisten(client: pg.Client): void {
+    if (this.closed || this.reconnect) return;
+    if (this.listener === client) this.listener = undefined;
+    client.end().catch(() => undefined);
+    this.reconnect = setTimeout(() => {
+      this.reconnect = undefined;
+      void this.listen();
+    }, 500);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.poll);
+    clearTimeout(this.reconnect);
+    for (const stream of [...this.streams]) stream.end();
+    this.streams.clear();
+    await this.listener?.end().catch(() => undefined);
+    await this.pumping;
+  }
+}

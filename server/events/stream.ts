@@ -1,0 +1,81 @@
+/**
+ * One agent's Server-Sent Events stream (B4): `id: <seq>` on every message
+ * so the browser's own reconnect resumes with Last-Event-ID, a keep-alive
+ * comment so proxies keep it open, and never an event twice or out of order
+ * (`cursor`). A client too slow to read is cut off rather than buffered
+ * without end; it reconnects and resumes from its last id.
+ */
+import type { ServerResponse } from 'node:http';
+import type { Agent } from '../../src/model/types.js';
+import { toAgent, toQueue } from '../domain/change.js';
+
+const MAX_BUFFERED = 4 * 1024 * 1024;
+
+export class EventStream {
+  /** The newest sequence number sent (or skipped as not for this agent). */
+  cursor = 0;
+  /** While a replay runs, live events wait here. */
+  holding = false;
+  /** Audience tokens this agent hears: its own and its queues'. */
+  readonly audience: string[];
+  private held: { seq: number; payload: string }[] = [];
+  private readonly beat: NodeJS.Timeout;
+  private ended = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    agent: Pick<Agent, 'id' | 'queueIds'>,
+    heartbeatMs: number,
+    private readonly onEnd: () => void,
+  ) {
+    this.audience = [toAgent(agent.id), ...agent.queueIds.map(toQueue)];
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+    });
+    res.write('retry: 2000\n\n'); // flushes the headers: the client's `open` means it is subscribed
+    this.beat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
+    res.on('close', () => this.end());
+  }
+
+  hears(token: string): boolean {
+    return this.audience.includes(token);
+  }
+
+  /** A live event: held while a replay runs. */
+  send(seq: number, payload: string): void {
+    if (this.holding) this.held.push({ seq, payload });
+    else this.replay(seq, payload);
+  }
+
+  /** An event from the log (or a live one in turn); skipped if already sent. */
+  replay(seq: number, payload: string): void {
+    if (this.ended || seq <= this.cursor) return;
+    this.cursor = seq;
+    this.res.write(`id: ${seq}\ndata: ${payload}\n\n`);
+    if (this.res.writableLength > MAX_BUFFERED) this.end();
+  }
+
+  /** Tells the client its cursor is too old: it must reload everything. */
+  reset(): void {
+    this.res.write('event: reset\ndata: {}\n\n');
+  }
+
+  /** Ends the replay: live events held meanwhile go out, those already replayed are skipped by the cursor. */
+  release(): void {
+    this.holding = false;
+    const held = this.held;
+    this.held = [];
+    for (const { seq, payload } of held) this.replay(seq, payload);
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    clearInterval(this.beat);
+    this.res.end();
+    this.onEnd();
+  }
+}

@@ -1,0 +1,122 @@
+/** Sign-in, the event stream, health, the inbound endpoint and the test-only routes (B4, B6, B7). */
+import { CareError } from '../../../src/model/errors.js';
+import { contractSeed } from '../../../src/transport/contract-seed.js';
+import { createSeed } from '../../../src/engine/seed.js';
+import { customerLineBody, inboundBody, signInBody } from '../../../src/model/commands.js';
+import { integer, object, oneOf, optional, number } from '../../../src/model/schema.js';
+import { agentOf, sessionCookie, signIn, signOut, tokenOf } from '../../auth/sessions.js';
+import { resetTo } from '../../db/seed.js';
+import { act } from '../../domain/act.js';
+import * as messages from '../../domain/messages.js';
+import * as records from '../../domain/records.js';
+import * as tasks from '../../domain/tasks.js';
+import { EventStream } from '../../events/stream.js';
+import type { EventHub } from '../../events/hub.js';
+import type { Sweeper } from '../../sweeper.js';
+import { readBody, sendJson } from '../io.js';
+import { HANDLED, path, type Route } from '../route.js';
+
+export interface SessionRouteOptions {
+  hub: EventHub;
+  sweeper: Sweeper;
+  instanceId: string;
+  heartbeatMs: number;
+  /** Whether cookies are marked Secure (the server is behind HTTPS). */
+  secureCookies: boolean;
+  /** The password seeded agents get on a test reset. */
+  demoPassword: string;
+}
+
+const resetBody = object({ seed: oneOf('contract', 'demo'), now: optional(number(946684800000, 7258118400000, 'not a time')) });
+const advanceBody = object({ ms: integer(0, 400 * 24 * 3600 * 1000, 'not a duration') });
+
+export function sessionRoutes(o: SessionRouteOptions): Route[] {
+  return [
+    {
+      method: 'POST', path: path('/sign-in'), access: 'public',
+      run: async (ctx) => {
+        const { login, password } = await readBody(ctx.req, signInBody);
+        const session = await signIn(ctx.db, login, password);
+        if (!session) throw new CareError({ kind: 'auth', message: 'That login and password do not match.' });
+        sendJson(ctx.res, 200, session, { 'set-cookie': sessionCookie(session.token, o.secureCookies) });
+        return HANDLED;
+      },
+    },
+    {
+      method: 'POST', path: path('/sign-out'), access: 'public',
+      run: async (ctx) => {
+        await signOut(ctx.db, tokenOf(ctx.req.headers));
+        ctx.res.writeHead(204, { 'set-cookie': sessionCookie(undefined, o.secureCookies), 'cache-control': 'no-store' }).end();
+        return HANDLED;
+      },
+    },
+    { method: 'GET', path: path('/me'), access: 'agent', run: async (ctx) => ({ agent: ctx.agent }) },
+    {
+      method: 'GET', path: path('/events'), access: 'agent',
+      run: async (ctx) => {
+        const agent = await ctx.db.tx((tx) => records.agent(tx, ctx.agent.id));
+        const cursor = cursorOf(ctx.req.headers['last-event-id'], ctx.url.searchParams.get('since'));
+        const stream: EventStream = new EventStream(ctx.res, agent, o.heartbeatMs, () => o.hub.detach(stream));
+        if (!(await o.hub.attach(stream, cursor))) stream.reset();
+        return HANDLED;
+      },
+    },
+    {
+      method: 'GET', path: path('/health'), access: 'public',
+      run: async (ctx) => {
+        const [row] = await ctx.db.rows<{ seq: number }>('SELECT seq FROM event_counter');
+        return { status: 'ok', instance: o.instanceId, seq: row!.seq, streams: o.hub.size };
+      },
+    },
+    {
+      method: 'POST', path: path('/inbound/tasks'), access: 'inbound',
+      run: async (ctx) => {
+        const inbound = await readBody(ctx.req, inboundBody);
+        return act(ctx.db, undefined, (c) => tasks.receive(c, inbound));
+      },
+    },
+    {
+      method: 'POST', path: path('/inbound/messages'), access: 'inbound',
+      run: async (ctx) => {
+        const { activityId, text } = await readBody(ctx.req, customerLineBody);
+        return act(ctx.db, undefined, (c) => messages.customerSays(c, activityId, text));
+      },
+    },
+    {
+      method: 'POST', path: path('/test/reset'), access: 'test',
+      run: async (ctx) => {
+        const { seed, now } = await readBody(ctx.req, resetBody);
+        const at = now ?? Date.now();
+        await resetTo(ctx.db, seed === 'contract' ? contractSeed(at) : createSeed({ now: at }), { password: o.demoPassword });
+        // The database clock is moved to the seed's time, so the seed's deadlines fall where the engine's would.
+        await ctx.db.rows('UPDATE care_settings SET clock_offset_ms = $1::bigint - (extract(epoch FROM clock_timestamp()) * 1000)::bigint', [at]);
+        return { now: at };
+      },
+    },
+    {
+      method: 'POST', path: path('/test/advance'), access: 'test',
+      run: async (ctx) => {
+        const { ms } = await readBody(ctx.req, advanceBody);
+        await ctx.db.rows('UPDATE care_settings SET clock_offset_ms = clock_offset_ms + $1::bigint', [ms]);
+        await o.sweeper.sweep();
+        return { advanced: ms };
+      },
+    },
+    {
+      method: 'POST', path: path('/test/receive'), access: 'test',
+      run: async (ctx) => {
+        const inbound = await readBody(ctx.req, inboundBody);
+        return act(ctx.db, undefined, (c) => tasks.receive(c, inbound));
+      },
+    },
+  ];
+}
+
+/** The resume cursor: Last-Event-ID (the browser's reconnect) wins over `?since=`; anything else is no cursor. */
+function cursorOf(header: string | string[] | undefined, since: string | null): number | undefined {
+  const raw = (Array.isArray(header) ? header[0] : header) ?? since ?? undefined;
+  if (raw === undefined || !/^\d{1,15}$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+export { agentOf, tokenOf };

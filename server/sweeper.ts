@@ -1,0 +1,58 @@
+/**
+ * Durable deadlines (B3): every instance sweeps, on the database clock,
+ * offers past R13's deadline and requests past R18's, taking rows with
+ * SKIP LOCKED so instances share the work and none is done twice. Because
+ * the deadlines are columns, an offer times out on time even when the
+ * instance that made it was killed. The sweep also routes every push queue
+ * (a task left unrouted by a failed transaction is offered on the next
+ * tick) and trims the event log, sessions and idempotency keys.
+ */
+import type { Db } from './db/pool.js';
+import { act } from './domain/act.js';
+import { closeExpiredRequests } from './domain/requests.js';
+import { expireOffers, routeQueues } from './domain/routing.js';
+
+/** How long the event log keeps events for clients that resume (B4); older cursors get a reset. */
+export const EVENT_RETENTION_MS = 24 * 60 * 60 * 1000;
+const TRIM_EVERY_MS = 60_000;
+
+export class Sweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private lastTrim = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly everyMs: number,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.sweep().catch(() => undefined), this.everyMs);
+  }
+
+  /** One sweep now (tests call this after moving the clock); a sweep already running is awaited instead. */
+  sweep(): Promise<void> {
+    this.running ??= this.run().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async run(): Promise<void> {
+    while ((await act(this.db, undefined, (c) => expireOffers(c))) > 0);
+    while ((await act(this.db, undefined, (c) => closeExpiredRequests(c))) > 0);
+    await act(this.db, undefined, async (c) => {
+      const queues = await c.tx.rows<{ id: string }>("SELECT id FROM queues WHERE routing = 'push'");
+      await routeQueues(c, queues.map((q) => q.id));
+    });
+    if (Date.now() - this.lastTrim > TRIM_EVERY_MS) {
+      this.lastTrim = Date.now();
+      await this.db.rows('DELETE FROM events WHERE at < care_now_ms() - $1::bigint', [EVENT_RETENTION_MS]);
+      await this.db.rows('DELETE FROM sessions WHERE expires_at < care_now_ms()');
+      await this.db.rows('DELETE FROM idempotency_keys WHERE created_at < care_now_ms() - $1::bigint', [EVENT_RETENTION_MS]);
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+}
