@@ -40,7 +40,7 @@ export async function resetTo(db: Db, seed: SeedData, options: SeedOptions): Pro
   const hash = await hashPassword(options.password);
   await db.tx(async (tx) => {
     await tx.rows(`TRUNCATE ${DATA_TABLES.join(', ')}`);
-    await tx.rows('UPDATE event_counter SET seq = 0');
+    // The event counter keeps counting: every instance's hub and every client cursor stay valid (a cursor into the emptied log gets a reset).
     await tx.rows('UPDATE care_settings SET clock_offset_ms = 0');
     await insertSeed(tx, seed, hash);
   });
