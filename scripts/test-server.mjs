@@ -8,19 +8,21 @@ import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { bundleServer, cacheDir, root } from './server-bundle.mjs';
 
-function find(dir) {
+function find(dir, suffix) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return find(path);
-    return entry.name.endsWith('.test.ts') ? [path] : [];
+    if (entry.isDirectory()) return find(path, suffix);
+    return entry.name.endsWith(suffix) ? [path] : [];
   });
 }
 
 const only = process.argv.slice(2);
-const sources = find(join(root, 'test/server'))
+const sources = find(join(root, 'test/server'), '.test.ts')
   .map((file) => relative(root, file))
   .filter((file) => only.length === 0 || only.some((o) => file.includes(o)));
-const files = await bundleServer(sources, join(cacheDir, 'tests'));
+// Processes the tests start (an instance to kill) are bundled beside them.
+const helpers = find(join(root, 'test/server'), '-process.ts').map((file) => relative(root, file));
+const files = (await bundleServer([...sources, ...helpers], join(cacheDir, 'tests'))).filter((file) => file.endsWith('.test.js'));
 
 let passed = 0;
 let failed = 0;
