@@ -7,7 +7,10 @@
 //   (c) a file under src/ is over 400 lines, except data: translation tables (src/i18n/<language tag>.ts,
 //       e.g. en.ts, ko.ts, pt-BR.ts; not index.ts or localize.ts), seed data (src/engine/seed.ts) and
 //       phrase lists (src/engine/phrases.ts);
-//   (d) a file under src/ imports unsafeHTML (lit/directives/unsafe-html.js, or the name from anywhere).
+//   (d) a file under src/ imports unsafeHTML (lit/directives/unsafe-html.js, or the name from anywhere);
+//   (e) a file of the reference server (server/, except the browser page in server/desk/) is over 400 lines,
+//       imports src/state/, src/elements/ or src/transport/ (but the contract's seed data), or uses a DOM global:
+//       the server is the engine's sibling, sharing the model and never the DOM.
 // Imports are read with TypeScript's own pre-processor, so `import type`, `export … from`, `import()`
 // and type-position `import('…')` all count, whatever the relative path's spelling.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -97,6 +100,18 @@ for (const file of filesUnder('src')) {
   if (imports.some(({ specifier }) => /(^|\/)unsafe-html(\.js)?$/.test(specifier)) || importsUnsafeHtmlName(source)) {
     problems.push(`${file}: imports unsafeHTML; render text through Lit's escaping bindings instead`);
   }
+}
+
+for (const file of filesUnder('server')) {
+  if (!CODE.test(file) || under(file, 'server/desk')) continue;
+  const text = readFileSync(join(root, file), 'utf8');
+  const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  if (lines > MAX_LINES) problems.push(`${file}: ${lines} lines, over ${MAX_LINES} (split it: one concept per file)`);
+  for (const { specifier, to } of ts.preProcessFile(text, true, true).importedFiles.map((f) => ({ specifier: f.fileName, to: target(file, f.fileName) }))) {
+    const layer = ['src/transport', 'src/state', 'src/elements'].find((dir) => under(to, dir));
+    if (layer && to !== 'src/transport/contract-seed.js') problems.push(`${file}: imports '${specifier}' from ${layer}/; the server shares the model only`);
+  }
+  for (const use of domGlobalsIn(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true))) problems.push(`${file}: uses ${use}; the server never touches the DOM`);
 }
 
 if (problems.length) {
