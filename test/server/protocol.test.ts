@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { bearer, call, INBOUND_SECRET, makeWorld, type World } from './support/world.js';
 import { checkInvariants } from './support/invariants.js';
 
@@ -15,6 +15,7 @@ after(() => world.close());
 beforeEach(async () => {
   await call(base, 'POST', '/test/reset', { seed: 'contract' });
 });
+afterEach(() => checkInvariants(world.db));
 
 describe('B6 sign-in and who acts', () => {
   it('B6 a wrong password and an unknown login get the same 401', async () => {
