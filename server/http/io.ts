@@ -50,11 +50,17 @@ export async function readBody<T>(req: IncomingMessage, schema: Schema<T>): Prom
     chunks.push(chunk);
   }
   let value: unknown;
+  let nul = false;
   try {
-    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    // PostgreSQL text cannot hold NUL, and no agent types one: refuse it here rather than fail in SQL.
+    value = JSON.parse(Buffer.concat(chunks).toString('utf8'), (_key, v: unknown) => {
+      if (typeof v === 'string' && v.includes('\0')) nul = true;
+      return v;
+    });
   } catch {
     throw malformed('The request is not valid JSON.');
   }
+  if (nul) throw malformed('The request contains a NUL character, which text may not hold.');
   const problem = schema(value);
   if (problem) throw malformed('The request is not what this operation expects.', describeProblem(problem));
   return value as T;

@@ -90,6 +90,16 @@ describe('B1 bad input gets the protocol error, never a 500', () => {
     assert.match((shape.body.error as { detail?: string }).detail ?? '', /status/);
   });
 
+  it('B1 text with a NUL character is 422, not a database failure', async () => {
+    const h1 = await bearer(base, 'agent-1');
+    const task = await call(base, 'POST', '/test/receive', chat);
+    await call(base, 'POST', `/tasks/${task.body.id}/accept`, {}, h1);
+    const res = await call(base, 'POST', '/activities/act-ann-open/comments', { text: 'a\u0000b' }, h1);
+    assert.equal(res.status, 422);
+    const lone = await call(base, 'POST', '/activities/act-ann-open/comments', { text: 'half an emoji \ud83d' }, h1);
+    assert.equal(lone.status, 200, 'a lone surrogate is stored as U+FFFD, not a failure');
+  });
+
   it('B1 a write without a JSON content type is 415', async () => {
     const h1 = await bearer(base, 'agent-1');
     const res = await fetch(`${base}/care-api/agent/status`, { method: 'PUT', headers: { ...h1, 'content-type': 'text/plain' }, body: '{"status":"ready"}' });
