@@ -2,8 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
 // The library build (`npm run build`): ES modules with one entry per element,
-// the side-effect-free barrel, the define entry, the engine and the React
-// wrappers. Dependencies stay external so a host dedupes lit and rxjs.
+// the side-effect-free barrel, the define entry, the engine, the HTTP adapter
+// (care-kit/http) and the React wrappers. Dependencies stay external so a
+// host dedupes lit and rxjs.
 const elements = readdirSync('src/elements', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
@@ -12,6 +13,7 @@ const entry: Record<string, string> = {
   index: 'src/index.ts',
   define: 'src/define.ts',
   'engine/index': 'src/engine/index.ts',
+  'transport/http': 'src/transport/http.ts',
 };
 if (existsSync('src/react/index.ts')) entry['react/index'] = 'src/react/index.ts';
 for (const tag of elements) entry[`elements/${tag}/${tag}`] = `src/elements/${tag}/${tag}.ts`;

@@ -32,9 +32,11 @@ let browser;
 try {
   await step('npm run build makes the library with types', () => {
     run('npm', ['run', 'build']);
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/engine/index.js', 'dist/elements/care-queue/care-queue.js']) {
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/engine/index.js', 'dist/transport/http.js', 'dist/transport/http.d.ts', 'dist/elements/care-queue/care-queue.js']) {
       if (!existsSync(file)) throw new Error(`${file} is missing`);
     }
+    // care-kit/http is its own entry: the barrel must not pull it in.
+    if (/transport\/http/.test(readFileSync('dist/index.js', 'utf8'))) throw new Error('dist/index.js imports the HTTP adapter');
   });
   await step('npm pack yields a tarball', () => {
     const out = run('npm', ['pack', '--json', '--pack-destination', scratch]);
@@ -53,12 +55,16 @@ try {
 import { CareStore, MemoryTransport, FIELD_MAX } from 'care-kit';
 import { CareEngine, createSeed } from 'care-kit/engine';
 import type { CareQueue } from 'care-kit/elements/care-queue';
+import { HttpTransport, type HttpTransportOptions, type SignInResult } from 'care-kit/http';
 const engine = new CareEngine({ seed: createSeed({ now: Date.now() }) });
 export const store: CareStore = new CareStore(new MemoryTransport(engine, { agentId: 'agent-1' }));
 export const limit: 2000 = FIELD_MAX;
 export function onAccepted(event: CareTaskAcceptedEvent): string { return event.task.id; }
 export type Queue = CareQueue;
 document.addEventListener('care-task-accepted', (event) => onAccepted(event));
+const options: HttpTransportOptions = { baseUrl: '/care-api', credentials: 'same-origin' };
+export const overHttp: CareStore = new CareStore(new HttpTransport(options));
+export const signingIn: Promise<SignInResult> = HttpTransport.signIn('/care-api', 'agent-1', 'care-demo');
 `,
     );
     writeFileSync(
@@ -66,6 +72,20 @@ document.addEventListener('care-task-accepted', (event) => onAccepted(event));
       JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2023', 'DOM', 'DOM.Iterable'] }, files: ['host.ts'] }),
     );
     run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], scratch);
+  });
+  await step('care-kit/http imports in Node and sends the bearer token', () => {
+    writeFileSync(
+      join(scratch, 'http-check.mjs'),
+      `import { HttpTransport } from 'care-kit/http';
+const seen = [];
+const fetch = async (url, init) => (seen.push([url, init.headers.authorization]), Response.json({ id: 'cust-ann' }));
+const transport = new HttpTransport({ baseUrl: 'http://care.invalid/care-api', token: 'tok', fetch });
+const customer = await transport.getCustomer('cust-ann', new AbortController().signal);
+const ok = customer.id === 'cust-ann' && seen[0][0] === 'http://care.invalid/care-api/customers/cust-ann' && seen[0][1] === 'Bearer tok';
+if (!ok || transport.validated !== false || typeof HttpTransport.signIn !== 'function') throw new Error('unexpected: ' + JSON.stringify(seen));
+`,
+    );
+    run('node', ['http-check.mjs'], scratch);
   });
   await step('a page bundled from the package renders the desktop and works', async () => {
     mkdirSync(join(scratch, 'src'), { recursive: true });

@@ -24,7 +24,8 @@ import { isActivity, isAgent, isCareEvent, isTask } from '../../src/transport/gu
 import { CONTRACT_WORLD, contractSeed } from '../../src/transport/contract-seed.js';
 import { MemoryTransport } from '../../src/transport/memory.js';
 import type { CareTransport } from '../../src/transport/port.js';
-import { HttpTransport } from '../../examples/adapters/http/http-transport.js';
+import { EventSource } from 'eventsource';
+import { HttpTransport } from '../../src/transport/http.js';
 import { rejected } from '../support/expect-error.js';
 import { ANN, MINUTE, START, acceptPicked, call, makeEngine } from '../support/fixtures.js';
 
@@ -153,7 +154,7 @@ describe('payload schemas (N4)', () => {
       await control('/reset');
       const bad: string[] = [];
       const w = CONTRACT_WORLD;
-      const [one, two] = [w.agents.one.id, w.agents.two.id].map((agentId) => checked(new HttpTransport({ baseUrl: '/care-api', agentId }), bad));
+      const [one, two] = [w.agents.one.id, w.agents.two.id].map((agentId) => checked(new HttpTransport({ baseUrl: '/care-api', token: agentId, EventSource }), bad));
       await one!.connect(signal());
       await one!.setStatus('ready', signal());
       await two!.connect(signal());

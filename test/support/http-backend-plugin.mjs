@@ -1,7 +1,8 @@
-// Serves the example HTTP protocol (examples/adapters/http, docs/adapters.md) from the
+// Serves the example HTTP server (examples/adapters/http, docs/adapters.md) from the
 // test runner's own dev server, so browser tests can run the transport contract over a
 // real network stack on the same origin. The engine and the handler are TypeScript:
 // they are bundled with esbuild when the server starts and imported from memory.
+// Its sign-in is a stand-in: the agent's id is the session (bearer token or cookie).
 //
 // Besides the protocol, three test-only routes drive the backend:
 //   POST <path>/reset              a fresh engine on the contract's seed and a VirtualClock

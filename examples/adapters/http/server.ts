@@ -1,10 +1,15 @@
 /**
- * The server side of the example HTTP protocol (docs/adapters.md): a Node
- * request handler over the embedded engine. It works as a plain
+ * The server side of the HTTP protocol (docs/adapters.md) as an example: a
+ * Node request handler over the embedded engine. It works as a plain
  * `http.createServer` handler and as connect/express middleware
  * (`(req, res, next)`). Each agent gets a MemoryTransport, so the handler is
  * only a bridge from HTTP to the port: the engine enforces the rules, the
  * memory transport decides which events an agent may hear.
+ *
+ * Its sign-in is a stand-in: the "session token" is the agent's id, taken
+ * from `Authorization: Bearer <agentId>` or a `care_session=<agentId>`
+ * cookie, with no password. The reference server (server/) signs agents in
+ * for real; `care-kit/http`'s HttpTransport speaks to both.
  *
  * ```ts
  * const engine = new CareEngine({ seed: createSeed({ now: Date.now() }) });
@@ -91,7 +96,7 @@ export function createCareHandler(engine: CareEngine, options: CareHandlerOption
   const transports = new Map<string, MemoryTransport>();
   const streams = new Set<() => void>();
 
-  /** The agent's transport. A real server authenticates here (cookie, token) instead of trusting a header. */
+  /** The agent's transport. The stand-in for sign-in: a real server looks the token up in its sessions. */
   const transportFor = (agentId: string | undefined): CareTransport => {
     const known = agentId ? engine.listAgents().some((a) => a.id === agentId) : false;
     if (!agentId || !known) throw new CareError({ kind: 'auth', message: agentId ? `Unknown agent “${agentId}”.` : 'No agent signed in.' });
@@ -100,7 +105,7 @@ export function createCareHandler(engine: CareEngine, options: CareHandlerOption
     return transport;
   };
 
-  /** `GET /events?agent=…`: one `data:` line of JSON per CareEvent. */
+  /** `GET /events`: one `data:` line of JSON per CareEvent (no ids: this example keeps no log to resume from). */
   const stream = (transport: CareTransport, res: HttpResponse) => {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
     res.write('retry: 2000\n\n'); // sends the headers: the client's `open` means this agent is now subscribed
@@ -122,9 +127,9 @@ export function createCareHandler(engine: CareEngine, options: CareHandlerOption
     const found = path === undefined ? undefined : match(req.method ?? 'GET', path);
     if (path !== '/events' && !found && next) return next();
     try {
-      if (path === '/events' && req.method === 'GET') return stream(transportFor(url.searchParams.get('agent') ?? undefined), res);
+      if (path === '/events' && req.method === 'GET') return stream(transportFor(sessionOf(req)), res);
       if (!found) throw new CareError({ kind: 'not-found', message: `No route for ${req.method} ${url.pathname}.` });
-      const transport = transportFor(header(req, 'x-care-agent'));
+      const transport = transportFor(sessionOf(req));
       const body = req.method === 'GET' || req.method === 'DELETE' ? {} : await readJson(req);
       const controller = new AbortController(); // the caller hanging up aborts the call
       res.on('close', () => controller.abort());
@@ -175,6 +180,18 @@ async function readJson(req: HttpRequest): Promise<Body> {
 function header(req: HttpRequest, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The stand-in session: the agent id as a bearer token, else in the `care_session` cookie. */
+function sessionOf(req: HttpRequest): string | undefined {
+  const bearer = /^Bearer (.+)$/.exec(header(req, 'authorization') ?? '')?.[1];
+  if (bearer) return bearer;
+  const cookie = (header(req, 'cookie') ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith('care_session='));
+  try {
+    return cookie ? decodeURIComponent(cookie.slice('care_session='.length)) : undefined;
+  } catch {
+    return undefined; // malformed escapes: no session
+  }
 }
 
 function route(path: string): RegExp {
