@@ -62,8 +62,4 @@ export class EngineContext {
   }
 }
 
-/** Cuts text to `max` characters (code points), marking the cut with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  const chars = [...text.trim()];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-}
+export { truncate } from '../model/text.js';

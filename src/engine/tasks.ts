@@ -1,8 +1,9 @@
 import { CareError } from '../model/errors.js';
-import { FIELD_MAX, MAX_CONCURRENT_CALLS, SUMMARY_MAX } from '../model/limits.js';
+import { MAX_CONCURRENT_CALLS, SUMMARY_MAX } from '../model/limits.js';
 import { displayName } from '../model/rules.js';
 import type { Activity, ContactFields, Id, MediaType, Task } from '../model/types.js';
-import { truncate, type EngineContext } from './context.js';
+import { capped, truncate } from '../model/text.js';
+import type { EngineContext } from './context.js';
 
 /** A contact arriving at the desk: a new chat or call (from the simulator or a test). */
 export interface InboundTask {
@@ -136,9 +137,4 @@ export class Tasks {
     if (!queue) throw CareError.notFound('queue for', media);
     return queue.id;
   }
-}
-
-/** Text as it came, unless it is over FIELD_MAX characters. */
-function capped(text: string): string {
-  return text.length > FIELD_MAX && [...text].length > FIELD_MAX ? truncate(text, FIELD_MAX) : text;
 }
