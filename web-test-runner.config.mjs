@@ -148,7 +148,8 @@ const testRunnerHtml = (testFramework) => `<!doctype html>
 export default {
   testRunnerHtml,
   reporters: [defaultReporter(), summaryReporter()],
-  files: ['test/**/*.test.ts', `!${forcedColorsFiles}`],
+  // test/server runs in Node (npm run test:server), not in browsers.
+  files: ['test/**/*.test.ts', `!${forcedColorsFiles}`, '!test/server/**'],
   nodeResolve: true,
   port: Number(process.env.WTR_PORT ?? 8765),
   concurrency: 1,
