@@ -94,7 +94,15 @@ async function start(): Promise<void> {
   const assets = await createDeskAssets({ root: repoRoot() });
   if (stopping) return;
   await portFree(config.host, config.port);
-  running.instance = await startInstance({ db, port: config.port, host: config.host, inboundSecret: secret.secret, assets });
+  running.instance = await startInstance({
+    db,
+    connectionString: url,
+    port: config.port,
+    host: config.host,
+    inboundSecret: secret.secret,
+    demoPassword: config.demoPassword,
+    assets,
+  });
   const agents = await logins(db);
   const base = running.instance.url;
   const lines = [

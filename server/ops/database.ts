@@ -11,9 +11,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A one-line reason from a connection error (pg's and Node's errors both carry a message and often a code). */
 export function reason(error: unknown): string {
-  const e = error as { code?: string; message?: string };
+  const e = error as { code?: string | number; message?: string; stderr?: string };
   const message = e?.message?.split('\n')[0] ?? String(error);
-  return e?.code && !message.includes(e.code) ? `${message} (${e.code})` : message;
+  // A command that failed (initdb, pg_ctl) says why on its stderr.
+  const said = typeof e?.stderr === 'string' ? e.stderr.trim().split('\n').slice(-3).join(' / ') : '';
+  if (said) return `${message}: ${said}`;
+  return typeof e?.code === 'string' && !message.includes(e.code) ? `${message} (${e.code})` : message;
 }
 
 /**

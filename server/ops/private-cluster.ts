@@ -5,7 +5,7 @@
  * a second instance finds the first one's cluster whatever port it took.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,8 +74,26 @@ export async function openPrivateCluster(dataDir: string, port?: number): Promis
   if (running && (await listening(running.port))) {
     return { url: urlOf(running.port), port: running.port, dir, started: false };
   }
+  await assertReachable(dataDir);
   const cluster = await startCluster(dir, await choosePort(port));
   return { url: cluster.url, port: cluster.port, dir, started: true };
+}
+
+const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * As root, the cluster runs as the postgres user, who must be able to pass
+ * through every folder above the data folder (a home folder often forbids
+ * it). Says so plainly instead of initdb's "Permission denied".
+ */
+async function assertReachable(dataDir: string): Promise<void> {
+  if (!asRoot) return;
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    await run('runuser', ['-u', 'postgres', '--', 'test', '-x', dataDir]);
+  } catch {
+    throw new Error(`the postgres user cannot reach ${dataDir}: let it pass (chmod o+x on each folder above it) or set CARE_DATA_DIR to a folder it can reach, e.g. /var/tmp/care-data`);
+  }
 }
 
 const urlOf = (port: number) => `postgres://postgres@127.0.0.1:${port}/care`;
@@ -84,7 +102,6 @@ const urlOf = (port: number) => `postgres://postgres@127.0.0.1:${port}/care`;
 export async function stopPrivateCluster(dir: string): Promise<void> {
   const pgCtl = join(findPgBin(), 'pg_ctl');
   const args = ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop'];
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (asRoot) await run('runuser', ['-u', 'postgres', '--', pgCtl, ...args]);
   else await run(pgCtl, args);
 }
@@ -98,6 +115,5 @@ export function stopCommand(dir: string): string {
       return 'pg_ctl';
     }
   })();
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   return `${asRoot ? 'runuser -u postgres -- ' : ''}${pgCtl} -D ${join(dir, 'data')} -m fast stop`;
 }

@@ -9,7 +9,7 @@ import { state } from 'lit/decorators.js';
 import type { Subscription } from 'rxjs';
 import { CareError } from '../../../src/model/errors.js';
 import { CareStore } from '../../../src/state/store.js';
-import { HttpTransport, currentAgent, signIn, signOut, type SignedInAgent } from './adapter.js';
+import { HttpTransport, type SignedInAgent } from '../../../src/transport/http.js';
 import { LANGUAGES, stringsFor, type DeskLanguage, type DeskStrings } from './strings.js';
 
 /** Where the protocol is served: the same origin as the page. */
@@ -50,7 +50,7 @@ export class CareDeskApp extends LitElement {
   /** A session cookie from before (a reload) goes straight to the desk. */
   private async resume(): Promise<void> {
     try {
-      const agent = await currentAgent(API);
+      const agent = await HttpTransport.currentAgent(API);
       if (agent) this.enterDesk(agent);
       else this.view = 'signed-out';
     } catch {
@@ -74,7 +74,7 @@ export class CareDeskApp extends LitElement {
     }
     this.busy = true;
     try {
-      const { agent } = await signIn(API, login, password);
+      const { agent } = await HttpTransport.signIn(API, login, password);
       this.enterDesk(agent);
     } catch (error) {
       this.problem = error instanceof CareError && error.kind === 'auth' ? 'wrong' : 'unreachable';
@@ -119,7 +119,7 @@ export class CareDeskApp extends LitElement {
     if (this.busy) return;
     this.busy = true;
     try {
-      await signOut(API);
+      await HttpTransport.signOut(API);
       this.leaveDesk();
       this.agent = null;
       this.problem = '';
