@@ -91,14 +91,31 @@ export class CareDeskApp extends LitElement {
     this.leaveDesk();
     const store = new CareStore(new HttpTransport({ baseUrl: API }), { now: () => Date.now() });
     this.store = store;
-    // A session that ends on the server (expired, signed out in another tab) brings the sign-in back.
+    // A session that ends on the server (expired, signed out in another tab) brings the sign-in back. The
+    // event stream cannot tell a 401 from a lost link (EventSource hides the status), so going offline asks /me.
     this.watching = store.state$.subscribe((s) => {
       if (s.connectionError?.kind === 'auth') this.sessionEnded();
+      else if (s.connection === 'offline') void this.checkSession(store);
     });
     this.agent = agent;
     this.problem = '';
     this.view = 'signed-in';
     void store.connect();
+  }
+
+  /** While the store is offline: whether the session still exists, asked at most every few seconds. */
+  private checking = false;
+  private async checkSession(store: CareStore): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      const agent = await HttpTransport.currentAgent(API);
+      if (agent === undefined && this.store === store) this.sessionEnded();
+    } catch {
+      // The server is unreachable: the desk stays, showing it is offline, and the store reconnects.
+    } finally {
+      setTimeout(() => (this.checking = false), 5000);
+    }
   }
 
   private leaveDesk(): void {
