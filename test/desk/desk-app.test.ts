@@ -157,6 +157,19 @@ describe('desk page (server/desk)', () => {
     expect(calls).to.include('GET /care-api/me', 'the desk asked whether the session still exists');
   });
 
+  it('B6 a session ended on the server while the stream stays open (signed out in another tab) is noticed within sessionCheckMs', async () => {
+    const el = await mountDesk();
+    el.sessionCheckMs = 150;
+    field(el, 'desk-login').value = 'agent-1';
+    field(el, 'desk-password').value = 'care-demo';
+    el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    const desktop = await until(() => el.querySelector('care-desktop'), 'the desktop');
+    await until(() => desktop.store?.snapshot.agent?.id === 'agent-1', 'the session snapshot');
+    signedIn = undefined; // the server ends the session; the desk's event stream is still open
+    await until(() => el.querySelector('#desk-login') && problem(el), 'the sign-in screen again');
+    expect(problem(el)).to.equal('Your session has ended. Sign in again.');
+  });
+
   it('speaks the browser\'s language (en, ko, cs), and the picker switches the page and the kit together', async () => {
     expect(pickLanguage(['de-DE', 'ko-KR', 'en'])).to.equal('ko');
     expect(pickLanguage(['cs'])).to.equal('cs');

@@ -26,6 +26,14 @@ export class CareDeskApp extends LitElement {
   @state() private language: DeskLanguage = 'en';
   private store: CareStore | undefined;
   private watching: Subscription | undefined;
+  private polling: ReturnType<typeof setInterval> | undefined;
+
+  /**
+   * How often the desk asks whether its session still exists, in ms. A session
+   * ended on the server (signed out in another tab, expired) may leave the
+   * event stream open, so nothing else would tell.
+   */
+  sessionCheckMs = 60_000;
 
   /** Light DOM: the page's stylesheet applies, and the form is an ordinary form for password managers. */
   protected override createRenderRoot(): HTMLElement {
@@ -97,13 +105,15 @@ export class CareDeskApp extends LitElement {
       if (s.connectionError?.kind === 'auth') this.sessionEnded();
       else if (s.connection === 'offline') void this.checkSession(store);
     });
+    this.polling = setInterval(() => void this.checkSession(store), this.sessionCheckMs);
+    document.addEventListener('visibilitychange', this.onVisible);
     this.agent = agent;
     this.problem = '';
     this.view = 'signed-in';
     void store.connect();
   }
 
-  /** While the store is offline: whether the session still exists, asked at most every few seconds. */
+  /** Whether the session still exists (while offline, now and then, on return to the tab); asked at most every few seconds. */
   private checking = false;
   private async checkSession(store: CareStore): Promise<void> {
     if (this.checking) return;
@@ -114,11 +124,18 @@ export class CareDeskApp extends LitElement {
     } catch {
       // The server is unreachable: the desk stays, showing it is offline, and the store reconnects.
     } finally {
-      setTimeout(() => (this.checking = false), 5000);
+      setTimeout(() => (this.checking = false), Math.min(5000, this.sessionCheckMs / 2));
     }
   }
 
+  /** Coming back to the tab is a good moment to notice a session that ended meanwhile. */
+  private readonly onVisible = (): void => {
+    if (document.visibilityState === 'visible' && this.store) void this.checkSession(this.store);
+  };
+
   private leaveDesk(): void {
+    clearInterval(this.polling);
+    document.removeEventListener('visibilitychange', this.onVisible);
     this.watching?.unsubscribe();
     this.watching = undefined;
     this.store?.dispose();
