@@ -79,7 +79,18 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await hub.close();
+    throw error; // a taken port: the caller says so in words
+  }
   sweeper.start();
   const { port } = server.address() as { port: number };
   return {

@@ -119,7 +119,7 @@ describe('B1 bad input gets the protocol error, never a 500', () => {
     await call(base, 'POST', `/tasks/${task.body.id}/accept`, {}, h1);
     const long = await call(base, 'PATCH', '/customers/cust-ann', { expectedVersion: 1, patch: { name: 'é'.repeat(2001) } }, h1);
     assert.equal(long.status, 422);
-    assert.equal((long.body.error as { issues: { field: string }[] }).issues[0]!.field, 'name');
+    assert.equal(long.body.error!.issues![0]!.field, 'name');
     const fits = await call(base, 'PATCH', '/customers/cust-ann', { expectedVersion: 1, patch: { name: 'é'.repeat(2000) } }, h1);
     assert.equal(fits.status, 200);
   });
@@ -138,7 +138,7 @@ describe('B5 conflicts as HTTP does them', () => {
     assert.equal((await call(base, 'PATCH', '/requests/req-ann-open', { expectedVersion: v, patch: { title: 'Soo-ah’s title' } }, h2)).status, 200);
     const stale = await call(base, 'PATCH', '/requests/req-ann-open', { expectedVersion: v, patch: { title: 'Alex’s title' } }, h1);
     assert.equal(stale.status, 412);
-    const conflict = (stale.body.error as { conflict: { current: { title: string; version: number }; changedBy: { id: string }; actualVersion: number } }).conflict;
+    const conflict = stale.body.error!.conflict! as { current: { title: string }; changedBy: { id: string }; actualVersion: number };
     assert.equal(conflict.current.title, 'Soo-ah’s title');
     assert.equal(conflict.changedBy.id, 'agent-2');
     assert.equal(conflict.actualVersion, v + 1);

@@ -4,6 +4,7 @@
  * Each test file makes one world and resets the data between tests.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { CareErrorPayload } from '../../../src/model/errors.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCluster, type Cluster } from '../../../server/db/cluster.js';
@@ -71,7 +72,7 @@ export async function call(base: string, method: string, path: string, body?: un
   } catch {
     json = text;
   }
-  return { status: res.status, body: json as Record<string, unknown> & { error?: { kind: string; reason?: string; message: string } }, headers: res.headers };
+  return { status: res.status, body: json as Record<string, unknown> & { error?: CareErrorPayload }, headers: res.headers };
 }
 
 /** Signs an agent in and returns its bearer header. */
