@@ -80,7 +80,10 @@ describe('B4 a database restart mid-shift', () => {
       }
     };
     for (let n = 0; n < 10; n++) await write(n);
+    assert.equal((await call(b, 'GET', '/health')).status, 200, 'B7 healthy while the database is up');
     await world.cluster.stop('immediate');
+    const down = await call(b, 'GET', '/health');
+    assert.deepEqual([down.status, down.body.status], [503, 'unavailable'], 'B7 a load balancer sees the database is down');
     for (let n = 10; n < 13; n++) await write(n);
     await world.cluster.start();
     for (let n = 13; n < 23; n++) {
