@@ -1,0 +1,145 @@
+// End-to-end on the reference server, as the README tells a new user: two
+// instances of `npm run server` on one private PostgreSQL cluster, two agents
+// signed in through the sign-in screen in two browser contexts (two cookie
+// jars: two browsers), one on each instance, working a conflict (R6) that
+// crosses instances. Prints one line per step; exits non-zero on a failure.
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const shots = process.env.CARE_SERVER_SCREENSHOTS; // a folder, to look at the desk
+const secret = 'e2e-inbound-secret';
+const data = mkdtempSync(join(tmpdir(), 'care-e2e-'));
+chmodSync(data, 0o755); // the postgres user makes its cluster inside
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+const pgPort = await freePort();
+
+/** Starts `npm run server`'s script on `port`; resolves with the process once it prints its URL. */
+async function startServer(port) {
+  const child = spawn(process.execPath, ['scripts/server.mjs'], {
+    env: { ...process.env, CARE_DATA_DIR: data, PORT: String(port), PG_PORT: String(pgPort), CARE_INBOUND_SECRET: secret },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not start within 90 s')), 90_000);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const found = /listening at (http:\S+?)\/?$/.exec(line);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+let passed = 0;
+let failed = 0;
+async function step(name, run) {
+  try {
+    await run();
+    passed++;
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`  ✗ ${name}\n    ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+    throw error;
+  }
+}
+
+const servers = [];
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+try {
+  await step('B7 two instances of npm run server start on one private cluster', async () => {
+    servers.push(await startServer(await freePort()));
+    servers.push(await startServer(await freePort()));
+  });
+  const errors = [];
+  const desk = async (server, login, viewport) => {
+    const context = await browser.newContext({ viewport, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(`${login}: ${error.message}`));
+    await page.goto(`${server.url}/`);
+    await page.getByRole('textbox', { name: 'Login' }).fill(login);
+    await page.getByLabel('Password').fill('care-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Ready', exact: true }).waitFor({ timeout: 15_000 });
+    return page;
+  };
+  let alex;
+  let sooah;
+  await step('B6 agent-1 and agent-2 sign in through the sign-in screen, one on each instance', async () => {
+    alex = await desk(servers[0], 'agent-1', { width: 1366, height: 768 });
+    sooah = await desk(servers[1], 'agent-2', { width: 1024, height: 768 });
+  });
+  await step('B6 a wrong password is said where the agent is looking', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${servers[0].url}/`);
+    await page.getByRole('textbox', { name: 'Login' }).fill('agent-3');
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The login or the password is wrong.').waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+  await step('R12 R26 both go Ready and each is offered one of two chats from one customer', async () => {
+    for (const page of [alex, sooah]) await page.getByRole('button', { name: 'Ready', exact: true }).click();
+    for (let n = 0; n < 2; n++) {
+      const res = await fetch(`${servers[n].url}/care-api/inbound/tasks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ media: 'chat', contact: { name: 'Do-yoon Han', email: 'doyoon.han@example.com', phone: '' }, opening: `Hello ${n}?` }),
+      });
+      if (res.status !== 200) throw new Error(`inbound answered ${res.status}: ${await res.text()}`);
+    }
+    for (const page of [alex, sooah]) {
+      await page.getByRole('button', { name: /^Accept: Chat from / }).first().click({ timeout: 10_000 });
+      await page.getByRole('log').waitFor({ timeout: 10_000 });
+    }
+  });
+  await step('R6 B4 a title saved on one instance warns the agent editing it on the other; Load brings it in', async () => {
+    const mine = alex.getByRole('textbox', { name: 'Title' });
+    await mine.fill('Alex’s title');
+    const theirs = sooah.getByRole('textbox', { name: 'Title' });
+    await theirs.fill('Soo-ah’s title');
+    await sooah.getByRole('button', { name: /^Save/ }).first().click();
+    await alex.getByText(/Soo-ah Park changed this request while you were editing it/).waitFor({ timeout: 10_000 });
+    if (shots) {
+      await alex.screenshot({ path: join(shots, 'server-conflict-1366x768.png') });
+      await sooah.screenshot({ path: join(shots, 'server-desk-1024x768.png') });
+    }
+    await alex.getByRole('button', { name: 'Load their changes' }).click();
+    if ((await mine.inputValue()) !== 'Soo-ah’s title') throw new Error(`Load gave “${await mine.inputValue()}”`);
+  });
+  await step('no uncaught errors on either page', async () => {
+    if (errors.length) throw new Error(errors.join('\n'));
+  });
+} catch {
+  // reported by step()
+} finally {
+  await browser.close();
+  for (const { child } of servers.reverse()) {
+    child.kill('SIGINT');
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
+  }
+  rmSync(data, { recursive: true, force: true });
+  console.log(`server e2e: ${passed} passed, ${failed} failed`);
+  const summary = process.env.CARE_SUMMARY_FILE;
+  if (summary) {
+    const totals = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8') || '{}') : {};
+    writeFileSync(summary, JSON.stringify({ ...totals, passed: (totals.passed ?? 0) + passed, failed: (totals.failed ?? 0) + failed }));
+  }
+  process.exit(failed ? 1 : 0);
+}
