@@ -1,0 +1,36 @@
+// Defects found in review, each pinned by the rule or B id it broke.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { checkInvariants } from './support/invariants.js';
+import { bearer, call, makeWorld, type World } from './support/world.js';
+
+let world: World;
+let a: string;
+let b: string;
+const contact = (n: number) => ({ name: `Caller ${n}`, email: `caller${n}@example.com`, phone: '' });
+const receive = async (base: string, media: 'chat' | 'call', n: number, queueId = 'q-backlog') =>
+  (await call(base, 'POST', '/test/receive', { media, contact: contact(n), opening: `Hello ${n}`, queueId })).body as { id: string; activityId: string };
+
+before(async () => {
+  world = await makeWorld(2);
+  [a, b] = world.instances.map((i) => i.url) as [string, string];
+});
+after(() => world.close());
+beforeEach(() => call(a, 'POST', '/test/reset', { seed: 'contract' }));
+afterEach(() => checkInvariants(world.db));
+
+describe('found in review', () => {
+  it('R5 one agent accepting two calls at once: one is taken, the other is refused as call-in-progress (not a 503)', async () => {
+    const h1 = await bearer(a, 'agent-1');
+    for (let round = 0; round < 8; round++) {
+      const [x, y] = [await receive(a, 'call', round * 2), await receive(a, 'call', round * 2 + 1)];
+      const answers = await Promise.all([call(a, 'POST', `/tasks/${x.id}/accept`, {}, h1), call(b, 'POST', `/tasks/${y.id}/accept`, {}, h1)]);
+      const statuses = answers.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [200, 409], `round ${round}: ${JSON.stringify(answers.map((r) => r.body))}`);
+      const refused = answers.find((r) => r.status === 409)!;
+      assert.equal(refused.body.error?.reason, 'call-in-progress');
+      const taken = answers.findIndex((r) => r.status === 200);
+      await call(a, 'POST', `/tasks/${[x, y][taken]!.id}/close`, {}, h1);
+    }
+  });
+});
