@@ -1,5 +1,6 @@
 // Defects found in review, each pinned by the rule or B id it broke.
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { checkInvariants } from './support/invariants.js';
 import { bearer, call, makeWorld, type World } from './support/world.js';
@@ -32,5 +33,20 @@ describe('found in review', () => {
       const taken = answers.findIndex((r) => r.status === 200);
       await call(a, 'POST', `/tasks/${[x, y][taken]!.id}/close`, {}, h1);
     }
+  });
+
+  it('B4 an event stream whose client hangs up before it is set up is not kept (no stream, no timer left behind)', async () => {
+    const h1 = await bearer(a, 'agent-1');
+    const url = new URL(`${a}/care-api/events`);
+    await Promise.all(Array.from({ length: 20 }, (_, n) => new Promise<void>((resolve) => {
+      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, headers: h1 });
+      req.on('error', () => resolve());
+      req.on('close', () => resolve());
+      // Gone while the server still looks the session and the agent up.
+      req.end(() => setTimeout(() => req.destroy(), n % 4));
+    })));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const health = await call(a, 'GET', '/health');
+    assert.equal(health.body.streams, 0, 'every stream of a client that left is gone');
   });
 });
