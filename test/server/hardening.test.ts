@@ -49,4 +49,25 @@ describe('found in review', () => {
     const health = await call(a, 'GET', '/health');
     assert.equal(health.body.streams, 0, 'every stream of a client that left is gone');
   });
+
+  it('B4 a resume whose replay fails ends the stream, so the client resumes again, instead of going live past the events it missed', async () => {
+    const h1 = await bearer(a, 'agent-1');
+    const [{ seq }] = (await world.db.rows<{ seq: number }>('SELECT seq FROM event_counter')) as [{ seq: number }];
+    await receive(a, 'chat', 1); // an event the resuming client has not seen
+    // The log cannot be read for a moment (a database failing between the sign-in check and the replay).
+    await world.db.rows('ALTER TABLE events RENAME TO events_away');
+    const controller = new AbortController();
+    try {
+      const res = await fetch(`${a}/care-api/events?since=${seq}`, { headers: h1, signal: controller.signal });
+      const ended = (async () => {
+        for await (const _chunk of res.body as unknown as AsyncIterable<Uint8Array>) void _chunk;
+        return true;
+      })().catch(() => true);
+      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000).unref());
+      assert.equal(await Promise.race([ended, timeout]), true, 'the stream ends: left open, it would carry live events after a gap');
+    } finally {
+      controller.abort();
+      await world.db.rows('ALTER TABLE events_away RENAME TO events');
+    }
+  });
 });
