@@ -70,4 +70,24 @@ describe('found in review', () => {
       await world.db.rows('ALTER TABLE events_away RENAME TO events');
     }
   });
+
+  it('B6 a cookie-signed write that is not JSON (a form or a no-cors fetch from a sibling site) is refused, so it cannot be forged', async () => {
+    const signIn = await call(a, 'POST', '/sign-in', { login: 'agent-1', password: 'care-demo' });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const task = await receive(a, 'chat', 1);
+    // SameSite=Strict keeps the cookie from other sites, not from a sibling subdomain: these are what such a page can send without a preflight.
+    const form = await fetch(`${a}/care-api/tasks/${task.id}/accept`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'x=1',
+    });
+    const bare = await fetch(`${a}/care-api/tasks/${task.id}/accept`, { method: 'POST', headers: { cookie } });
+    const plain = await fetch(`${a}/care-api/tasks/${task.id}/accept`, { method: 'POST', headers: { cookie, 'content-type': 'text/plain' }, body: '{}' });
+    assert.deepEqual([form.status, bare.status, plain.status], [415, 415, 415]);
+    const [row] = await world.db.rows<{ state: string }>('SELECT state FROM tasks WHERE id = $1', [task.id]);
+    assert.equal(row!.state, 'queued', 'nothing was accepted');
+    // What the desk sends (JSON) still works, as does a bearer token without a body.
+    assert.equal((await call(a, 'POST', `/tasks/${task.id}/accept`, {}, { cookie })).status, 200);
+    await call(a, 'POST', `/activities/${task.activityId}/tags`, { tag: 'late' }, { cookie });
+    assert.equal((await call(a, 'DELETE', `/activities/${task.activityId}/tags/late`, undefined, { cookie })).status, 200, 'a DELETE is preflighted anyway');
+    assert.equal((await call(a, 'POST', `/tasks/${task.id}/close`, undefined, await bearer(a, 'agent-1'))).status, 200);
+  });
 });
