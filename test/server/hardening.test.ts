@@ -90,4 +90,21 @@ describe('found in review', () => {
     assert.equal((await call(a, 'DELETE', `/activities/${task.activityId}/tags/late`, undefined, { cookie })).status, 200, 'a DELETE is preflighted anyway');
     assert.equal((await call(a, 'POST', `/tasks/${task.id}/close`, undefined, await bearer(a, 'agent-1'))).status, 200);
   });
+
+  it('B3 R18 /test/advance sweeps after moving the clock, even while a sweep that began before it is running', async () => {
+    // Sweeping all the time: an advance almost always lands during a sweep that read the clock before it moved.
+    const busy = await world.start({ sweepMs: 5 });
+    try {
+      for (let round = 0; round < 5; round++) {
+        await call(a, 'POST', '/test/reset', { seed: 'contract' });
+        const [row] = await world.db.rows<{ left: number }>("SELECT auto_close_at - care_now_ms() AS left FROM requests WHERE id = 'req-ann-open'");
+        await call(busy.url, 'POST', '/test/advance', { ms: row!.left + 1_000 });
+        const [after] = await world.db.rows<{ status: string }>("SELECT status FROM requests WHERE id = 'req-ann-open'");
+        assert.equal(after!.status, 'closed', `round ${round}: due when the advance answered, so closed by then`);
+      }
+    } finally {
+      await busy.close();
+      world.instances.splice(world.instances.indexOf(busy), 1);
+    }
+  });
 });
