@@ -76,7 +76,7 @@ export function sessionRoutes(o: SessionRouteOptions): Route[] {
         // A load balancer asks every few seconds: answer within two, whatever the database does.
         const seq = await Promise.race([
           ctx.db.rows<{ seq: number }>('SELECT seq FROM event_counter').then(([row]) => row!.seq),
-          new Promise<undefined>((resolve) => setTimeout(resolve, 2_000).unref()),
+          new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2_000).unref()),
         ]).catch(() => undefined);
         if (seq === undefined) {
           sendJson(ctx.res, 503, { status: 'unavailable', instance: o.instanceId });
