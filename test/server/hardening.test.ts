@@ -107,4 +107,24 @@ describe('found in review', () => {
       world.instances.splice(world.instances.indexOf(busy), 1);
     }
   });
+
+  it('B2 R26 a chat and a call arriving at once on two push queues never fail on the one-offer index (the contact is not lost)', async () => {
+    await call(a, 'POST', '/test/reset', { seed: 'demo' });
+    // Many Ready agents in both push queues make each routing query long enough that the other queue's offer to the same
+    // longest-idle agent often commits while it runs.
+    await world.db.rows(`INSERT INTO agents (id, name, login, status, status_reason, status_since, idle_since, updated_at)
+      SELECT 'filler-' || n, 'Filler ' || n, 'filler-' || n, 'ready', 'manual', 0, n, 0 FROM generate_series(1, 5000) n`);
+    await world.db.rows(`INSERT INTO agent_queues (agent_id, queue_id)
+      SELECT 'filler-' || n, q FROM generate_series(1, 5000) n, unnest(ARRAY['q-chat', 'q-calls']) q`);
+    const failed: unknown[] = [];
+    for (let round = 0; round < 30; round++) {
+      const answers = await Promise.all((['chat', 'call'] as const).map((media, n) => call(n ? a : b, 'POST', '/test/receive', {
+        media, contact: { name: `C ${round} ${n}`, email: `c${round}x${n}@example.com`, phone: '' }, opening: 'Hi',
+      })));
+      for (const answer of answers) if (answer.status !== 200) failed.push(answer.body);
+    }
+    assert.deepEqual(failed, []);
+    const [offered] = await world.db.rows<{ n: number }>("SELECT count(*)::int AS n FROM tasks WHERE state = 'offered'");
+    assert.equal(offered!.n, 60, 'every contact was offered to an agent of its own');
+  });
 });
