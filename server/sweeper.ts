@@ -27,13 +27,22 @@ export class Sweeper {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.sweep().catch(() => undefined), this.everyMs);
+    // A tick while a sweep runs is skipped: the next tick comes soon enough.
+    this.timer = setInterval(() => void (this.running ?? this.sweep()).catch(() => undefined), this.everyMs);
   }
 
-  /** One sweep now (tests call this after moving the clock); a sweep already running is awaited instead. */
+  /**
+   * One sweep now (tests call this after moving the clock). A sweep already
+   * running read the clock before the caller moved it, so this one runs
+   * after it rather than answering with it.
+   */
   sweep(): Promise<void> {
-    this.running ??= this.run().finally(() => (this.running = undefined));
-    return this.running;
+    const previous = this.running?.catch(() => undefined);
+    const next: Promise<void> = (previous ? previous.then(() => this.run()) : this.run()).finally(() => {
+      if (this.running === next) this.running = undefined;
+    });
+    this.running = next;
+    return next;
   }
 
   private async run(): Promise<void> {

@@ -58,16 +58,31 @@ async function routeQueue(c: Change, queueId: Id): Promise<void> {
   );
   for (const row of waiting) {
     const task = toTask(row as Record<string, unknown>);
+    const agentId = await freeAgent(c, queueId, task.media);
+    if (!agentId) break;
+    await offer(c, task, agentId);
+  }
+}
+
+/** The longest-idle Ready agent of the queue free to take a task of this medium, locked; none when there is none. */
+async function freeAgent(c: Change, queueId: Id, media: string): Promise<Id | undefined> {
+  const passed: Id[] = [];
+  for (;;) {
     const agent = await c.tx.one<{ id: string }>(
       `SELECT g.id FROM agents g JOIN agent_queues aq ON aq.agent_id = g.id AND aq.queue_id = $1
-       WHERE g.status = 'ready'
+       WHERE g.status = 'ready' AND g.id <> ALL($4::text[])
          AND NOT EXISTS (SELECT 1 FROM tasks o WHERE o.state = 'offered' AND o.offered_to = g.id)
          AND ($2 <> 'call' OR (SELECT count(*) FROM tasks o WHERE o.state = 'accepted' AND o.accepted_by = g.id AND o.media = 'call') < $3)
        ORDER BY g.idle_since, g.id LIMIT 1 FOR UPDATE OF g SKIP LOCKED`,
-      [queueId, task.media, MAX_CONCURRENT_CALLS],
+      [queueId, media, MAX_CONCURRENT_CALLS, passed],
     );
-    if (!agent) break;
-    await offer(c, task, agent.id);
+    if (!agent) return undefined;
+    // Another queue's routing may have offered this agent a task and committed after the query above took its snapshot (the
+    // row lock then re-checks the agent's row, not the subquery). Every offer locks its agent first, so now that the lock is
+    // ours a fresh statement sees every offer made to it; without this the second offer would break the one-offer index.
+    const offered = await c.tx.one('SELECT 1 FROM tasks WHERE state = $2 AND offered_to = $1 LIMIT 1', [agent.id, 'offered']);
+    if (!offered) return agent.id;
+    passed.push(agent.id);
   }
 }
 

@@ -58,6 +58,8 @@ export async function accept(c: Change, taskId: Id): Promise<Task> {
     throw CareError.refused('not-offered', 'This task is in a queue you do not serve.');
   }
   if (before.media === 'call') {
+    // Two calls accepted at once by one agent would both count none in progress; they take turns here, so the second sees the first (R5).
+    await c.tx.rows("SELECT pg_advisory_xact_lock(hashtext('care-calls'), hashtext($1))", [agentId]);
     const calls = await c.tx.one<{ n: number }>(
       "SELECT count(*)::int AS n FROM tasks WHERE state = 'accepted' AND accepted_by = $1 AND media = 'call'",
       [agentId],

@@ -55,7 +55,7 @@ export class EventHub {
     return this.lastSeq;
   }
 
-  /** Adds a stream; with a cursor, replays what it missed first. Resolves false when the cursor is too old (reset). */
+  /** Adds a stream; with a cursor, replays what it missed first. Resolves false when the cursor is too old (reset); rejects, with the stream ended, when the log cannot be read. */
   async attach(stream: EventStream, since: number | undefined): Promise<boolean> {
     stream.cursor = since ?? this.lastSeq;
     if (since === undefined) {
@@ -80,6 +80,10 @@ export class EventHub {
         from = rows[rows.length - 1]!.seq;
       }
       return true;
+    } catch (error) {
+      // Ended before the release, so live events held meanwhile are not sent past the gap the failed replay leaves.
+      stream.end();
+      throw error;
     } finally {
       stream.release();
     }

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CareError } from '../../src/model/errors.js';
 import { agentOf, tokenOf } from '../auth/sessions.js';
 import type { Db } from '../db/pool.js';
-import { sendError, sendJson } from './io.js';
+import { HttpError, sendError, sendJson } from './io.js';
 import { HANDLED, type Route } from './route.js';
 
 export const BASE = '/care-api';
@@ -43,6 +43,13 @@ export function createRouter(o: RouterOptions) {
       if (route.access === 'inbound' && !inboundAllowed(req)) {
         throw new CareError({ kind: 'auth', message: 'The inbound endpoint needs its secret.' });
       }
+      if (route.access === 'agent' && forgeable(req)) {
+        throw new HttpError(415, new CareError({
+          kind: 'validation',
+          message: 'Send the request as JSON (content-type: application/json).',
+          issues: [{ field: 'body', code: 'required', message: 'Send the request as JSON (content-type: application/json).' }],
+        }));
+      }
       const agent = route.access === 'agent' ? await agentOf(o.db, tokenOf(req.headers)) : undefined;
       if (route.access === 'agent' && !agent) throw new CareError({ kind: 'auth', message: 'Sign in to continue.' });
       const result = await route.run({ req, res, url, params, db: o.db, agent: agent!, signal: controller.signal });
@@ -51,6 +58,19 @@ export function createRouter(o: RouterOptions) {
       sendError(res, error);
     }
   };
+}
+
+/**
+ * A write signed by the cookie alone that another page could have sent
+ * without a CORS preflight (a form, a no-cors fetch): SameSite=Strict keeps
+ * the cookie from other sites but not from a sibling subdomain. Requiring
+ * JSON makes every such write preflighted, which this server never allows.
+ */
+function forgeable(req: IncomingMessage): boolean {
+  // PUT, PATCH and DELETE are preflighted whatever they carry; only POST can be sent as a form.
+  if (req.method !== 'POST') return false;
+  if (!req.headers.cookie || (typeof req.headers.authorization === 'string' && req.headers.authorization.startsWith('Bearer '))) return false;
+  return !/^application\/json\b/i.test(req.headers['content-type'] ?? '');
 }
 
 function match(routes: Route[], method: string, sub: string): { route: Route; params: string[] } | undefined {

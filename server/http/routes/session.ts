@@ -55,9 +55,18 @@ export function sessionRoutes(o: SessionRouteOptions): Route[] {
       method: 'GET', path: path('/events'), access: 'agent',
       run: async (ctx) => {
         const agent = await ctx.db.tx((tx) => records.agent(tx, ctx.agent.id));
+        // A client gone while the session and agent were looked up has had its 'close' already: a stream made now would never end.
+        if (ctx.signal.aborted || ctx.res.destroyed) return HANDLED;
         const cursor = cursorOf(ctx.req.headers['last-event-id'], ctx.url.searchParams.get('since'));
         const stream: EventStream = new EventStream(ctx.res, agent, o.heartbeatMs, () => o.hub.detach(stream));
-        if (!(await o.hub.attach(stream, cursor))) stream.reset();
+        let attached: boolean;
+        try {
+          attached = await o.hub.attach(stream, cursor);
+        } catch {
+          // The replay failed part way (the database went away) and the hub ended the stream: left open, it would go live past what it missed. The client resumes from its last id.
+          return HANDLED;
+        }
+        if (!attached) stream.reset();
         return HANDLED;
       },
     },
