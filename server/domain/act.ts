@@ -4,6 +4,7 @@
  * (B4). With an idempotency key, a retried append answers what the first
  * try answered and changes nothing (N3).
  */
+import { CareError } from '../../src/model/errors.js';
 import type { AgentRef } from '../../src/model/types.js';
 import type { Db } from '../db/pool.js';
 import { Change } from './change.js';
@@ -17,7 +18,7 @@ export async function act<T>(db: Db, actor: AgentRef | undefined, work: (c: Chan
   });
 }
 
-/** `act`, remembered under the agent's key: the same key again returns the stored answer. */
+/** `act`, remembered under the agent's key: the same key again returns the stored answer. `operation` names the operation and its target record. */
 export async function actOnce<T>(db: Db, actor: AgentRef, key: string | undefined, operation: string, work: (c: Change) => Promise<T>): Promise<T> {
   if (!key) return act(db, actor, work);
   return db.tx(async (tx) => {
@@ -28,11 +29,12 @@ export async function actOnce<T>(db: Db, actor: AgentRef, key: string | undefine
       [actor.id, key],
     );
     if (done && done.operation === operation) return done.response;
+    // A key names one append: the same key on another operation or record is a client bug, not a retry.
+    if (done) throw new CareError({ kind: 'validation', message: 'This request reuses the key of a different one.', issues: [{ field: 'idempotencyKey', code: 'duplicate', message: 'Already used for another request.' }] });
     const c = new Change(tx, actor);
     const result = await work(c);
     await tx.rows(
-      `INSERT INTO idempotency_keys (agent_id, key, operation, response, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (agent_id, key) DO UPDATE SET operation = EXCLUDED.operation, response = EXCLUDED.response, created_at = EXCLUDED.created_at`,
+      'INSERT INTO idempotency_keys (agent_id, key, operation, response, created_at) VALUES ($1, $2, $3, $4, $5)',
       [actor.id, key, operation, JSON.stringify(result), tx.now],
     );
     await c.commit();

@@ -48,8 +48,9 @@ export class Change {
 
   /**
    * A task changed: each agent hears it as MemoryTransport would tell it.
-   * Pick tasks are seen by everyone serving the queue; push tasks by the
-   * agents they were or are offered to or accepted by. `before` is the task
+   * Queued pick tasks are seen by everyone serving the queue (who also hear
+   * when one leaves the queue); other changes only by the agents a task was
+   * or is offered to or accepted by. `before` is the task
    * as it was, so an agent who loses sight of it still hears why.
    */
   task(task: Task, cause: TaskCause, before?: Task): void {
@@ -67,7 +68,8 @@ export class Change {
       holders.delete(before.offeredTo);
     }
     const audience = [...holders].map(toAgent);
-    if (task.routing === 'pick') audience.push(toQueue(task.queueId));
+    // The queue's agents saw it while it waited: they hear it arrive and leave, not what happens to it after.
+    if (task.routing === 'pick' && (task.state === 'queued' || before?.state === 'queued')) audience.push(toQueue(task.queueId));
     if (audience.length) this.emit({ type: 'task-changed', task }, audience);
   }
 

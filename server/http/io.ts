@@ -86,6 +86,8 @@ export function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof HttpError) return sendJson(res, error.status, { error: error.error.toJSON() });
   if (error instanceof CareError) return sendJson(res, ERROR_STATUS[error.kind], { error: error.toJSON() });
   const code = (error as { code?: string }).code ?? '';
+  // The client hung up mid-request: nobody is left to answer, and nothing is wrong with the server.
+  if (res.destroyed || code === 'ECONNRESET' || code === 'ECONNABORTED' || (error as Error)?.message === 'aborted') return;
   if (UNAVAILABLE.test(code) || /ECONNREFUSED|ECONNRESET|Connection terminated|timeout/i.test(String((error as Error).message))) {
     return sendJson(res, 503, { error: CareError.network('The contact centre’s database is not answering. Try again in a moment.').toJSON() });
   }

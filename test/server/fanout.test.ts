@@ -112,6 +112,14 @@ describe('B4 fan-out and resume', () => {
     await call(a, 'POST', '/test/receive', chat(2));
     await one.until((m) => m.some((x) => x.data.includes('Customer 2') && x.data.includes('task-changed')), 'the pick task');
     assert.ok(!one.messages.some((x) => x.data.includes('task-offered')), 'agent-1 never hears agent-2’s offer');
+    const pick = (await call(a, 'POST', '/test/receive', chat(3))).body.id as string;
+    await call(b, 'POST', `/tasks/${pick}/accept`, {}, h2);
+    await one.until((m) => m.some((x) => x.data.includes(pick) && x.data.includes('"accepted"')), 'the pick task leaving the queue');
+    await call(b, 'POST', `/tasks/${pick}/close`, {}, h2);
+    await two.until((m) => m.some((x) => x.data.includes(pick) && x.data.includes('"closed"')), 'the close, for the agent who held it');
+    await call(a, 'POST', '/test/receive', chat(4));
+    await one.until((m) => m.some((x) => x.data.includes('Customer 4')), 'a later event');
+    assert.ok(!one.messages.some((x) => x.data.includes(pick) && x.data.includes('"closed"')), 'the queue does not hear what happens to a task after it left');
     assert.ok(!one.messages.some((x) => x.data.includes('agent-changed')), 'nor agent-2’s status');
   });
 });

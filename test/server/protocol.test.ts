@@ -169,5 +169,8 @@ describe('B5 conflicts as HTTP does them', () => {
     assert.deepEqual(second.body, first.body);
     const comments = await call(base, 'GET', '/activities/act-ann-open/comments', undefined, h1);
     assert.equal((comments.body as unknown as unknown[]).length, 1);
+    const elsewhere = await call(base, 'POST', '/activities/act-ann-closed/comments', body, h1);
+    assert.equal(elsewhere.status, 422, 'the same key on another record is a client bug, not a retry');
+    assert.equal(elsewhere.body.error!.issues![0]!.field, 'idempotencyKey');
   });
 });

@@ -44,7 +44,7 @@ export const recordRoutes: Route[] = [
   route('GET', '/customers/:id/journey', (ctx) => read(ctx, (tx) => reads.journey(tx, id(ctx)))),
   route('POST', '/customers/:id/requests', async (ctx) => {
     const { fields, idempotencyKey } = await readBody(ctx.req, createRequestBody);
-    return actOnce(ctx.db, ctx.agent, idempotencyKey, 'createRequest', (c) => requests.createRequest(c, id(ctx), fields));
+    return actOnce(ctx.db, ctx.agent, idempotencyKey, `createRequest ${id(ctx)}`, (c) => requests.createRequest(c, id(ctx), fields));
   }),
   route('GET', '/requests/:id', (ctx) => read(ctx, (tx) => records.request(tx, id(ctx)))),
   route('PATCH', '/requests/:id', async (ctx) => {
@@ -55,12 +55,12 @@ export const recordRoutes: Route[] = [
   route('GET', '/activities/:id/comments', (ctx) => read(ctx, (tx) => reads.comments(tx, id(ctx)))),
   route('POST', '/activities/:id/comments', async (ctx) => {
     const { text, idempotencyKey } = await readBody(ctx.req, textBody);
-    return actOnce(ctx.db, ctx.agent, idempotencyKey, 'addComment', (c) => messages.addComment(c, id(ctx), text));
+    return actOnce(ctx.db, ctx.agent, idempotencyKey, `addComment ${id(ctx)}`, (c) => messages.addComment(c, id(ctx), text));
   }),
   route('GET', '/activities/:id/transcript', (ctx) => read(ctx, (tx) => reads.transcript(tx, id(ctx)))),
   route('POST', '/activities/:id/messages', async (ctx) => {
     const { text, idempotencyKey } = await readBody(ctx.req, textBody);
-    return actOnce(ctx.db, ctx.agent, idempotencyKey, 'sendChatMessage', (c) => messages.sendChatMessage(c, id(ctx), text));
+    return actOnce(ctx.db, ctx.agent, idempotencyKey, `sendChatMessage ${id(ctx)}`, (c) => messages.sendChatMessage(c, id(ctx), text));
   }),
   route('POST', '/activities/:id/tags', async (ctx) => {
     const { tag } = await readBody(ctx.req, tagBody);
@@ -69,7 +69,7 @@ export const recordRoutes: Route[] = [
   route('DELETE', '/activities/:id/tags/:tag', (ctx) => act(ctx.db, ctx.agent, (c) => activities.removeTag(c, id(ctx), ctx.params[1]!))),
   route('POST', '/activities/:id/move', async (ctx) => {
     const { target, expectedVersion, idempotencyKey } = await readBody(ctx.req, moveBody);
-    return actOnce(ctx.db, ctx.agent, idempotencyKey, 'moveActivity', (c) => activities.moveActivity(c, id(ctx), target, expectedVersion));
+    return actOnce(ctx.db, ctx.agent, idempotencyKey, `moveActivity ${id(ctx)}`, (c) => activities.moveActivity(c, id(ctx), target, expectedVersion));
   }),
   route('POST', '/activities/:id/move-to-customer', async (ctx) => {
     const { customerId, expectedVersion } = await readBody(ctx.req, moveToCustomerBody);
