@@ -32,6 +32,8 @@ export interface InstanceOptions {
   sweepMs?: number;
   /** Keep-alive comments on event streams, in ms. Default 25,000. */
   heartbeatMs?: number;
+  /** How often open event streams are checked against their sessions (sign-out, expiry), in ms. Default 30,000. */
+  sessionCheckMs?: number;
   /** Mark the session cookie Secure (behind HTTPS). Default false. */
   secureCookies?: boolean;
   /** The password test resets give seeded agents. Default `care-demo`. */
@@ -50,7 +52,7 @@ export interface Instance {
 
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const id = randomUUID().slice(0, 8);
-  const hub = new EventHub(options.db, options.connectionString);
+  const hub = new EventHub(options.db, options.connectionString, 2_000, options.sessionCheckMs ?? 30_000);
   await hub.start();
   const sweeper = new Sweeper(options.db, options.sweepMs ?? 1_000);
   const routes = [

@@ -13,7 +13,8 @@ import { DUMMY_HASH, verifyPassword } from './passwords.js';
 export const SESSION_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = 'care_session';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** What the database keeps of a token. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Checks a login and password; on success, opens a session and returns its token. */
 export async function signIn(db: Db, login: string, password: string): Promise<{ agent: AgentRef; token: string } | undefined> {

@@ -30,12 +30,15 @@ export class EventHub {
   private again = false;
   private closed = false;
   private poll: NodeJS.Timeout | undefined;
+  private sessionCheck: NodeJS.Timeout | undefined;
   private reconnect: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly connectionString: string,
     private readonly pollMs = 2_000,
+    /** How often streams are checked against their sessions, so signing out or expiring ends them (B6). */
+    private readonly sessionCheckMs = 30_000,
   ) {}
 
   async start(): Promise<void> {
@@ -43,6 +46,7 @@ export class EventHub {
     this.lastSeq = row!.seq;
     await this.listen();
     this.poll = setInterval(() => this.pump(), this.pollMs);
+    this.sessionCheck = setInterval(() => void this.endSignedOut().catch(() => undefined), this.sessionCheckMs);
   }
 
   /** How many streams this instance serves. */
@@ -87,6 +91,18 @@ export class EventHub {
     } finally {
       stream.release();
     }
+  }
+
+  /** Ends the streams whose session was signed out or expired: they no longer speak for an agent. */
+  async endSignedOut(): Promise<void> {
+    const sessions = [...new Set([...this.streams].map((s) => s.session))];
+    if (!sessions.length) return;
+    const open = await this.db.rows<{ token_hash: string }>(
+      'SELECT token_hash FROM sessions WHERE token_hash = ANY($1) AND expires_at > care_now_ms()',
+      [sessions],
+    );
+    const alive = new Set(open.map((r) => r.token_hash));
+    for (const stream of [...this.streams]) if (!alive.has(stream.session)) stream.end();
   }
 
   detach(stream: EventStream): void {
@@ -166,6 +182,7 @@ export class EventHub {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.poll);
+    clearInterval(this.sessionCheck);
     clearTimeout(this.reconnect);
     for (const stream of [...this.streams]) stream.end();
     this.streams.clear();

@@ -27,6 +27,8 @@ export class EventStream {
     agent: Pick<Agent, 'id' | 'queueIds'>,
     heartbeatMs: number,
     private readonly onEnd: () => void,
+    /** The hash of the session token that opened it: the stream ends when that session does (B6). */
+    readonly session: string,
   ) {
     this.audience = [toAgent(agent.id), ...agent.queueIds.map(toQueue)];
     res.writeHead(200, {

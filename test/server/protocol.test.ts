@@ -51,10 +51,15 @@ describe('B6 sign-in and who acts', () => {
     assert.equal(accepted.body.acceptedBy, 'agent-2');
   });
 
-  it('B6 signing out ends the session', async () => {
+  it('B6 signing out ends the session, and its open event stream with it', async () => {
     const h1 = await bearer(base, 'agent-1');
+    const stream = await fetch(`${base}/care-api/events`, { headers: h1 });
+    const ended = (async () => {
+      for await (const _chunk of stream.body as unknown as AsyncIterable<Uint8Array>);
+    })();
     assert.equal((await call(base, 'POST', '/sign-out', undefined, h1)).status, 204);
     assert.equal((await call(base, 'GET', '/session', undefined, h1)).status, 401);
+    await Promise.race([ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream outlived its session')), 5_000))]);
   });
 
   it('B6 the inbound endpoint needs its own secret, not an agent session', async () => {

@@ -81,17 +81,17 @@ describe('rules in SQL', () => {
 
   it('R18 an open request closes by itself 5 days after its last change, on the database clock', async () => {
     const h1 = await bearer(a, 'agent-1');
-    const stream = await openSse(`${a}/care-api/events`, h1);
+    const [before] = await world.db.rows<{ auto_close_at: number }>("SELECT auto_close_at FROM requests WHERE id = 'req-ann-open'");
+    const [clock] = await world.db.rows<{ now: number }>('SELECT care_now_ms() AS now');
+    const left = before!.auto_close_at - clock!.now;
+    assert.ok(left > 0 && left <= AUTO_CLOSE_MS);
+    await call(b, 'POST', '/test/advance', { ms: left - 60_000 });
+    // Days later: the 12-hour session has ended, so the agent signs in again.
+    assert.equal((await call(a, 'GET', '/requests/req-ann-open', undefined, h1)).status, 401, 'B6 sessions expire');
+    const again = await bearer(a, 'agent-1');
+    assert.equal((await call(a, 'GET', '/requests/req-ann-open', undefined, again)).body.status, 'open');
+    const stream = await openSse(`${a}/care-api/events`, again);
     try {
-      const [before] = await world.db.rows<{ auto_close_at: number }>("SELECT auto_close_at FROM requests WHERE id = 'req-ann-open'");
-      const [clock] = await world.db.rows<{ now: number }>('SELECT care_now_ms() AS now');
-      const left = before!.auto_close_at - clock!.now;
-      assert.ok(left > 0 && left <= AUTO_CLOSE_MS);
-      await call(b, 'POST', '/test/advance', { ms: left - 60_000 });
-      // Days later: the 12-hour session has ended, so the agent signs in again.
-      assert.equal((await call(a, 'GET', '/requests/req-ann-open', undefined, h1)).status, 401, 'B6 sessions expire');
-      const again = await bearer(a, 'agent-1');
-      assert.equal((await call(a, 'GET', '/requests/req-ann-open', undefined, again)).body.status, 'open');
       await call(b, 'POST', '/test/advance', { ms: 61_000 });
       const closed = (await call(a, 'GET', '/requests/req-ann-open', undefined, again)).body;
       assert.equal(closed.status, 'closed');

@@ -4,7 +4,7 @@ import { contractSeed } from '../../../src/transport/contract-seed.js';
 import { createSeed } from '../../../src/engine/seed.js';
 import { customerLineBody, inboundBody, signInBody } from '../../../src/model/commands.js';
 import { integer, object, oneOf, optional, number } from '../../../src/model/schema.js';
-import { agentOf, sessionCookie, signIn, signOut, tokenOf } from '../../auth/sessions.js';
+import { agentOf, hashToken, sessionCookie, signIn, signOut, tokenOf } from '../../auth/sessions.js';
 import { resetTo } from '../../db/seed.js';
 import { act } from '../../domain/act.js';
 import * as messages from '../../domain/messages.js';
@@ -58,7 +58,7 @@ export function sessionRoutes(o: SessionRouteOptions): Route[] {
         // A client gone while the session and agent were looked up has had its 'close' already: a stream made now would never end.
         if (ctx.signal.aborted || ctx.res.destroyed) return HANDLED;
         const cursor = cursorOf(ctx.req.headers['last-event-id'], ctx.url.searchParams.get('since'));
-        const stream: EventStream = new EventStream(ctx.res, agent, o.heartbeatMs, () => o.hub.detach(stream));
+        const stream: EventStream = new EventStream(ctx.res, agent, o.heartbeatMs, () => o.hub.detach(stream), hashToken(tokenOf(ctx.req.headers) ?? ''));
         let attached: boolean;
         try {
           attached = await o.hub.attach(stream, cursor);

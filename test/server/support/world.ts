@@ -40,6 +40,7 @@ export async function makeWorld(instances = 2, options: Partial<InstanceOptions>
         inboundSecret: INBOUND_SECRET,
         testRoutes: true,
         sweepMs: 200,
+        sessionCheckMs: 300,
         demoPassword: PASSWORD,
         ...options,
         ...more,
