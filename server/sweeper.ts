@@ -7,6 +7,7 @@
  * (a task left unrouted by a failed transaction is offered on the next
  * tick) and trims the event log, sessions and idempotency keys.
  */
+import { THROTTLE_MS } from './auth/sessions.js';
 import type { Db } from './db/pool.js';
 import { act } from './domain/act.js';
 import { closeExpiredRequests } from './domain/requests.js';
@@ -56,6 +57,7 @@ export class Sweeper {
       this.lastTrim = Date.now();
       await this.db.rows('DELETE FROM events WHERE at < care_now_ms() - $1::bigint', [EVENT_RETENTION_MS]);
       await this.db.rows('DELETE FROM sessions WHERE expires_at < care_now_ms()');
+      await this.db.rows('DELETE FROM sign_in_failures WHERE at < care_now_ms() - $1::bigint', [THROTTLE_MS]);
       await this.db.rows('DELETE FROM idempotency_keys WHERE created_at < care_now_ms() - $1::bigint', [EVENT_RETENTION_MS]);
     }
   }

@@ -16,15 +16,33 @@ export const SESSION_COOKIE = 'care_session';
 /** What the database keeps of a token. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** Checks a login and password; on success, opens a session and returns its token. */
-export async function signIn(db: Db, login: string, password: string): Promise<{ agent: AgentRef; token: string } | undefined> {
+/** Failed sign-ins a login may have in THROTTLE_MS before sign-in refuses to try (B6). */
+export const MAX_FAILURES = 10;
+export const THROTTLE_MS = 15 * 60 * 1000;
+
+/**
+ * Checks a login and password; on success, opens a session and returns its
+ * token. `throttled` when the login failed too often lately: the password
+ * is then not even checked, so guessing goes no faster on any instance.
+ */
+export async function signIn(db: Db, login: string, password: string): Promise<{ agent: AgentRef; token: string } | 'throttled' | undefined> {
+  const name = login.trim();
+  const [failures] = await db.rows<{ n: number }>(
+    'SELECT count(*)::int AS n FROM sign_in_failures WHERE login = $1 AND at > care_now_ms() - $2::bigint',
+    [name, THROTTLE_MS],
+  );
+  if (failures!.n >= MAX_FAILURES) return 'throttled';
   const [row] = await db.rows<{ id: string; name: string; password_hash: string | null }>(
     'SELECT id, name, password_hash FROM agents WHERE login = $1',
-    [login.trim()],
+    [name],
   );
   // An unknown login costs the same as a wrong password, so timing does not reveal which logins exist.
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-  if (!row || !ok) return undefined;
+  if (!row || !ok) {
+    await db.rows('INSERT INTO sign_in_failures (login, at) VALUES ($1, care_now_ms())', [name]);
+    return undefined;
+  }
+  await db.rows('DELETE FROM sign_in_failures WHERE login = $1', [name]);
   const token = randomBytes(32).toString('base64url');
   await db.rows(
     'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, care_now_ms(), care_now_ms() + $3::bigint)',

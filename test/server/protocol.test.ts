@@ -37,6 +37,16 @@ describe('B6 sign-in and who acts', () => {
     assert.equal((session.body.agent as { id: string }).id, 'agent-1');
   });
 
+  it('B6 ten failed sign-ins for a login stop further tries for 15 minutes', async () => {
+    for (let n = 0; n < 10; n++) assert.equal((await call(base, 'POST', '/sign-in', { login: 'agent-2', password: `guess ${n}` })).status, 401);
+    const right = await call(base, 'POST', '/sign-in', { login: 'agent-2', password: 'care-demo' });
+    assert.equal(right.status, 401, 'even the right password is not checked now');
+    assert.match(right.body.error!.message, /Too many failed sign-ins/);
+    assert.equal((await call(base, 'POST', '/sign-in', { login: 'agent-1', password: 'care-demo' })).status, 200, 'other logins are not affected');
+    await call(base, 'POST', '/test/advance', { ms: 15 * 60 * 1000 + 1000 });
+    assert.equal((await call(base, 'POST', '/sign-in', { login: 'agent-2', password: 'care-demo' })).status, 200);
+  });
+
   it('B6 the X-Care-Agent header signs nobody in', async () => {
     const res = await call(base, 'GET', '/session', undefined, { 'x-care-agent': 'agent-1' });
     assert.equal(res.status, 401);

@@ -37,6 +37,7 @@ export function sessionRoutes(o: SessionRouteOptions): Route[] {
       run: async (ctx) => {
         const { login, password } = await readBody(ctx.req, signInBody);
         const session = await signIn(ctx.db, login, password);
+        if (session === 'throttled') throw new CareError({ kind: 'auth', message: 'Too many failed sign-ins for this login. Try again in 15 minutes.' });
         if (!session) throw new CareError({ kind: 'auth', message: 'That login and password do not match.' });
         sendJson(ctx.res, 200, session, { 'set-cookie': sessionCookie(session.token, o.secureCookies) });
         return HANDLED;
