@@ -19,8 +19,21 @@ export const EVENTS_CHANNEL = 'care_events';
 /** Why a task changed, which decides what each agent hears of it. */
 export type TaskCause = 'received' | 'offered' | 'offer-timeout' | 'withdrawn' | 'accepted' | 'closed' | 'reassigned';
 
+/** What a record event is about: its customer (null for a contact not yet a customer) and activity, when it has one. */
+export interface Subject {
+  customerId?: Id | null;
+  activityId?: Id;
+}
+
+interface Pending {
+  event: CareEvent;
+  audience: Audience;
+  /** For record events, resolved into an audience at commit. */
+  about?: Subject;
+}
+
 export class Change {
-  private readonly events: { audience: Audience; event: CareEvent }[] = [];
+  private events: Pending[] = [];
 
   constructor(
     readonly tx: Tx,
@@ -41,9 +54,21 @@ export class Change {
     this.events.push({ event, audience });
   }
 
-  /** Entity changes go to every agent, naming who made them (R6). */
+  /**
+   * A record changed (or a comment or chat line was added). Who hears it is
+   * settled at commit, from the tasks of the record's customer (see
+   * `resolveAudiences`).
+   */
+  record(event: CareEvent, about: Subject): void {
+    this.events.push({ event, audience: null, about });
+  }
+
+  /** A customer, request or activity changed, naming who changed it (R6). */
   entity(change: Extract<CareEvent, { type: 'entity-changed' }>['change']): void {
-    this.emit(this.actor ? { type: 'entity-changed', change, changedBy: this.actor } : { type: 'entity-changed', change });
+    const event: CareEvent = this.actor ? { type: 'entity-changed', change, changedBy: this.actor } : { type: 'entity-changed', change };
+    if (change.kind === 'customer') this.record(event, { customerId: change.value.id });
+    else if (change.kind === 'request') this.record(event, { customerId: change.value.customerId });
+    else this.record(event, { customerId: change.value.customerId, activityId: change.value.id });
   }
 
   /**
@@ -73,8 +98,52 @@ export class Change {
     if (audience.length) this.emit({ type: 'task-changed', task }, audience);
   }
 
+  /**
+   * B4 at scale: a record's events go to the agents who can be looking at
+   * it, not to every agent. Those are the agents holding a task (offered or
+   * in progress) for its customer or its activity, the queues where a pick
+   * task for it waits (their agents preview it, R1, R2), and the agent who
+   * made the change (their other tabs). Anyone editing a record holds such a
+   * task (R25), so R6's warning always reaches them; a journey opened
+   * without a task is read afresh each time it is opened.
+   */
+  private async resolveAudiences(): Promise<void> {
+    const about = this.events.filter((e) => e.about);
+    if (!about.length) return;
+    const unknown = [...new Set(about.filter((e) => e.about!.customerId === undefined).map((e) => e.about!.activityId!))];
+    const customerOf = new Map<Id, Id | null>();
+    if (unknown.length) {
+      const rows = await this.tx.rows<{ id: Id; customer_id: Id | null }>('SELECT id, customer_id FROM activities WHERE id = ANY($1)', [unknown]);
+      for (const row of rows) customerOf.set(row.id, row.customer_id);
+    }
+    const subjects = about.map(({ about: a }) => ({
+      customerId: a!.customerId === undefined ? (customerOf.get(a!.activityId!) ?? null) : a!.customerId,
+      activityId: a!.activityId,
+    }));
+    const customers = [...new Set(subjects.flatMap((x) => (x.customerId ? [x.customerId] : [])))];
+    const activities = [...new Set(subjects.flatMap((x) => (x.activityId ? [x.activityId] : [])))];
+    const holders = await this.tx.rows<{ customer_id: Id | null; activity_id: Id; token: string }>(
+      `SELECT customer_id, activity_id,
+         CASE WHEN state = 'queued' THEN 'q:' || queue_id ELSE 'a:' || coalesce(accepted_by, offered_to) END AS token
+       FROM tasks WHERE (state IN ('offered', 'accepted') OR (state = 'queued' AND routing = 'pick'))
+         AND (customer_id = ANY($1) OR activity_id = ANY($2))`,
+      [customers, activities],
+    );
+    about.forEach((e, i) => {
+      const { customerId, activityId } = subjects[i]!;
+      const tokens = new Set<string>(this.actor ? [toAgent(this.actor.id)] : []);
+      for (const h of holders) {
+        if ((customerId && h.customer_id === customerId) || (activityId && h.activity_id === activityId)) tokens.add(h.token);
+      }
+      e.audience = [...tokens];
+    });
+  }
+
   /** Appends the events to the log and wakes every instance. Call last, just before COMMIT. */
   async commit(): Promise<number | undefined> {
+    await this.resolveAudiences();
+    // A record event nobody can be looking at is not logged at all.
+    this.events = this.events.filter((e) => !e.about || (e.audience?.length ?? 0) > 0);
     if (!this.events.length) return undefined;
     const row = await this.tx.one<{ seq: number }>('UPDATE event_counter SET seq = seq + $1 RETURNING seq', [this.events.length]);
     const last = row!.seq;

@@ -19,7 +19,7 @@ export async function appendMessage(c: Change, activityId: Id, from: ChatSender,
     [id, activityId, from, authorName, text, c.now],
   );
   const message = toMessage(row as Record<string, unknown>);
-  c.emit({ type: 'chat-message', message });
+  c.record({ type: 'chat-message', message }, { activityId });
   return message;
 }
 
@@ -53,6 +53,6 @@ export async function addComment(c: Change, activityId: Id, text: string): Promi
     [id, activityId, c.by, c.actor!.name, text, c.now],
   );
   const comment = toComment(row as Record<string, unknown>);
-  c.emit({ type: 'comment-added', comment });
+  c.record({ type: 'comment-added', comment }, { activityId });
   return comment;
 }

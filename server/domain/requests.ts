@@ -105,6 +105,6 @@ export async function closeExpiredRequests(c: Change, limit = 100): Promise<numb
     [c.now, limit],
   );
   // Nobody changed it: the clock did.
-  for (const row of rows) c.emit({ type: 'entity-changed', change: { kind: 'request', value: toRequest(row as Record<string, unknown>) } });
+  for (const row of rows) c.entity({ kind: 'request', value: toRequest(row as Record<string, unknown>) });
   return rows.length;
 }

@@ -10,6 +10,7 @@ import { bearer, call, INBOUND_SECRET, makeWorld, type World } from './support/w
 let world: World;
 let b: string;
 const open: SseReader[] = [];
+const children: ChildProcess[] = [];
 const chat = (n: number, queueId = 'q-backlog') => ({
   media: 'chat', contact: { name: `Customer ${n}`, email: `c${n}@example.com`, phone: '' }, opening: `Hello ${n}`, queueId,
 });
@@ -20,6 +21,7 @@ async function spawnInstance(): Promise<{ url: string; child: ChildProcess }> {
     env: { ...process.env, DATABASE_URL: world.cluster.url, CARE_INBOUND_SECRET: INBOUND_SECRET },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.push(child);
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`instance exited with ${code}`)));
@@ -35,6 +37,8 @@ after(() => world.close());
 beforeEach(() => call(b, 'POST', '/test/reset', { seed: 'contract' }));
 afterEach(async () => {
   for (const reader of open.splice(0)) reader.close();
+  // A failed test must not leave an instance running (the file would never end).
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   await checkInvariants(world.db);
 });
 
@@ -65,8 +69,11 @@ describe('B4 a database restart mid-shift', () => {
     const a = await spawnInstance();
     const h1 = await bearer(a.url, 'agent-1');
     const h2 = await bearer(b, 'agent-2');
-    const task = await call(b, 'POST', '/test/receive', { ...chat(0), contact: { name: 'Ann', email: 'ann@example.com', phone: '' } });
-    await call(b, 'POST', `/tasks/${task.body.id}/accept`, {}, h2);
+    // Both hold a task for Ann, so both hear every comment on her records.
+    for (const [base, h] of [[a.url, h1], [b, h2]] as const) {
+      const task = await call(base, 'POST', '/test/receive', { ...chat(0), contact: { name: 'Ann', email: 'ann@example.com', phone: '' } });
+      await call(base, 'POST', `/tasks/${task.body.id}/accept`, {}, h);
+    }
     const streams = [await openSse(`${a.url}/care-api/events`, h1), await openSse(`${b}/care-api/events`, h2)];
     open.push(...streams);
     const committed: string[] = [];

@@ -55,20 +55,32 @@ describe('B4 fan-out and resume', () => {
   it('B4 an agent on one instance hears a colleague’s change made on the other, with an id', async () => {
     const [h1, h2] = [await bearer(a, 'agent-1'), await bearer(b, 'agent-2')];
     const stream = await sse(a, h1);
-    for (const [base, h] of [[a, h1], [b, h2]] as const) {
-      const task = await call(base, 'POST', '/test/receive', chat(1));
-      await call(base, 'POST', `/tasks/${task.body.id}/accept`, {}, h);
-    }
+    const ann = { name: 'Ann', email: 'ann@example.com', phone: '' };
+    const mine = await call(a, 'POST', '/test/receive', { ...chat(1), contact: ann });
+    await call(a, 'POST', `/tasks/${mine.body.id}/accept`, {}, h1);
     await call(b, 'PATCH', '/customers/cust-ann', { expectedVersion: 1, patch: { phone: '+1 555 0100 999' } }, h2).then((r) =>
       assert.equal(r.status, 409, 'cust-ann has no task in progress for agent-2'),
     );
-    const task = await call(b, 'POST', '/test/receive', { ...chat(2), contact: { name: 'Ann', email: 'ann@example.com', phone: '' } });
-    await call(b, 'POST', `/tasks/${task.body.id}/accept`, {}, h2);
+    const theirs = await call(b, 'POST', '/test/receive', { ...chat(2), contact: ann });
+    await call(b, 'POST', `/tasks/${theirs.body.id}/accept`, {}, h2);
     assert.equal((await call(b, 'PATCH', '/customers/cust-ann', { expectedVersion: 1, patch: { phone: '+1 555 0100 999' } }, h2)).status, 200);
     await stream.until((m) => m.some((x) => x.data.includes('+1 555 0100 999')), 'the colleague’s change');
     const change = stream.events().find((e) => e.type === 'entity-changed' && JSON.stringify(e).includes('+1 555 0100 999'))!;
     assert.ok(change.id > 0);
     assert.deepEqual(change.changedBy, { id: 'agent-2', name: 'Soo-ah Park' });
+  });
+
+  it('B4 a record’s changes reach the agents holding a task for its customer, not every agent', async () => {
+    const [h1, h2] = [await bearer(a, 'agent-1'), await bearer(b, 'agent-2')];
+    const bystander = await sse(a, h1);
+    const task = await call(b, 'POST', '/test/receive', { ...chat(1), contact: { name: 'Ann', email: 'ann@example.com', phone: '' } });
+    await bystander.until((m) => m.some((x) => x.data.includes('task-changed')), 'the pick task in agent-1’s queue');
+    await call(b, 'POST', `/tasks/${task.body.id}/accept`, {}, h2);
+    await call(b, 'POST', '/activities/act-ann-open/comments', { text: 'Only for those on the case' }, h2);
+    await call(b, 'PATCH', '/customers/cust-ann', { expectedVersion: 1, patch: { phone: '+1 555 0100 777' } }, h2);
+    const other = await call(a, 'POST', '/test/receive', chat(9));
+    await bystander.until((m) => m.some((x) => x.data.includes(other.body.id as string)), 'a later event of its own');
+    assert.ok(!bystander.messages.some((x) => x.data.includes('Only for those on the case') || x.data.includes('0100 777')), 'agent-1 holds no task for Ann');
   });
 
   it('B4 a client that reconnects with Last-Event-ID gets every event it missed, in order, once', async () => {

@@ -81,6 +81,9 @@ describe('rules in SQL', () => {
 
   it('R18 an open request closes by itself 5 days after its last change, on the database clock', async () => {
     const h1 = await bearer(a, 'agent-1');
+    // Agent-1 holds a chat of Ann's, so hears her request close (B4's audience); accepting it touched the request.
+    const task = await receive(a, 'chat', contact('ann@example.com'), 'q-backlog');
+    await call(a, 'POST', `/tasks/${task.id}/accept`, {}, h1);
     const [before] = await world.db.rows<{ auto_close_at: number }>("SELECT auto_close_at FROM requests WHERE id = 'req-ann-open'");
     const [clock] = await world.db.rows<{ now: number }>('SELECT care_now_ms() AS now');
     const left = before!.auto_close_at - clock!.now;
