@@ -45,6 +45,9 @@ export class Db {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let broken = false;
+      // A checked-out client has no error listener of the pool's: a connection lost between two statements would be an uncaught 'error' that kills the process. The next statement fails instead.
+      const lost = () => (broken = true);
+      client.on('error', lost);
       try {
         await client.query(`BEGIN ISOLATION LEVEL ${isolation === 'read committed' ? 'READ COMMITTED' : 'REPEATABLE READ'}`);
         const { rows } = await client.query<{ now: string }>('SELECT care_now_ms() AS now');
@@ -53,13 +56,14 @@ export class Db {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        broken = await rollback(client);
+        broken = (await rollback(client)) || broken;
         if (attempt < 5 && RETRYABLE.has((error as { code?: string }).code ?? '')) {
           await sleep(attempt * 5 + Math.random() * 10);
           continue;
         }
         throw error;
       } finally {
+        client.off('error', lost);
         client.release(broken);
       }
     }
