@@ -47,10 +47,14 @@ export async function taskOf(tx: Tx, activityId: Id, lock: Lock = 'read'): Promi
   return row ? toTask(row as Record<string, unknown>) : undefined;
 }
 
-/** A fresh id for a new record, unique across every instance. */
+/**
+ * A fresh id for a new record, unique across every instance. The `s` keeps
+ * it apart from seeded ids (`act-1`, `com-12`: decimal counters), as the
+ * engine's `e1` infix does.
+ */
 export async function newId(tx: Tx, kind: string): Promise<Id> {
   const row = await tx.one<{ n: number }>("SELECT nextval('record_ids') AS n");
-  return `${kind}-${row!.n.toString(36)}`;
+  return `${kind}-s${row!.n.toString(36)}`;
 }
 
 /** Fields of an activity other parts change; each change bumps its version (R6). */
