@@ -55,7 +55,11 @@ export class EventHub {
     return this.lastSeq;
   }
 
-  /** Adds a stream; with a cursor, replays what it missed first. Resolves false when the cursor is too old (reset). */
+  /**
+   * Adds a stream; with a cursor, replays what it missed first. Resolves false when the cursor is too old (reset).
+   * When the replay fails (the database is away), the stream is ended without sending what it held: live events
+   * sent after a partial replay would move the client's Last-Event-ID past the events it never got.
+   */
   async attach(stream: EventStream, since: number | undefined): Promise<boolean> {
     stream.cursor = since ?? this.lastSeq;
     if (since === undefined) {
@@ -67,6 +71,7 @@ export class EventHub {
     try {
       if (!(await this.retained(since))) {
         stream.cursor = this.lastSeq;
+        stream.release();
         return false;
       }
       for (let from = since; ; ) {
@@ -79,9 +84,12 @@ export class EventHub {
         if (rows.length < BATCH) break;
         from = rows[rows.length - 1]!.seq;
       }
-      return true;
-    } finally {
       stream.release();
+      return true;
+    } catch (error) {
+      this.streams.delete(stream);
+      stream.end();
+      throw error;
     }
   }
 

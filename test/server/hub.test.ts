@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { describe, it } from 'node:test';
+import type { Db } from '../../server/db/pool.js';
+import { EventHub } from '../../server/events/hub.js';
+import { EventStream } from '../../server/events/stream.js';
+
+/** A response that records what the stream writes. */
+function fakeResponse() {
+  const res = Object.assign(new EventEmitter(), {
+    written: [] as string[],
+    ended: false,
+    writableLength: 0,
+    writeHead: () => res,
+    write: (chunk: string) => res.written.push(chunk) > 0,
+    end: () => {
+      res.ended = true;
+      res.emit('close');
+    },
+  });
+  return res;
+}
+
+describe('B4 resuming while the database is away', () => {
+  it('B4 a stream whose replay fails is closed, never left open past a gap', async () => {
+    let down = true;
+    // The log holds 6 and 7 after the client's cursor 5; this instance already delivered 6 to its other streams, so only 7 comes live.
+    const db = {
+      rows: async (sql: string) => {
+        if (down) throw Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+        if (sql.includes('audience &&')) return [{ seq: 6, audience: null, payload: '{"n":6}' }, { seq: 7, audience: null, payload: '{"n":7}' }];
+        if (sql.includes('FROM events WHERE seq >')) return [{ seq: 7, audience: null, payload: '{"n":7}' }];
+        return [];
+      },
+    } as unknown as Db;
+    const hub = new EventHub(db, 'postgres://unused');
+    const res = fakeResponse();
+    const stream: EventStream = new EventStream(res as unknown as ServerResponse, { id: 'agent-1', queueIds: [] }, 60_000, () => hub.detach(stream));
+    try {
+      await assert.rejects(hub.attach(stream, 5));
+      down = false;
+      hub.pump(); // the database is back: live events flow again
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const ids = res.written.filter((chunk) => chunk.startsWith('id: '));
+      assert.deepEqual(ids, [], 'no live event after a failed replay: the client would skip what the replay missed');
+      assert.ok(res.ended, 'the stream is closed, so the client reconnects with the same Last-Event-ID');
+      assert.equal(hub.size, 0);
+    } finally {
+      stream.end();
+      await hub.close();
+    }
+  });
+});
