@@ -6,10 +6,12 @@
  */
 import type { Db } from './pool.js';
 import schema001 from './migrations/001_schema.sql';
+import schema002 from './migrations/002_events_numbered_at_commit.sql';
 
 /** Every migration, oldest first. A new one is appended here with the next number; none is ever edited. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: '001_schema', sql: schema001 },
+  { version: 2, name: '002_events_numbered_at_commit', sql: schema002 },
 ];
 
 const LOCK = 0x63617265; // "care"
