@@ -11,7 +11,7 @@
 import pg from 'pg';
 import type { Db } from '../db/pool.js';
 import { EVENTS_CHANNEL } from '../domain/change.js';
-import type { EventStream } from './stream.js';
+import { frameOf, type EventStream } from './stream.js';
 
 interface LogRow {
   seq: number;
@@ -123,7 +123,7 @@ export class EventHub {
               `SELECT seq, audience, payload::text AS payload FROM events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
               [this.lastSeq],
             );
-            for (const row of rows) this.deliver(row);
+            this.deliver(rows);
             if (rows.length < BATCH) break;
           }
         } while (this.again && !this.closed);
@@ -135,10 +135,30 @@ export class EventHub {
     })();
   }
 
-  private deliver(row: LogRow): void {
-    this.lastSeq = row.seq;
+  /**
+   * Hands what one read found to every stream that hears it. Each event is encoded once; a stream
+   * that hears several gets them in one write, and streams that hear the same ones share those
+   * bytes: per stream, little is left but one socket write per read, however many events it held.
+   */
+  private deliver(rows: readonly LogRow[]): void {
+    if (!rows.length) return;
+    this.lastSeq = rows[rows.length - 1]!.seq;
+    const frames = rows.map((row) => Buffer.from(frameOf(row.seq, row.payload)));
+    const shared = new Map<string, Buffer>();
     for (const stream of this.streams) {
-      if (row.audience === null || row.audience.some((to) => stream.hears(to))) stream.send(row.seq, row.payload);
+      const heard: number[] = [];
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (row.seq > stream.cursor && (row.audience === null || row.audience.some((to) => stream.hears(to)))) heard.push(i);
+      }
+      if (heard.length === 1 || (heard.length > 1 && stream.holding)) {
+        for (const i of heard) stream.send(rows[i]!.seq, frames[i]!);
+      } else if (heard.length > 1) {
+        const key = heard.join(',');
+        let chunk = shared.get(key);
+        if (!chunk) shared.set(key, (chunk = Buffer.concat(heard.map((i) => frames[i]!))));
+        stream.send(rows[heard[heard.length - 1]!]!.seq, chunk);
+      }
     }
   }
 

@@ -13,7 +13,7 @@ function fakeResponse() {
     ended: false,
     writableLength: 0,
     writeHead: () => res,
-    write: (chunk: string) => res.written.push(chunk) > 0,
+    write: (chunk: string | Buffer) => res.written.push(String(chunk)) > 0,
     end: () => {
       res.ended = true;
       res.emit('close');
@@ -48,6 +48,44 @@ describe('B4 resuming while the database is away', () => {
       assert.equal(hub.size, 0);
     } finally {
       stream.end();
+      await hub.close();
+    }
+  });
+});
+
+describe('B4 events read together', () => {
+  it('B4 reach each stream once, in order, and only those its agent hears', async () => {
+    const log = [
+      { seq: 1, audience: null, payload: '{"n":1}' },
+      { seq: 2, audience: ['a:agent-2'], payload: '{"n":2}' },
+      { seq: 3, audience: ['a:agent-1', 'q:q-x'], payload: '{"n":3}' },
+      { seq: 4, audience: ['q:q-x'], payload: '{"n":4}' },
+      { seq: 5, audience: null, payload: '{"n":5}' },
+    ];
+    const db = { rows: async (_sql: string, params: number[]) => log.filter((row) => row.seq > params[0]!) } as unknown as Db;
+    const hub = new EventHub(db, 'postgres://unused');
+    const open = (id: string, queueIds: string[]) => {
+      const res = fakeResponse();
+      const stream: EventStream = new EventStream(res as unknown as ServerResponse, { id, queueIds }, 60_000, () => hub.detach(stream));
+      return { res, stream };
+    };
+    const one = open('agent-1', []);
+    const two = open('agent-2', ['q-x']);
+    const three = open('agent-3', ['q-x']);
+    try {
+      await hub.attach(one.stream, undefined);
+      await hub.attach(two.stream, undefined);
+      await hub.attach(three.stream, undefined);
+      hub.pump();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      hub.pump(); // nothing new: nothing sent twice
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const ids = (res: ReturnType<typeof fakeResponse>) => [...res.written.join('').matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+      assert.deepEqual(ids(one.res), [1, 3, 5]);
+      assert.deepEqual(ids(two.res), [1, 2, 3, 4, 5]);
+      assert.deepEqual(ids(three.res), [1, 3, 4, 5]);
+    } finally {
+      for (const { stream } of [one, two, three]) stream.end();
       await hub.close();
     }
   });
