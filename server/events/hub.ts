@@ -7,6 +7,9 @@
  * until the replay is done, so it sees every event once and in order.
  * A poll every few seconds covers NOTIFYs lost while the LISTEN connection
  * was down (a restarted database): the log, not the notification, is the truth.
+ * The hub keeps the most recent events in memory, so the streams that come
+ * back after an instance dies (hundreds at once) replay from here rather
+ * than each reading its backlog from the database.
  */
 import pg from 'pg';
 import type { Db } from '../db/pool.js';
@@ -20,6 +23,14 @@ interface LogRow {
 }
 
 const BATCH = 1000;
+/** Recent events kept in memory for resuming streams: about half a minute at 300 events a second. */
+const RECENT = 10_000;
+
+interface RecentEvent {
+  seq: number;
+  audience: string[] | null;
+  frame: Buffer;
+}
 
 export class EventHub {
   private readonly streams = new Set<EventStream>();
@@ -31,6 +42,8 @@ export class EventHub {
   private closed = false;
   private poll: NodeJS.Timeout | undefined;
   private reconnect: NodeJS.Timeout | undefined;
+  /** The latest events read, oldest first, without gaps, ending at `lastSeq`. */
+  private recent: RecentEvent[] = [];
 
   constructor(
     private readonly db: Db,
@@ -41,6 +54,12 @@ export class EventHub {
   async start(): Promise<void> {
     const [row] = await this.db.rows<{ seq: number }>('SELECT seq FROM event_counter');
     this.lastSeq = row!.seq;
+    // The streams of an instance that just died come back here: have their backlog ready.
+    const rows = await this.db.rows<LogRow>(
+      'SELECT seq, audience, payload::text AS payload FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq',
+      [this.lastSeq - RECENT, this.lastSeq],
+    );
+    if (rows.length && rows[0]!.seq + rows.length - 1 === this.lastSeq) this.remember(rows, rows.map((r) => Buffer.from(frameOf(r.seq, r.payload))));
     await this.listen();
     this.poll = setInterval(() => this.pump(), this.pollMs);
   }
@@ -74,15 +93,17 @@ export class EventHub {
         stream.release();
         return false;
       }
-      for (let from = since; ; ) {
-        const rows = await this.db.rows<LogRow>(
-          `SELECT seq, audience, payload::text AS payload FROM events
-           WHERE seq > $1 AND (audience IS NULL OR audience && $2::text[]) ORDER BY seq LIMIT ${BATCH}`,
-          [from, stream.audience],
-        );
-        for (const row of rows) stream.replay(row.seq, row.payload);
-        if (rows.length < BATCH) break;
-        from = rows[rows.length - 1]!.seq;
+      if (!this.replayRecent(stream, since)) {
+        for (let from = since; ; ) {
+          const rows = await this.db.rows<LogRow>(
+            `SELECT seq, audience, payload::text AS payload FROM events
+             WHERE seq > $1 AND (audience IS NULL OR audience && $2::text[]) ORDER BY seq LIMIT ${BATCH}`,
+            [from, stream.audience],
+          );
+          for (const row of rows) stream.replay(row.seq, row.payload);
+          if (rows.length < BATCH) break;
+          from = rows[rows.length - 1]!.seq;
+        }
       }
       stream.release();
       return true;
@@ -91,6 +112,23 @@ export class EventHub {
       stream.end();
       throw error;
     }
+  }
+
+  /** Replays from memory when it reaches back to `since`; false when the database must. */
+  private replayRecent(stream: EventStream, since: number): boolean {
+    const first = this.recent[0]?.seq;
+    if (first === undefined || since < first - 1 || since > this.lastSeq) return false;
+    for (let i = since + 1 - first; i < this.recent.length; i++) {
+      const event = this.recent[i]!;
+      if (event.audience === null || event.audience.some((to) => stream.hears(to))) stream.replayFrame(event.seq, event.frame);
+    }
+    return true;
+  }
+
+  /** Keeps what was just read (it follows what is kept: the log has no gaps), dropping the oldest. */
+  private remember(rows: readonly LogRow[], frames: readonly Buffer[]): void {
+    rows.forEach((row, i) => this.recent.push({ seq: row.seq, audience: row.audience, frame: frames[i]! }));
+    if (this.recent.length > RECENT * 1.5) this.recent = this.recent.slice(-RECENT);
   }
 
   detach(stream: EventStream): void {
@@ -144,6 +182,7 @@ export class EventHub {
     if (!rows.length) return;
     this.lastSeq = rows[rows.length - 1]!.seq;
     const frames = rows.map((row) => Buffer.from(frameOf(row.seq, row.payload)));
+    this.remember(rows, frames);
     const shared = new Map<string, Buffer>();
     for (const stream of this.streams) {
       const heard: number[] = [];

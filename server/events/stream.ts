@@ -61,6 +61,11 @@ export class EventStream {
     this.write(seq, frameOf(seq, payload));
   }
 
+  /** An event from the hub's memory of recent events, already framed. */
+  replayFrame(seq: number, frame: Buffer): void {
+    this.write(seq, frame);
+  }
+
   /** Sends an event unless it was already sent. */
   private write(seq: number, frame: Buffer | string): void {
     if (this.ended || seq <= this.cursor) return;

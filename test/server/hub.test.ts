@@ -90,3 +90,36 @@ describe('B4 events read together', () => {
     }
   });
 });
+
+describe('B4 resuming from the hub’s memory', () => {
+  it('B4 a stream that resumes within the recent events replays them from memory, once, in order, with no read of its backlog', async () => {
+    const log = [1, 2, 3, 4, 5].map((seq) => ({ seq, audience: seq === 4 ? ['a:agent-2'] : null, payload: `{"n":${seq}}` }));
+    let backlogReads = 0;
+    const db = {
+      rows: async (sql: string, params: number[]) => {
+        if (sql.includes('event_counter')) return [{ counter: 5, first: 1 }];
+        if (sql.includes('audience &&')) {
+          backlogReads++;
+          return log.filter((row) => row.seq > params[0]!);
+        }
+        return log.filter((row) => row.seq > params[0]!);
+      },
+    } as unknown as Db;
+    const hub = new EventHub(db, 'postgres://unused');
+    const res = fakeResponse();
+    const stream: EventStream = new EventStream(res as unknown as ServerResponse, { id: 'agent-1', queueIds: [] }, 60_000, () => hub.detach(stream));
+    try {
+      hub.pump(); // the hub reads 1–5 for its other streams
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(await hub.attach(stream, 2), true);
+      hub.pump();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const ids = [...res.written.join('').matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+      assert.deepEqual(ids, [3, 5], 'what agent-1 hears after its cursor');
+      assert.equal(backlogReads, 0, 'no read of the backlog from the database');
+    } finally {
+      stream.end();
+      await hub.close();
+    }
+  });
+});
