@@ -15,16 +15,18 @@ export interface BenchOptions {
   signIns: number;
   /** Connections each instance's pool may hold (default 10, the server's own default). */
   pool: number;
+  /** How long streams may take to catch up after the last write before what they miss counts as lost, in seconds (default 30). */
+  drain: number;
   /** Write V8 CPU profiles of both instances into this folder (node --cpu-prof). */
   profile?: string;
 }
 
-const USAGE = `usage: npm run bench:server -- [--agents N] [--rate W] [--seconds S] [--chaos] [--probes P] [--sign-ins K] [--pool C] [--profile DIR]`;
+const USAGE = `usage: npm run bench:server -- [--agents N] [--rate W] [--seconds S] [--chaos] [--probes P] [--sign-ins K] [--pool C] [--drain S] [--profile DIR]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { agents: 1000, rate: 200, seconds: 60, chaos: false, probes: 20, signIns: 20, pool: 10 };
+  const options: BenchOptions = { agents: 1000, rate: 200, seconds: 60, chaos: false, probes: 20, signIns: 20, pool: 10, drain: 30 };
   const numeric: Record<string, keyof BenchOptions> = {
-    '--agents': 'agents', '--rate': 'rate', '--seconds': 'seconds', '--probes': 'probes', '--sign-ins': 'signIns', '--pool': 'pool',
+    '--agents': 'agents', '--rate': 'rate', '--seconds': 'seconds', '--probes': 'probes', '--sign-ins': 'signIns', '--pool': 'pool', '--drain': 'drain',
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];

@@ -74,7 +74,7 @@ export function report(r: RunResult): string {
     `delivery to a stream on the OTHER instance (${o.probes} probe streams per instance):`,
     `    tx start → received (upper bound on commit → delivery): ${line(tx)}`,
     `    writer's 200 → received (lower bound):                  ${line(ack)}; ${r.beforeAck} arrived before the writer's 200`,
-    `events: ${v.events} in the log during the run, ${v.expected} deliveries expected, ${v.received} received${r.drained ? '' : ' (NOT all delivered)'}; drained ${ms(r.drainMs)} after the last write`,
+    `events: ${v.events} in the log during the run, ${v.expected} deliveries expected, ${v.received} received${r.drained ? `; all delivered ${ms(r.drainMs)} after the last write` : `; NOT all delivered ${ms(r.drainMs)} after the last write`}`,
     `    lost ${v.lost} (in ${v.streamsWithLoss} streams), duplicated ${v.duplicated}, out of order ${v.outOfOrder}, meant for others ${v.foreign}, replayed from before the cursor ${v.early}, resets ${v.resets}`,
     `    stream reconnects ${v.reconnects}, failed connection attempts ${v.failedConnects}`,
     ...v.examples.map((e) => `    e.g. ${e}`),

@@ -131,10 +131,17 @@ try {
   const last = expectedLast(logView, world.agents);
   const drainStarted = performance.now();
   let drained = false;
-  while (performance.now() - drainStarted < 30_000) {
-    if ((await workers.lastIds()).every((id, i) => id >= last[i]!)) {
+  let told = drainStarted;
+  while (performance.now() - drainStarted < options.drain * 1000) {
+    const { lastIds, connected } = await workers.status();
+    const behind = lastIds.filter((id, i) => id < last[i]!).length;
+    if (!behind) {
       drained = true;
       break;
+    }
+    if (performance.now() - told > 5_000) {
+      told = performance.now();
+      log(`${behind} streams still behind the log (${connected} connected)`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

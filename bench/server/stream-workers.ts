@@ -78,15 +78,17 @@ export class StreamWorkers {
     if (this.acks.length) this.threads[0]!.worker.postMessage({ type: 'acks', acks: this.acks.splice(0) });
   }
 
-  /** The newest id each stream received, in the order of the specs. */
-  async lastIds(): Promise<number[]> {
-    const ids: number[] = [];
+  /** The newest id each stream received (in the order of the specs), and how many streams are connected now. */
+  async status(): Promise<{ lastIds: number[]; connected: number }> {
+    const lastIds: number[] = [];
+    let connected = 0;
     await Promise.all(this.threads.map(async (thread) => {
       thread.worker.postMessage({ type: 'status' });
       const status = await this.next(thread, 'status');
-      status.lastIds.forEach((id, k) => (ids[thread.positions[k]!] = id));
+      status.lastIds.forEach((id, k) => (lastIds[thread.positions[k]!] = id));
+      connected += status.connected;
     }));
-    return ids;
+    return { lastIds, connected };
   }
 
   /** Closes every stream and collects what each received. */
