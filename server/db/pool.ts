@@ -49,9 +49,11 @@ export class Db {
       const lost = () => (broken = true);
       client.on('error', lost);
       try {
-        await client.query(`BEGIN ISOLATION LEVEL ${isolation === 'read committed' ? 'READ COMMITTED' : 'REPEATABLE READ'}`);
-        const { rows } = await client.query<{ now: string }>('SELECT care_now_ms() AS now');
-        const tx = wrap(client, Number(rows[0]!.now));
+        // One round trip for both: every round trip waits for this instance's event loop, and a busy one makes each slow.
+        const begun = (await client.query(
+          `BEGIN ISOLATION LEVEL ${isolation === 'read committed' ? 'READ COMMITTED' : 'REPEATABLE READ'}; SELECT care_now_ms() AS now`,
+        )) as unknown as pg.QueryResult<{ now: string }>[];
+        const tx = wrap(client, Number(begun[1]!.rows[0]!.now));
         const result = await work(tx);
         await client.query('COMMIT');
         return result;
