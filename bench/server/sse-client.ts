@@ -1,14 +1,15 @@
 /**
  * One agent's event stream as a browser's EventSource would keep it, made
- * cheap enough for a thousand in one thread: node:http, bytes scanned for
+ * cheap enough for a thousand in one thread: a bare socket, bytes scanned for
  * `id:` lines without decoding or parsing the JSON (only probe streams
  * decode their data, to time delivery). It reconnects after the server's
  * `retry:` delay with `Last-Event-ID`, to the next instance in turn, and
  * keeps every sequence number it received in a bitset so the bench can
  * compare them with the event log at the end.
  */
-import { request, type ClientRequest } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { clock } from './http-client.js';
+import { StreamingResponse } from './raw-http.js';
 import { SeqSet } from './stats.js';
 
 export interface StreamSpec {
@@ -40,7 +41,7 @@ export class BenchStream {
   /** The instance it is connected to, or -1 while reconnecting. */
   connectedTo = -1;
   private rest: Buffer | undefined;
-  private req: ClientRequest | undefined;
+  private socket: Socket | undefined;
   private closed = false;
   private retryMs = 2_000;
   private firstOpen: ((ok: boolean) => void) | undefined;
@@ -65,41 +66,37 @@ export class BenchStream {
 
   private connect(instance: number): void {
     if (this.closed) return;
-    const url = new URL('/care-api/events', this.urls[instance]);
-    const req = request({
-      host: url.hostname,
-      port: url.port,
-      path: url.pathname,
-      agent: false,
-      headers: { accept: 'text/event-stream', authorization: `Bearer ${this.spec.token}`, 'last-event-id': String(this.lastId) },
-    });
-    this.req = req;
+    const url = new URL(this.urls[instance]!);
+    const socket = connect(Number(url.port), url.hostname);
+    this.socket = socket;
     let answered = false;
     const lost = () => {
-      if (this.req !== req) return;
-      this.req = undefined;
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      socket.destroy();
       this.connectedTo = -1;
       this.rest = undefined;
       if (!answered) this.failures++;
       this.settleOpen(false);
       this.reconnect(instance);
     };
-    req.on('response', (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        res.on('end', lost);
-        return;
-      }
-      answered = true;
-      this.connects++;
-      this.connectedTo = instance;
-      this.settleOpen(true);
-      res.on('data', (chunk: Buffer) => this.onChunk(chunk));
-      res.on('close', lost);
-      res.on('error', lost);
-    });
-    req.on('error', lost);
-    req.end();
+    const response = new StreamingResponse(
+      (status) => {
+        if (status !== 200) return lost();
+        answered = true;
+        this.connects++;
+        this.connectedTo = instance;
+        this.settleOpen(true);
+      },
+      (piece) => answered && this.onChunk(piece),
+    );
+    socket.on('data', (chunk: Buffer) => response.feed(chunk));
+    socket.on('close', lost);
+    socket.on('error', lost);
+    socket.write(
+      `GET /care-api/events HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\n` +
+        `Authorization: Bearer ${this.spec.token}\r\nLast-Event-ID: ${this.lastId}\r\n\r\n`,
+    );
   }
 
   private settleOpen(ok: boolean): void {
@@ -168,7 +165,7 @@ export class BenchStream {
 
   close(): void {
     this.closed = true;
-    this.req?.destroy();
-    this.req = undefined;
+    this.socket?.destroy();
+    this.socket = undefined;
   }
 }
