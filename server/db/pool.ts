@@ -73,7 +73,7 @@ export class Db {
 
   /** One statement outside a transaction (reads, health checks). */
   async rows<R extends object>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    const { rows } = await this.pool.query<R & pg.QueryResultRow>(sql, params as unknown[]);
+    const { rows } = await this.pool.query<R & pg.QueryResultRow>(named(sql, params as unknown[]));
     return rows;
   }
 
@@ -82,9 +82,17 @@ export class Db {
   }
 }
 
+const names = new Map<string, string>();
+function named(sql: string, values: unknown[]): pg.QueryConfig {
+  if (sql.length > 4000 || !values.length) return { text: sql, values };
+  let name = names.get(sql);
+  if (!name) names.set(sql, (name = `care${names.size}`));
+  return { name, text: sql, values };
+}
+
 function wrap(client: pg.PoolClient, now: number): Tx {
   const rows = async <R extends object>(sql: string, params: readonly unknown[] = []): Promise<R[]> =>
-    (await client.query<R & pg.QueryResultRow>(sql, params as unknown[])).rows;
+    (await client.query<R & pg.QueryResultRow>(named(sql, params as unknown[]))).rows;
   const one = async <R extends object>(sql: string, params?: readonly unknown[]): Promise<R | undefined> => (await rows<R>(sql, params))[0];
   return { rows, one, now };
 }
