@@ -15,7 +15,7 @@ export interface BenchOptions {
   signIns: number;
   /** Connections each instance's pool may hold (default 10, the server's own default). */
   pool: number;
-  /** How long streams may take to catch up after the last write before what they miss counts as lost, in seconds (default 30). */
+  /** How long streams may take to catch up after the last write before what they miss counts as lost, in seconds (default 30; 90 with --chaos). */
   drain: number;
   /** Write V8 CPU profiles of both instances into this folder (node --cpu-prof). */
   profile?: string;
@@ -41,6 +41,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       (options as unknown as Record<string, number>)[numeric[flag]!] = value;
     } else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
+  if (options.chaos && !argv.some((a) => a.startsWith('--drain'))) options.drain = 90;
   options.agents = Math.floor(options.agents);
   options.probes = Math.min(Math.floor(options.probes), Math.floor(options.agents / 2));
   options.signIns = Math.min(Math.floor(options.signIns), options.agents);

@@ -5,7 +5,7 @@
  * thousand event streams in one thread (the server writes each batch of
  * events as one chunk).
  */
-const CRLF = '\r\n';
+const LF = 0x0a;
 
 export class StreamingResponse {
   private head: Buffer | undefined = Buffer.alloc(0);
@@ -42,14 +42,15 @@ export class StreamingResponse {
     }
     while (pos < buf.length && this.state !== 'done') {
       if (this.state === 'size') {
-        const end = buf.indexOf(CRLF, pos);
+        // The line ends at LF: a read may end between its CR and its LF.
+        const end = buf.indexOf(LF, pos);
         if (end < 0) {
           this.size += buf.toString('latin1', pos);
           return;
         }
         this.remaining = parseInt(this.size + buf.toString('latin1', pos, end), 16);
         this.size = '';
-        pos = end + 2;
+        pos = end + 1;
         this.state = this.remaining > 0 ? 'data' : 'done';
       } else if (this.state === 'data') {
         const n = Math.min(this.remaining, buf.length - pos);
