@@ -49,9 +49,11 @@ export class Db {
       const lost = () => (broken = true);
       client.on('error', lost);
       try {
-        await client.query(`BEGIN ISOLATION LEVEL ${isolation === 'read committed' ? 'READ COMMITTED' : 'REPEATABLE READ'}`);
-        const { rows } = await client.query<{ now: string }>('SELECT care_now_ms() AS now');
-        const tx = wrap(client, Number(rows[0]!.now));
+        // One round trip for both: every round trip waits for this instance's event loop, and a busy one makes each slow.
+        const begun = (await client.query(
+          `BEGIN ISOLATION LEVEL ${isolation === 'read committed' ? 'READ COMMITTED' : 'REPEATABLE READ'}; SELECT care_now_ms() AS now`,
+        )) as unknown as pg.QueryResult<{ now: string }>[];
+        const tx = wrap(client, Number(begun[1]!.rows[0]!.now));
         const result = await work(tx);
         await client.query('COMMIT');
         return result;
@@ -71,7 +73,7 @@ export class Db {
 
   /** One statement outside a transaction (reads, health checks). */
   async rows<R extends object>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    const { rows } = await this.pool.query<R & pg.QueryResultRow>(sql, params as unknown[]);
+    const { rows } = await this.pool.query<R & pg.QueryResultRow>(named(sql, params as unknown[]));
     return rows;
   }
 
@@ -80,9 +82,17 @@ export class Db {
   }
 }
 
+const names = new Map<string, string>();
+function named(sql: string, values: unknown[]): pg.QueryConfig {
+  if (sql.length > 4000 || !values.length) return { text: sql, values };
+  let name = names.get(sql);
+  if (!name) names.set(sql, (name = `care${names.size}`));
+  return { name, text: sql, values };
+}
+
 function wrap(client: pg.PoolClient, now: number): Tx {
   const rows = async <R extends object>(sql: string, params: readonly unknown[] = []): Promise<R[]> =>
-    (await client.query<R & pg.QueryResultRow>(sql, params as unknown[])).rows;
+    (await client.query<R & pg.QueryResultRow>(named(sql, params as unknown[]))).rows;
   const one = async <R extends object>(sql: string, params?: readonly unknown[]): Promise<R | undefined> => (await rows<R>(sql, params))[0];
   return { rows, one, now };
 }

@@ -139,23 +139,21 @@ export class Change {
     });
   }
 
-  /** Appends the events to the log and wakes every instance. Call last, just before COMMIT. */
-  async commit(): Promise<number | undefined> {
+  /**
+   * Appends the events to the log. Call last, just before COMMIT. They go in with temporary keys;
+   * COMMIT numbers them and wakes every instance (migration 004), so the counter row is never held
+   * across a round trip to this instance.
+   */
+  async commit(): Promise<void> {
     await this.resolveAudiences();
     // A record event nobody can be looking at is not logged at all.
     this.events = this.events.filter((e) => !e.about || (e.audience?.length ?? 0) > 0);
-    if (!this.events.length) return undefined;
-    const row = await this.tx.one<{ seq: number }>('UPDATE event_counter SET seq = seq + $1 RETURNING seq', [this.events.length]);
-    const last = row!.seq;
-    const first = last - this.events.length + 1;
-    const params: unknown[] = [];
+    if (!this.events.length) return;
+    const params: unknown[] = [this.now];
     const values = this.events.map(({ audience, event }, i) => {
-      params.push(first + i, this.now, audience, JSON.stringify(event));
-      const p = i * 4;
-      return `($${p + 1}, $${p + 2}, $${p + 3}::text[], $${p + 4}::jsonb)`;
+      params.push(audience, JSON.stringify(event));
+      return `(-nextval('event_staging'), $1, $${2 + i * 2}::text[], $${3 + i * 2}::jsonb)`;
     });
     await this.tx.rows(`INSERT INTO events (seq, at, audience, payload) VALUES ${values.join(', ')}`, params);
-    await this.tx.rows('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(last)]);
-    return last;
   }
 }

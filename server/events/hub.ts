@@ -7,11 +7,14 @@
  * until the replay is done, so it sees every event once and in order.
  * A poll every few seconds covers NOTIFYs lost while the LISTEN connection
  * was down (a restarted database): the log, not the notification, is the truth.
+ * The hub keeps the most recent events in memory, so the streams that come
+ * back after an instance dies (hundreds at once) replay from here rather
+ * than each reading its backlog from the database.
  */
 import pg from 'pg';
 import type { Db } from '../db/pool.js';
 import { EVENTS_CHANNEL } from '../domain/change.js';
-import type { EventStream } from './stream.js';
+import { frameOf, type EventStream } from './stream.js';
 
 interface LogRow {
   seq: number;
@@ -20,6 +23,16 @@ interface LogRow {
 }
 
 const BATCH = 1000;
+/** The least time between two reads of the log: each read costs a write to every stream that hears something. */
+const PUMP_GAP_MS = 20;
+/** Recent events kept in memory for resuming streams: about half a minute at 300 events a second. */
+const RECENT = 10_000;
+
+interface RecentEvent {
+  seq: number;
+  audience: string[] | null;
+  frame: Buffer;
+}
 
 export class EventHub {
   private readonly streams = new Set<EventStream>();
@@ -32,6 +45,10 @@ export class EventHub {
   private poll: NodeJS.Timeout | undefined;
   private sessionCheck: NodeJS.Timeout | undefined;
   private reconnect: NodeJS.Timeout | undefined;
+  /** The latest events read, oldest first, without gaps, ending at `lastSeq`. */
+  private recent: RecentEvent[] = [];
+  /** When the log was last read (performance.now()). */
+  private lastRead = -Infinity;
 
   constructor(
     private readonly db: Db,
@@ -44,6 +61,12 @@ export class EventHub {
   async start(): Promise<void> {
     const [row] = await this.db.rows<{ seq: number }>('SELECT seq FROM event_counter');
     this.lastSeq = row!.seq;
+    // The streams of an instance that just died come back here: have their backlog ready.
+    const rows = await this.db.rows<LogRow>(
+      'SELECT seq, audience, payload::text AS payload FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq',
+      [this.lastSeq - RECENT, this.lastSeq],
+    );
+    if (rows.length && rows[0]!.seq + rows.length - 1 === this.lastSeq) this.remember(rows, rows.map((r) => Buffer.from(frameOf(r.seq, r.payload))));
     await this.listen();
     this.poll = setInterval(() => this.pump(), this.pollMs);
     this.sessionCheck = setInterval(() => void this.endSignedOut().catch(() => undefined), this.sessionCheckMs);
@@ -59,7 +82,11 @@ export class EventHub {
     return this.lastSeq;
   }
 
-  /** Adds a stream; with a cursor, replays what it missed first. Resolves false when the cursor is too old (reset); rejects, with the stream ended, when the log cannot be read. */
+  /**
+   * Adds a stream; with a cursor, replays what it missed first. Resolves false when the cursor is too old (reset).
+   * When the replay fails (the database is away), the stream is ended without sending what it held: live events
+   * sent after a partial replay would move the client's Last-Event-ID past the events it never got.
+   */
   async attach(stream: EventStream, since: number | undefined): Promise<boolean> {
     stream.cursor = since ?? this.lastSeq;
     if (since === undefined) {
@@ -71,25 +98,27 @@ export class EventHub {
     try {
       if (!(await this.retained(since))) {
         stream.cursor = this.lastSeq;
+        stream.release();
         return false;
       }
-      for (let from = since; ; ) {
-        const rows = await this.db.rows<LogRow>(
-          `SELECT seq, audience, payload::text AS payload FROM events
-           WHERE seq > $1 AND (audience IS NULL OR audience && $2::text[]) ORDER BY seq LIMIT ${BATCH}`,
-          [from, stream.audience],
-        );
-        for (const row of rows) stream.replay(row.seq, row.payload);
-        if (rows.length < BATCH) break;
-        from = rows[rows.length - 1]!.seq;
+      if (!this.replayRecent(stream, since)) {
+        for (let from = since; ; ) {
+          const rows = await this.db.rows<LogRow>(
+            `SELECT seq, audience, payload::text AS payload FROM events
+             WHERE seq > $1 AND (audience IS NULL OR audience && $2::text[]) ORDER BY seq LIMIT ${BATCH}`,
+            [from, stream.audience],
+          );
+          for (const row of rows) stream.replay(row.seq, row.payload);
+          if (rows.length < BATCH) break;
+          from = rows[rows.length - 1]!.seq;
+        }
       }
+      stream.release();
       return true;
     } catch (error) {
-      // Ended before the release, so live events held meanwhile are not sent past the gap the failed replay leaves.
+      this.streams.delete(stream);
       stream.end();
       throw error;
-    } finally {
-      stream.release();
     }
   }
 
@@ -103,6 +132,23 @@ export class EventHub {
     );
     const alive = new Set(open.map((r) => r.token_hash));
     for (const stream of [...this.streams]) if (!alive.has(stream.session)) stream.end();
+  }
+
+  /** Replays from memory when it reaches back to `since`; false when the database must. */
+  private replayRecent(stream: EventStream, since: number): boolean {
+    const first = this.recent[0]?.seq;
+    if (first === undefined || since < first - 1 || since > this.lastSeq) return false;
+    for (let i = since + 1 - first; i < this.recent.length; i++) {
+      const event = this.recent[i]!;
+      if (event.audience === null || event.audience.some((to) => stream.hears(to))) stream.replayFrame(event.seq, event.frame);
+    }
+    return true;
+  }
+
+  /** Keeps what was just read (it follows what is kept: the log has no gaps), dropping the oldest. */
+  private remember(rows: readonly LogRow[], frames: readonly Buffer[]): void {
+    rows.forEach((row, i) => this.recent.push({ seq: row.seq, audience: row.audience, frame: frames[i]! }));
+    if (this.recent.length > RECENT * 1.5) this.recent = this.recent.slice(-RECENT);
   }
 
   detach(stream: EventStream): void {
@@ -129,13 +175,17 @@ export class EventHub {
     this.pumping = (async () => {
       try {
         do {
+          // Busy, events come in bursts: reading at most every PUMP_GAP_MS puts more of them in each write to every stream.
+          const wait = this.lastRead + PUMP_GAP_MS - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
           this.again = false;
+          this.lastRead = performance.now();
           for (;;) {
             const rows = await this.db.rows<LogRow>(
               `SELECT seq, audience, payload::text AS payload FROM events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
               [this.lastSeq],
             );
-            for (const row of rows) this.deliver(row);
+            this.deliver(rows);
             if (rows.length < BATCH) break;
           }
         } while (this.again && !this.closed);
@@ -147,10 +197,31 @@ export class EventHub {
     })();
   }
 
-  private deliver(row: LogRow): void {
-    this.lastSeq = row.seq;
+  /**
+   * Hands what one read found to every stream that hears it. Each event is encoded once; a stream
+   * that hears several gets them in one write, and streams that hear the same ones share those
+   * bytes: per stream, little is left but one socket write per read, however many events it held.
+   */
+  private deliver(rows: readonly LogRow[]): void {
+    if (!rows.length) return;
+    this.lastSeq = rows[rows.length - 1]!.seq;
+    const frames = rows.map((row) => Buffer.from(frameOf(row.seq, row.payload)));
+    this.remember(rows, frames);
+    const shared = new Map<string, Buffer>();
     for (const stream of this.streams) {
-      if (row.audience === null || row.audience.some((to) => stream.hears(to))) stream.send(row.seq, row.payload);
+      const heard: number[] = [];
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (row.seq > stream.cursor && (row.audience === null || row.audience.some((to) => stream.hears(to)))) heard.push(i);
+      }
+      if (heard.length === 1 || (heard.length > 1 && stream.holding)) {
+        for (const i of heard) stream.send(rows[i]!.seq, frames[i]!);
+      } else if (heard.length > 1) {
+        const key = heard.join(',');
+        let chunk = shared.get(key);
+        if (!chunk) shared.set(key, (chunk = Buffer.concat(heard.map((i) => frames[i]!))));
+        stream.send(rows[heard[heard.length - 1]!]!.seq, chunk);
+      }
     }
   }
 

@@ -11,6 +11,9 @@ import { toAgent, toQueue } from '../domain/change.js';
 
 const MAX_BUFFERED = 4 * 1024 * 1024;
 
+/** One event as the stream sends it. */
+export const frameOf = (seq: number, payload: string) => `id: ${seq}\ndata: ${payload}\n\n`;
+
 export class EventStream {
   /** The newest sequence number sent (or skipped as not for this agent). */
   cursor = 0;
@@ -18,7 +21,7 @@ export class EventStream {
   holding = false;
   /** Audience tokens this agent hears: its own and its queues'. */
   readonly audience: string[];
-  private held: { seq: number; payload: string }[] = [];
+  private held: { seq: number; frame: Buffer }[] = [];
   private readonly beat: NodeJS.Timeout;
   private ended = false;
 
@@ -46,17 +49,30 @@ export class EventStream {
     return this.audience.includes(token);
   }
 
-  /** A live event: held while a replay runs. */
-  send(seq: number, payload: string): void {
-    if (this.holding) this.held.push({ seq, payload });
-    else this.replay(seq, payload);
+  /**
+   * Live events, as `frame` made once for every stream that hears them, all newer than `cursor`;
+   * `seq` is the newest in it. Held while a replay runs.
+   */
+  send(seq: number, frame: Buffer): void {
+    if (this.holding) this.held.push({ seq, frame });
+    else this.write(seq, frame);
   }
 
-  /** An event from the log (or a live one in turn); skipped if already sent. */
+  /** An event from the log. */
   replay(seq: number, payload: string): void {
+    this.write(seq, frameOf(seq, payload));
+  }
+
+  /** An event from the hub's memory of recent events, already framed. */
+  replayFrame(seq: number, frame: Buffer): void {
+    this.write(seq, frame);
+  }
+
+  /** Sends an event unless it was already sent. */
+  private write(seq: number, frame: Buffer | string): void {
     if (this.ended || seq <= this.cursor) return;
     this.cursor = seq;
-    this.res.write(`id: ${seq}\ndata: ${payload}\n\n`);
+    this.res.write(frame);
     if (this.res.writableLength > MAX_BUFFERED) this.end();
   }
 
@@ -70,7 +86,7 @@ export class EventStream {
     this.holding = false;
     const held = this.held;
     this.held = [];
-    for (const { seq, payload } of held) this.replay(seq, payload);
+    for (const { seq, frame } of held) this.write(seq, frame);
   }
 
   end(): void {
