@@ -83,7 +83,8 @@ export async function accept(c: Change, taskId: Id): Promise<Task> {
     c.entity({ kind: 'activity', value: await records.setActivity(c, task.activityId, { callConnected: true }) });
   }
   c.task(task, 'accepted', before);
-  await routeQueues(c, agent.queueIds);
+  // Push routing offers only to Ready agents: a Not Ready agent's accept frees nothing to route.
+  if (agent.status === 'ready') await routeQueues(c, agent.queueIds);
   return task;
 }
 
@@ -102,7 +103,7 @@ export async function close(c: Change, taskId: Id): Promise<Task> {
   c.entity({ kind: 'activity', value: activity });
   c.task(task, 'closed', before);
   const agent = await records.agent(c.tx, c.by!);
-  await routeQueues(c, agent.queueIds);
+  if (agent.status === 'ready') await routeQueues(c, agent.queueIds);
   return task;
 }
 
