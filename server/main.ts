@@ -35,7 +35,8 @@ interface Running {
 
 const APPLICATION_NAME = `care-server-${process.pid}`;
 const running: Running = {};
-let stopping = false;
+/** When the first stop signal came (0: none yet). */
+let stopping = 0;
 
 /** A connection string without its password, to print. */
 function describe(url: string): string {
@@ -135,10 +136,12 @@ async function start(): Promise<void> {
 
 async function shutdown(signal: string): Promise<void> {
   if (stopping) {
+    // One Ctrl-C often arrives twice (the terminal signals npm and node, and npm passes it on): only a later one insists.
+    if (Date.now() - stopping < 1_000) return;
     console.log('Stopping anyway.');
     process.exit(1);
   }
-  stopping = true;
+  stopping = Date.now();
   console.log(`\n${signal}: stopping this instance …`);
   await running.instance?.close().catch((error: unknown) => console.log(`  closing the instance: ${reason(error)}`));
   const { cluster, register, db } = running;
@@ -168,9 +171,12 @@ async function shutdown(signal: string): Promise<void> {
   });
 }
 
+let stopped: Promise<void> | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void shutdown(signal).then(() => process.exit(0));
+    // The first signal's shutdown ends the process; a repeated one only insists (see shutdown).
+    if (stopped) return void shutdown(signal);
+    stopped = shutdown(signal).then(() => process.exit(0));
   });
 }
 

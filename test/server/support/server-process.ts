@@ -14,7 +14,7 @@ export interface ServerProcess {
   /** Resolves when `pattern` appears in the output; rejects after `ms` or when the process exits first. */
   waitFor(pattern: RegExp, ms?: number): Promise<RegExpMatchArray>;
   /** Sends `signal` and resolves with the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  stop(signal?: NodeJS.Signals, times?: number): Promise<number | null>;
 }
 
 /** Settings the parent's environment must not leak into the child. */
@@ -63,8 +63,9 @@ export function runServer(env: Record<string, string>): ServerProcess {
         check();
       });
     },
-    async stop(signal = 'SIGTERM') {
-      if (!gone) child.kill(signal);
+    /** Sends `signal` (`times` at once, as a Ctrl-C under npm arrives twice) and resolves with the exit code. */
+    async stop(signal = 'SIGTERM', times = 1) {
+      for (let n = 0; n < times && !gone; n++) child.kill(signal);
       return exited;
     },
   };
