@@ -13,7 +13,7 @@ export interface ServerProcess {
   output(): string;
   /** Resolves when `pattern` appears in the output; rejects after `ms` or when the process exits first. */
   waitFor(pattern: RegExp, ms?: number): Promise<RegExpMatchArray>;
-  /** Sends `signal` and resolves with the exit code. */
+  /** Sends `signal` (`times` times: the repeats while the first is handled) and resolves with the exit code. */
   stop(signal?: NodeJS.Signals, times?: number): Promise<number | null>;
 }
 
@@ -63,9 +63,13 @@ export function runServer(env: Record<string, string>): ServerProcess {
         check();
       });
     },
-    /** Sends `signal` (`times` at once, as a Ctrl-C under npm arrives twice) and resolves with the exit code. */
     async stop(signal = 'SIGTERM', times = 1) {
-      for (let n = 0; n < times && !gone; n++) child.kill(signal);
+      if (!gone) child.kill(signal);
+      if (times > 1) {
+        // The repeat comes once the first is being handled, as a Ctrl-C under npm does (the terminal's, then npm's).
+        await this.waitFor(/stopping this instance/);
+        for (let n = 1; n < times && !gone; n++) child.kill(signal);
+      }
       return exited;
     },
   };
