@@ -60,8 +60,11 @@ export async function moveActivity(
   await activityInProgress(c.tx, c.by!, activity);
   if (expectedVersion !== undefined) await checkVersion(c.tx, 'activity', activity, expectedVersion);
   if (activity.customerId === null) throw CareError.refused('customer-required', 'Create the customer before filing this activity in a request.');
-  const source = activity.requestId === null ? undefined : await records.request(c.tx, activity.requestId, 'lock');
-  const existing = 'requestId' in target ? await records.request(c.tx, target.requestId, 'lock') : undefined;
+  // Both requests are locked in id order, so two moves in opposite directions take turns instead of deadlocking.
+  const ids = [activity.requestId, 'requestId' in target ? target.requestId : null].filter((x): x is Id => x !== null).sort();
+  await c.tx.rows('SELECT id FROM requests WHERE id = ANY($1) ORDER BY id FOR UPDATE', [ids]);
+  const source = activity.requestId === null ? undefined : await records.request(c.tx, activity.requestId);
+  const existing = 'requestId' in target ? await records.request(c.tx, target.requestId) : undefined;
   const refusal = moveRefusal(activity, source, existing);
   if (refusal) throw CareError.refused(refusal, MOVE_MESSAGES[refusal]);
   let destination = existing;

@@ -127,4 +127,28 @@ describe('found in review', () => {
     const [offered] = await world.db.rows<{ n: number }>("SELECT count(*)::int AS n FROM tasks WHERE state = 'offered'");
     assert.equal(offered!.n, 60, 'every contact was offered to an agent of its own');
   });
+
+  it('N6 R29 two moves in opposite directions between two requests take turns instead of deadlocking', async () => {
+    const h1 = await bearer(a, 'agent-1');
+    const task = (await call(a, 'POST', '/test/receive', { media: 'chat', contact: { name: 'Ann', email: 'ann@example.com', phone: '' }, opening: 'Hi', queueId: 'q-backlog' })).body as { id: string; activityId: string };
+    await call(a, 'POST', `/tasks/${task.id}/accept`, {}, h1);
+    const second = await call(a, 'POST', '/activities/act-ann-open/move', { target: { newRequest: { title: 'Second problem', description: '' } } }, h1);
+    const [one, two] = ['req-ann-open', second.body.request ? (second.body.request as { id: string }).id : ''];
+    const deadlocks = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // backends report their counts about once a second
+      const [row] = await world.db.rows<{ n: number }>('SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()');
+      return row!.n;
+    };
+    const before = await deadlocks();
+    // act-ann-open is in the second request, the new chat's activity in the first: swap them, ten times, both at once.
+    for (let round = 0; round < 10; round++) {
+      const [x, y] = round % 2 === 0 ? [one, two] : [two, one];
+      const answers = await Promise.all([
+        call(a, 'POST', '/activities/act-ann-open/move', { target: { requestId: x } }, h1),
+        call(b, 'POST', `/activities/${task.activityId}/move`, { target: { requestId: y } }, h1),
+      ]);
+      assert.deepEqual(answers.map((r) => r.status), [200, 200], JSON.stringify(answers.map((r) => r.body.error)));
+    }
+    assert.equal(await deadlocks(), before, 'PostgreSQL found no deadlock');
+  });
 });
