@@ -40,7 +40,9 @@ export class EventStream {
       'x-accel-buffering': 'no',
       'x-content-type-options': 'nosniff',
     });
-    res.write('retry: 2000\n\n'); // flushes the headers: the client's `open` means it is subscribed
+    // Flushes the headers (the client's `open` means it is subscribed). The retry is spread over 1–3 s so the
+    // streams of a killed instance do not all come back to the survivors in the same instant.
+    res.write(`retry: ${1_000 + Math.floor(Math.random() * 2_000)}\n\n`);
     this.beat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
     res.on('close', () => this.end());
   }
