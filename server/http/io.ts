@@ -4,21 +4,12 @@
  * sends can produce a stack trace in an answer (B6).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CareError, type CareErrorKind } from '../../src/model/errors.js';
+import { CareError } from '../../src/model/errors.js';
 import { describeProblem, type Schema } from '../../src/model/schema.js';
+import { ERROR_STATUS } from '../../src/model/http-status.js';
 
 /** Bodies larger than this are refused with 413: no command of the protocol comes near it. */
 export const BODY_LIMIT = 64 * 1024;
-
-export const ERROR_STATUS: Record<CareErrorKind, number> = {
-  validation: 422,
-  conflict: 412,
-  refused: 409,
-  'not-found': 404,
-  auth: 401,
-  network: 503,
-  aborted: 499,
-};
 
 /** An error with its own HTTP status (413, 415), still carrying a CareError body. */
 export class HttpError extends Error {

@@ -17,10 +17,13 @@
  * ```
  */
 import type { CareEngine } from '../../../src/engine/engine.js';
-import { CareError, type CareErrorKind } from '../../../src/model/errors.js';
+import { CareError } from '../../../src/model/errors.js';
 import type { ContactFields, MoveTarget, RequestFields, RequestPatch } from '../../../src/model/types.js';
 import { MemoryTransport } from '../../../src/transport/memory.js';
 import type { CareTransport } from '../../../src/transport/port.js';
+import { ERROR_STATUS } from '../../../src/model/http-status.js';
+
+export { ERROR_STATUS };
 
 /** The parts of Node's `IncomingMessage` the handler reads. */
 export interface HttpRequest extends AsyncIterable<Uint8Array | string> {
@@ -51,16 +54,6 @@ export interface CareHandler {
   close(): void;
 }
 
-/** The HTTP status of each error kind; the body always says `{ error: CareErrorPayload }`. */
-export const ERROR_STATUS: Record<CareErrorKind, number> = {
-  validation: 422,
-  conflict: 412,
-  refused: 409,
-  'not-found': 404,
-  auth: 401,
-  network: 503,
-  aborted: 499,
-};
 
 type Body = Record<string, unknown>;
 type Run = (t: CareTransport, ids: string[], body: Body, query: URLSearchParams, signal: AbortSignal) => Promise<unknown>;
