@@ -65,10 +65,13 @@ export class Activities {
    * Moves an activity to another open request of the same customer or to a
    * new request, which needs a title (R16, R21, R29). Never into or out of a
    * closed or resolved request; an activity without a request can be moved into one.
+   * With `expectedVersion`, a stale one is a conflict (N6).
    */
-  move(agentId: Id, activityId: Id, target: MoveTarget): { activity: Activity; request: CareRequest } {
+  move(agentId: Id, activityId: Id, target: MoveTarget, expectedVersion?: number): { activity: Activity; request: CareRequest } {
     const activity = this.ctx.records.activity(activityId);
     this.ctx.permissions.activityInProgress(agentId, activity);
+    // N6: a move based on an older version conflicts like an edit, so the first mover is never silently undone.
+    if (expectedVersion !== undefined) this.ctx.permissions.version('activity', activity, expectedVersion);
     if (activity.customerId === null) {
       throw CareError.refused('customer-required', 'Create the customer before filing this activity in a request.');
     }
@@ -99,9 +102,10 @@ export class Activities {
    * the other customer's most recent open request or a new one (R4); an
    * in-progress task of that activity follows it.
    */
-  moveToCustomer(agentId: Id, activityId: Id, customerId: Id): Activity {
+  moveToCustomer(agentId: Id, activityId: Id, customerId: Id, expectedVersion?: number): Activity {
     const activity = this.ctx.records.activity(activityId);
     this.ctx.permissions.activityInProgress(agentId, activity);
+    if (expectedVersion !== undefined) this.ctx.permissions.version('activity', activity, expectedVersion);
     const target = this.ctx.records.customer(customerId);
     if (activity.customerId === customerId) {
       throw CareError.refused('same-request', 'The activity already belongs to this customer.');

@@ -23,6 +23,7 @@ import { SystemClock } from './clock.js';
 import { EngineContext } from './context.js';
 import type { EngineListener } from './events.js';
 import { clone, copyActivity } from './records.js';
+import { Replays } from './replays.js';
 import type { SeedData } from './seed.js';
 import type { InboundTask } from './tasks.js';
 
@@ -45,6 +46,7 @@ export interface EngineOptions {
 export class CareEngine {
   readonly clock: Clock;
   private readonly ctx: EngineContext;
+  private readonly replays = new Replays();
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
@@ -165,8 +167,8 @@ export class CareEngine {
   // ── Records (R6, R7, R9, R10, R16, R20, R21, R23, R25, R28, R29) ──────
 
   /** Creates the customer of an in-progress task that has none (R10, R27). */
-  createCustomer(agentId: Id, taskId: Id, fields: ContactFields): Customer {
-    return clone(this.ctx.customers.create(agentId, taskId, fields));
+  createCustomer(agentId: Id, taskId: Id, fields: ContactFields, key?: string): Customer {
+    return clone(this.replays.once(agentId, key, `createCustomer ${taskId}`, () => this.ctx.customers.create(agentId, taskId, fields)));
   }
 
   /** Saves customer fields; refused as a conflict if `expectedVersion` is stale (R6). */
@@ -177,9 +179,10 @@ export class CareEngine {
   /**
    * Adds a request for a new problem; a blank title is a validation error (R21).
    * With `activityId`, that activity moves into it (R29's "to a new request").
+   * A repeated idempotency `key` gets the first answer (N3), here and in every append.
    */
-  createRequest(agentId: Id, customerId: Id, fields: RequestFields, activityId?: Id): CareRequest {
-    return clone(this.ctx.requests.create(agentId, customerId, fields, activityId));
+  createRequest(agentId: Id, customerId: Id, fields: RequestFields, activityId?: Id, key?: string): CareRequest {
+    return clone(this.replays.once(agentId, key, `createRequest ${customerId}`, () => this.ctx.requests.create(agentId, customerId, fields, activityId)));
   }
 
   /** Saves a request's title or description, or resolves it (R6, R25, R28). */
@@ -198,26 +201,27 @@ export class CareEngine {
   }
 
   /** Adds a comment to an activity of a customer in progress (R20, R23). */
-  addComment(agentId: Id, activityId: Id, text: string): Comment {
-    return clone(this.ctx.activities.addComment(agentId, activityId, text));
+  addComment(agentId: Id, activityId: Id, text: string, key?: string): Comment {
+    return clone(this.replays.once(agentId, key, `addComment ${activityId}`, () => this.ctx.activities.addComment(agentId, activityId, text)));
   }
 
   /**
    * Moves an activity to another open request of its customer, or to a new
-   * request, which needs a non-blank title (R16, R21, R29).
+   * request, which needs a non-blank title (R16, R21, R29). With
+   * `expectedVersion`, a move based on an older version is a conflict (N6).
    */
-  moveActivity(agentId: Id, activityId: Id, target: MoveTarget): { activity: Activity; request: CareRequest } {
-    return clone(this.ctx.activities.move(agentId, activityId, target));
+  moveActivity(agentId: Id, activityId: Id, target: MoveTarget, expectedVersion?: number): { activity: Activity; request: CareRequest } {
+    return clone(this.ctx.activities.move(agentId, activityId, target, expectedVersion));
   }
 
-  /** Moves an activity matched to the wrong customer, with its task (R29). */
-  moveActivityToCustomer(agentId: Id, activityId: Id, customerId: Id): Activity {
-    return clone(this.ctx.activities.moveToCustomer(agentId, activityId, customerId));
+  /** Moves an activity matched to the wrong customer, with its task (R29); a stale `expectedVersion` is a conflict (N6). */
+  moveActivityToCustomer(agentId: Id, activityId: Id, customerId: Id, expectedVersion?: number): Activity {
+    return clone(this.ctx.activities.moveToCustomer(agentId, activityId, customerId, expectedVersion));
   }
 
   /** The agent writes in a chat it has accepted (R15). */
-  sendChatMessage(agentId: Id, activityId: Id, text: string): ChatMessage {
-    return clone(this.ctx.activities.sendChatMessage(agentId, activityId, text));
+  sendChatMessage(agentId: Id, activityId: Id, text: string, key?: string): ChatMessage {
+    return clone(this.replays.once(agentId, key, `sendChatMessage ${activityId}`, () => this.ctx.activities.sendChatMessage(agentId, activityId, text)));
   }
 
   /** The customer writes in a running chat (the simulator, or a test). */

@@ -18,7 +18,7 @@ export const IDEMPOTENCY_KEY_MAX = 128;
 const idempotencyKey = optional(string(8, IDEMPOTENCY_KEY_MAX, 'not an idempotency key'));
 
 export const setStatusBody = object({ status: agentStatusSchema });
-export const createCustomerBody = object({ fields: object(contactFieldsShape) });
+export const createCustomerBody = object({ fields: object(contactFieldsShape), idempotencyKey });
 export const updateCustomerBody = object({
   expectedVersion: integer(0, Number.MAX_SAFE_INTEGER, 'not a version'),
   patch: object({ name: optionalText, email: optionalText, phone: optionalText }),

@@ -14,12 +14,13 @@
  * }), { describe, it });
  * ```
  */
-import { CareError, type CareErrorKind, type RefusalReason } from '../model/errors.js';
 import { FIELD_MAX, OFFER_TIMEOUT_MS, TAG_MAX } from '../model/limits.js';
 import type { ContactFields, Id, Task } from '../model/types.js';
 import { CONTRACT_WORLD as W } from './contract-seed.js';
+import { type ContractWorld, check, fails, like, openWorld, same, show, signal } from './contract-world.js';
+import { nothingLostCases } from './contract-nothing-lost.js';
 import { isActivity, isCareEvent, isCareRequest, isCustomer, isSessionSnapshot, isTask } from './guards.js';
-import type { CareEvent, CareTransport, SessionSnapshot } from './port.js';
+import type { CareTransport } from './port.js';
 
 export { CONTRACT_START, CONTRACT_WORLD, contractSeed } from './contract-seed.js';
 
@@ -56,52 +57,6 @@ export interface ContractOptions {
   eventTimeout?: number;
 }
 
-type EventOf<K extends CareEvent['type']> = Extract<CareEvent, { type: K }>;
-
-interface AgentSession {
-  transport: CareTransport;
-  snapshot: SessionSnapshot;
-  /** Every event pushed to this agent since it subscribed. */
-  events: CareEvent[];
-  /** The first pushed event of `type` that passes `test`, waiting for it if need be; fails on any malformed event. */
-  next<K extends CareEvent['type']>(type: K, test: (event: EventOf<K>) => boolean, what: string): Promise<EventOf<K>>;
-}
-
-class ContractViolation extends Error {
-  override name = 'AssertionError';
-}
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new ContractViolation(message);
-}
-
-const show = (value: unknown) => JSON.stringify(value);
-const signal = () => new AbortController().signal;
-
-function same(actual: unknown, expected: unknown, what: string): void {
-  check(Object.is(actual, expected), `${what}: expected ${show(expected)}, got ${show(actual)}`);
-}
-
-/** Each field of `expected` is the same in `actual`. */
-function like(actual: unknown, expected: Record<string, unknown>, what: string): void {
-  check(typeof actual === 'object' && actual !== null, `${what}: expected an object, got ${show(actual)}`);
-  for (const [key, value] of Object.entries(expected)) same((actual as Record<string, unknown>)[key], value, `${what}.${key}`);
-}
-
-/** The CareError a call rejects with (revived as the store revives it), checked for kind and reason. */
-async function fails(promise: Promise<unknown>, kind: CareErrorKind, what: string, reason?: RefusalReason): Promise<CareError> {
-  let error: CareError | undefined;
-  try {
-    await promise;
-  } catch (thrown) {
-    error = CareError.from(thrown);
-  }
-  check(error, `${what}: expected a CareError of kind "${kind}", the call resolved`);
-  same(error.kind, kind, `${what}: error kind (“${error.message}”)`);
-  if (reason) same(error.reason, reason, `${what}: refusal reason`);
-  return error;
-}
-
 /**
  * Registers the contract as `describe('CareTransport contract: <name>')`.
  * `setup` runs before every test and must give a fresh backend.
@@ -112,9 +67,9 @@ export function defineTransportContract(name: string, setup: () => Promise<Contr
   const one = W.agents.one.id;
   const two = W.agents.two.id;
 
-  const test = (title: string, body: (w: Awaited<ReturnType<typeof open>>) => Promise<void>) =>
+  const test = (title: string, body: (w: ContractWorld) => Promise<void>) =>
     options.it(title, async () => {
-      const w = await open();
+      const w = await openWorld(setup, timeout);
       try {
         await body(w);
         const malformed = w.heard.find((e) => !isCareEvent(e));
@@ -123,46 +78,6 @@ export function defineTransportContract(name: string, setup: () => Promise<Contr
         await w.dispose();
       }
     });
-
-  async function open() {
-    const harness = await setup();
-    const stops: (() => void)[] = [];
-    const heard: CareEvent[] = [];
-    const receive = (media: 'chat' | 'call', queueId: Id = W.pickQueue) =>
-      Promise.resolve(harness.backend.receive({ media, contact: W.customer.contact, opening: 'Hello, I need help', queueId }));
-    return {
-      backend: harness.backend,
-      heard,
-      receive,
-      /** A transport for `agentId`, subscribed and then connected, as the store does it. */
-      async agent(agentId: Id): Promise<AgentSession> {
-        const transport = harness.transport(agentId);
-        const events: CareEvent[] = [];
-        stops.push(transport.subscribe((event) => void (events.push(event), heard.push(event))));
-        const snapshot = await transport.connect(signal());
-        const next = async <K extends CareEvent['type']>(type: K, test: (e: EventOf<K>) => boolean, what: string) => {
-          const until = Date.now() + timeout;
-          for (;;) {
-            const malformed = events.find((e) => !isCareEvent(e));
-            check(!malformed, `a pushed event fails isCareEvent: ${show(malformed)}`);
-            const found = events.find((e): e is EventOf<K> => e.type === type && test(e as EventOf<K>));
-            if (found) return found;
-            check(Date.now() < until, `no ${what} pushed within ${timeout} ms; got ${show(events.map((e) => e.type))}`);
-            await new Promise((resolve) => setTimeout(resolve, 10));
-          }
-        };
-        return { transport, snapshot, events, next };
-      },
-      /** A pick-queue chat from Ann, accepted by `session`'s agent: Ann's records are now editable for it (R25). */
-      async inProgress(session: AgentSession): Promise<Task> {
-        return session.transport.acceptTask((await receive('chat')).id, signal());
-      },
-      async dispose() {
-        for (const stop of stops) stop();
-        await harness.dispose?.();
-      },
-    };
-  }
 
   options.describe(`CareTransport contract: ${name}`, () => {
     test('connect returns a well-formed snapshot (isSessionSnapshot) with the queued pick tasks', async (w) => {
@@ -351,6 +266,8 @@ export function defineTransportContract(name: string, setup: () => Promise<Contr
       check(again.activities.every((a) => !a.tags.includes('mutated')), 'the journey’s tags on the next read');
       same((await t.connect(signal())).agent.queueIds.length, 3, 'the agent’s queues on the next connect');
     });
+
+    nothingLostCases(test);
 
     if (options.timeRules) {
       test('R13 an offer not accepted within 15 minutes is revoked (timeout) and the agent turns Not Ready', async (w) => {

@@ -104,14 +104,14 @@ export class MemoryTransport implements CareTransport {
   searchCustomers: CareTransport['searchCustomers'] = (query, signal) =>
     this.call('searchCustomers', signal, () => this.engine.searchCustomers(query));
 
-  createCustomer: CareTransport['createCustomer'] = (taskId, fields, signal) =>
-    this.call('createCustomer', signal, () => this.engine.createCustomer(this.agentId, taskId, fields));
+  createCustomer: CareTransport['createCustomer'] = (taskId, fields, signal, key) =>
+    this.call('createCustomer', signal, () => this.engine.createCustomer(this.agentId, taskId, fields, key));
 
   updateCustomer: CareTransport['updateCustomer'] = (customerId, expectedVersion, patch, signal) =>
     this.call('updateCustomer', signal, () => this.engine.updateCustomer(this.agentId, customerId, expectedVersion, patch));
 
-  createRequest: CareTransport['createRequest'] = (customerId, fields, signal) =>
-    this.call('createRequest', signal, () => this.engine.createRequest(this.agentId, customerId, fields));
+  createRequest: CareTransport['createRequest'] = (customerId, fields, signal, key) =>
+    this.call('createRequest', signal, () => this.engine.createRequest(this.agentId, customerId, fields, undefined, key));
 
   updateRequest: CareTransport['updateRequest'] = (requestId, expectedVersion, patch, signal) =>
     this.call('updateRequest', signal, () => this.engine.updateRequest(this.agentId, requestId, expectedVersion, patch));
@@ -122,17 +122,17 @@ export class MemoryTransport implements CareTransport {
   removeTag: CareTransport['removeTag'] = (activityId, tag, signal) =>
     this.call('removeTag', signal, () => this.engine.removeTag(this.agentId, activityId, tag));
 
-  addComment: CareTransport['addComment'] = (activityId, text, signal) =>
-    this.call('addComment', signal, () => this.engine.addComment(this.agentId, activityId, text));
+  addComment: CareTransport['addComment'] = (activityId, text, signal, key) =>
+    this.call('addComment', signal, () => this.engine.addComment(this.agentId, activityId, text, key));
 
-  moveActivity: CareTransport['moveActivity'] = (activityId, target, signal) =>
-    this.call('moveActivity', signal, () => this.engine.moveActivity(this.agentId, activityId, target));
+  moveActivity: CareTransport['moveActivity'] = (activityId, target, signal, expectedVersion) =>
+    this.call('moveActivity', signal, () => this.engine.moveActivity(this.agentId, activityId, target, expectedVersion));
 
-  moveActivityToCustomer: CareTransport['moveActivityToCustomer'] = (activityId, customerId, signal) =>
-    this.call('moveActivityToCustomer', signal, () => this.engine.moveActivityToCustomer(this.agentId, activityId, customerId));
+  moveActivityToCustomer: CareTransport['moveActivityToCustomer'] = (activityId, customerId, signal, expectedVersion) =>
+    this.call('moveActivityToCustomer', signal, () => this.engine.moveActivityToCustomer(this.agentId, activityId, customerId, expectedVersion));
 
-  sendChatMessage: CareTransport['sendChatMessage'] = (activityId, text, signal) =>
-    this.call('sendChatMessage', signal, () => this.engine.sendChatMessage(this.agentId, activityId, text));
+  sendChatMessage: CareTransport['sendChatMessage'] = (activityId, text, signal, key) =>
+    this.call('sendChatMessage', signal, () => this.engine.sendChatMessage(this.agentId, activityId, text, key));
 
   /** Runs `work` after the simulated latency, as a remote call would: asynchronously, abortable, fallible. */
   private async call<T>(operation: TransportOperation, signal: AbortSignal, work: () => T): Promise<T> {

@@ -39,6 +39,12 @@ export type CareEventListener = (event: CareEvent) => void;
  * - Resolve with the changed record, its version bumped.
  * - Push every change the agent can see through `subscribe`, including the
  *   agent's own (the store ignores what it already knows by version).
+ * - Appends (`createCustomer`, `createRequest`, `addComment`,
+ *   `sendChatMessage`) take an idempotency `key` the store makes once per
+ *   command and sends again on every retry: a repeated key must get the
+ *   first answer without doing the work twice (N3).
+ * - Moves take the activity's version they were based on; a stale one is a
+ *   `conflict` like an edit's (N6).
  *
  * The embedded engine's adapter, `MemoryTransport`, is the reference.
  */
@@ -72,21 +78,23 @@ export interface CareTransport {
   /** Customers whose name, email or phone match (R29's move to another customer). */
   searchCustomers(query: string, signal: AbortSignal): Promise<Customer[]>;
 
-  /** Creates the customer of an in-progress task that has none (R10, R27). */
-  createCustomer(taskId: Id, fields: ContactFields, signal: AbortSignal): Promise<Customer>;
+  /** Creates the customer of an in-progress task that has none (R10, R27); a repeated `key` gets the first answer (N3). */
+  createCustomer(taskId: Id, fields: ContactFields, signal: AbortSignal, key?: string): Promise<Customer>;
   updateCustomer(customerId: Id, expectedVersion: number, patch: Partial<ContactFields>, signal: AbortSignal): Promise<Customer>;
-  /** A new request for a new problem (R21). */
-  createRequest(customerId: Id, fields: RequestFields, signal: AbortSignal): Promise<CareRequest>;
+  /** A new request for a new problem (R21); a repeated `key` gets the first answer (N3). */
+  createRequest(customerId: Id, fields: RequestFields, signal: AbortSignal, key?: string): Promise<CareRequest>;
   updateRequest(requestId: Id, expectedVersion: number, patch: RequestPatch, signal: AbortSignal): Promise<CareRequest>;
   /** Tags are a set: adding and removing never conflict (R9). */
   addTag(activityId: Id, tag: string, signal: AbortSignal): Promise<Activity>;
   removeTag(activityId: Id, tag: string, signal: AbortSignal): Promise<Activity>;
-  addComment(activityId: Id, text: string, signal: AbortSignal): Promise<Comment>;
-  /** Moves an activity to another open request or a new one (R16, R29). */
-  moveActivity(activityId: Id, target: MoveTarget, signal: AbortSignal): Promise<{ activity: Activity; request: CareRequest }>;
-  /** Moves an activity matched to the wrong customer (R29). */
-  moveActivityToCustomer(activityId: Id, customerId: Id, signal: AbortSignal): Promise<Activity>;
-  sendChatMessage(activityId: Id, text: string, signal: AbortSignal): Promise<ChatMessage>;
+  /** Adds a comment (R20); a repeated `key` gets the first answer (N3). */
+  addComment(activityId: Id, text: string, signal: AbortSignal, key?: string): Promise<Comment>;
+  /** Moves an activity to another open request or a new one (R16, R29); a stale `expectedVersion` is a conflict (N6). */
+  moveActivity(activityId: Id, target: MoveTarget, signal: AbortSignal, expectedVersion?: number): Promise<{ activity: Activity; request: CareRequest }>;
+  /** Moves an activity matched to the wrong customer (R29); a stale `expectedVersion` is a conflict (N6). */
+  moveActivityToCustomer(activityId: Id, customerId: Id, signal: AbortSignal, expectedVersion?: number): Promise<Activity>;
+  /** Writes in the chat (R15); a repeated `key` gets the first answer (N3). */
+  sendChatMessage(activityId: Id, text: string, signal: AbortSignal, key?: string): Promise<ChatMessage>;
 }
 
 /** The names of the port's request methods, for fault injection and logging. */

@@ -32,8 +32,8 @@ export const recordRoutes: Route[] = [
   route('POST', '/tasks/:id/accept', (ctx) => act(ctx.db, ctx.agent, (c) => tasks.accept(c, id(ctx)))),
   route('POST', '/tasks/:id/close', (ctx) => act(ctx.db, ctx.agent, (c) => tasks.close(c, id(ctx)))),
   route('POST', '/tasks/:id/customer', async (ctx) => {
-    const { fields } = await readBody(ctx.req, createCustomerBody);
-    return act(ctx.db, ctx.agent, (c) => customers.createCustomer(c, id(ctx), fields));
+    const { fields, idempotencyKey } = await readBody(ctx.req, createCustomerBody);
+    return actOnce(ctx.db, ctx.agent, idempotencyKey, `createCustomer ${id(ctx)}`, (c) => customers.createCustomer(c, id(ctx), fields));
   }),
   route('GET', '/customers', (ctx) => read(ctx, (tx) => customers.searchCustomers(tx, ctx.url.searchParams.get('q') ?? ''))),
   route('GET', '/customers/:id', (ctx) => read(ctx, (tx) => records.customer(tx, id(ctx)))),

@@ -109,14 +109,15 @@ export class HttpTransport implements CareTransport {
   getTranscript: CareTransport['getTranscript'] = (id, s) => call(this.to, 'GET', `/activities/${enc(id)}/transcript`, undefined, s);
   /** `GET /customers?q=…` (R29). */
   searchCustomers: CareTransport['searchCustomers'] = (query, s) => call(this.to, 'GET', `/customers?q=${enc(query)}`, undefined, s);
-  /** `POST /tasks/:id/customer` (R10, R27). */
-  createCustomer: CareTransport['createCustomer'] = (taskId, fields, s) => call(this.to, 'POST', `/tasks/${enc(taskId)}/customer`, { fields }, s);
+  /** `POST /tasks/:id/customer` (R10, R27), with the caller's idempotency key or a fresh one (N3). */
+  createCustomer: CareTransport['createCustomer'] = (taskId, fields, s, key) =>
+    call(this.to, 'POST', `/tasks/${enc(taskId)}/customer`, { fields, idempotencyKey: key ?? idempotencyKey() }, s);
   /** `PATCH /customers/:id` with the version the edit is based on (R6). */
   updateCustomer: CareTransport['updateCustomer'] = (id, expectedVersion, patch, s) =>
     call(this.to, 'PATCH', `/customers/${enc(id)}`, { expectedVersion, patch }, s);
-  /** `POST /customers/:id/requests` (R21), with a fresh idempotency key (N3). */
-  createRequest: CareTransport['createRequest'] = (customerId, fields, s) =>
-    call(this.to, 'POST', `/customers/${enc(customerId)}/requests`, { fields, idempotencyKey: idempotencyKey() }, s);
+  /** `POST /customers/:id/requests` (R21), with the caller's idempotency key or a fresh one (N3). */
+  createRequest: CareTransport['createRequest'] = (customerId, fields, s, key) =>
+    call(this.to, 'POST', `/customers/${enc(customerId)}/requests`, { fields, idempotencyKey: key ?? idempotencyKey() }, s);
   /** `PATCH /requests/:id` with the version the edit is based on (R6, R7, R28). */
   updateRequest: CareTransport['updateRequest'] = (id, expectedVersion, patch, s) =>
     call(this.to, 'PATCH', `/requests/${enc(id)}`, { expectedVersion, patch }, s);
@@ -124,18 +125,18 @@ export class HttpTransport implements CareTransport {
   addTag: CareTransport['addTag'] = (id, tag, s) => call(this.to, 'POST', `/activities/${enc(id)}/tags`, { tag }, s);
   /** `DELETE /activities/:id/tags/:tag` (R9). */
   removeTag: CareTransport['removeTag'] = (id, tag, s) => call(this.to, 'DELETE', `/activities/${enc(id)}/tags/${enc(tag)}`, undefined, s);
-  /** `POST /activities/:id/comments` (R20), with a fresh idempotency key (N3). */
-  addComment: CareTransport['addComment'] = (id, text, s) =>
-    call(this.to, 'POST', `/activities/${enc(id)}/comments`, { text, idempotencyKey: idempotencyKey() }, s);
-  /** `POST /activities/:id/move` (R16, R29), with a fresh idempotency key (N3). */
-  moveActivity: CareTransport['moveActivity'] = (id, target, s) =>
-    call(this.to, 'POST', `/activities/${enc(id)}/move`, { target, idempotencyKey: idempotencyKey() }, s);
-  /** `POST /activities/:id/move-to-customer` (R29). */
-  moveActivityToCustomer: CareTransport['moveActivityToCustomer'] = (id, customerId, s) =>
-    call(this.to, 'POST', `/activities/${enc(id)}/move-to-customer`, { customerId }, s);
-  /** `POST /activities/:id/messages` (R15), with a fresh idempotency key (N3). */
-  sendChatMessage: CareTransport['sendChatMessage'] = (id, text, s) =>
-    call(this.to, 'POST', `/activities/${enc(id)}/messages`, { text, idempotencyKey: idempotencyKey() }, s);
+  /** `POST /activities/:id/comments` (R20), with the caller's idempotency key or a fresh one (N3). */
+  addComment: CareTransport['addComment'] = (id, text, s, key) =>
+    call(this.to, 'POST', `/activities/${enc(id)}/comments`, { text, idempotencyKey: key ?? idempotencyKey() }, s);
+  /** `POST /activities/:id/move` (R16, R29) with the version it is based on (N6). */
+  moveActivity: CareTransport['moveActivity'] = (id, target, s, expectedVersion) =>
+    call(this.to, 'POST', `/activities/${enc(id)}/move`, { target, expectedVersion, idempotencyKey: idempotencyKey() }, s);
+  /** `POST /activities/:id/move-to-customer` (R29) with the version it is based on (N6). */
+  moveActivityToCustomer: CareTransport['moveActivityToCustomer'] = (id, customerId, s, expectedVersion) =>
+    call(this.to, 'POST', `/activities/${enc(id)}/move-to-customer`, { customerId, expectedVersion }, s);
+  /** `POST /activities/:id/messages` (R15), with the caller's idempotency key or a fresh one (N3). */
+  sendChatMessage: CareTransport['sendChatMessage'] = (id, text, s, key) =>
+    call(this.to, 'POST', `/activities/${enc(id)}/messages`, { text, idempotencyKey: key ?? idempotencyKey() }, s);
 
   private dispatch(event: CareEvent): void {
     for (const listener of [...this.listeners]) listener(event);
