@@ -5,6 +5,7 @@ import type { StateContainer } from './container.js';
 import type { Loader } from './loader.js';
 import type { AgentRef } from '../model/types.js';
 import type { EntityChange } from '../transport/port.js';
+import { Intents } from './intents.js';
 import { type NoticeEnv, withEntity, withNotice } from './transitions.js';
 import type { Notice, NoticeCode } from './types.js';
 
@@ -12,6 +13,8 @@ import type { Notice, NoticeCode } from './types.js';
 export class StoreParts {
   private skew = 0;
   private pending = 0;
+  /** Idempotency keys of appends, kept across retries (N3). */
+  readonly intents = new Intents();
 
   constructor(
     readonly container: StateContainer,

@@ -26,7 +26,7 @@ export function check(condition: unknown, message: string): asserts condition {
 }
 
 export const show = (value: unknown) => JSON.stringify(value);
-export const signal = () => new AbortController().signal;
+export const signal = (): AbortSignal => new AbortController().signal;
 
 export function same(actual: unknown, expected: unknown, what: string): void {
   check(Object.is(actual, expected), `${what}: expected ${show(expected)}, got ${show(actual)}`);

@@ -15,6 +15,8 @@ export interface MemoryTransportOptions {
   latency?: number;
   /** Makes chosen calls fail, as a broken or refusing backend would. */
   failure?: FailureInjector;
+  /** Loses chosen answers after the work is done, as a dropped connection does (N3's retries). */
+  loseAnswer?: (operation: TransportOperation) => boolean;
 }
 
 /**
@@ -31,6 +33,8 @@ export class MemoryTransport implements CareTransport {
   latency: number;
   /** Fault injection; may be changed at any time. */
   failure: FailureInjector | undefined;
+  /** Answers lost on the way back (the backend did the work); may be changed at any time. */
+  loseAnswer: ((operation: TransportOperation) => boolean) | undefined;
   private readonly listeners = new Set<CareEventListener>();
   private unsubscribeEngine: (() => void) | undefined;
   /** Tasks this agent has been told about, so it hears when they leave its view. */
@@ -44,6 +48,7 @@ export class MemoryTransport implements CareTransport {
     this.agentId = options.agentId;
     this.latency = options.latency ?? 0;
     this.failure = options.failure;
+    this.loseAnswer = options.loseAnswer;
   }
 
   /** Simulates the link dropping (`false`) or coming back (`true`). While offline every call fails with `network`. */
@@ -141,11 +146,14 @@ export class MemoryTransport implements CareTransport {
     const injected = this.failure?.(operation);
     if (injected) throw injected;
     // The engine answers synchronously and throws CareErrors; anything else is a defect we report as such.
+    let answer: T;
     try {
-      return work();
+      answer = work();
     } catch (error) {
       throw CareError.from(error);
     }
+    if (this.loseAnswer?.(operation)) throw CareError.network('The connection dropped before the answer arrived.');
+    return answer;
   }
 
   private forward(event: EngineEvent): void {

@@ -64,23 +64,23 @@ const routes: [method: string, path: RegExp, run: Run][] = [
   ['PUT', /^\/agent\/status$/, (t, _, b, __, s) => t.setStatus(oneOf(b.status, ['ready', 'not-ready'], 'status'), s)],
   ['POST', route(`/tasks/${ID}/accept`), (t, [id], _, __, s) => t.acceptTask(id!, s)],
   ['POST', route(`/tasks/${ID}/close`), (t, [id], _, __, s) => t.closeTask(id!, s)],
-  ['POST', route(`/tasks/${ID}/customer`), (t, [id], b, _, s) => t.createCustomer(id!, object<ContactFields>(b.fields, 'fields'), s)],
+  ['POST', route(`/tasks/${ID}/customer`), (t, [id], b, _, s) => t.createCustomer(id!, object<ContactFields>(b.fields, 'fields'), s, key(b))],
   ['GET', /^\/customers$/, (t, _, __, q, s) => t.searchCustomers(q.get('q') ?? '', s)],
   ['GET', route(`/customers/${ID}`), (t, [id], _, __, s) => t.getCustomer(id!, s)],
   ['PATCH', route(`/customers/${ID}`), (t, [id], b, _, s) => t.updateCustomer(id!, version(b), object<Partial<ContactFields>>(b.patch, 'patch'), s)],
   ['GET', route(`/customers/${ID}/journey`), (t, [id], _, __, s) => t.getJourney(id!, s)],
-  ['POST', route(`/customers/${ID}/requests`), (t, [id], b, _, s) => t.createRequest(id!, object<RequestFields>(b.fields, 'fields'), s)],
+  ['POST', route(`/customers/${ID}/requests`), (t, [id], b, _, s) => t.createRequest(id!, object<RequestFields>(b.fields, 'fields'), s, key(b))],
   ['GET', route(`/requests/${ID}`), (t, [id], _, __, s) => t.getRequest(id!, s)],
   ['PATCH', route(`/requests/${ID}`), (t, [id], b, _, s) => t.updateRequest(id!, version(b), object<RequestPatch>(b.patch, 'patch'), s)],
   ['GET', route(`/activities/${ID}`), (t, [id], _, __, s) => t.getActivity(id!, s)],
   ['GET', route(`/activities/${ID}/comments`), (t, [id], _, __, s) => t.getComments(id!, s)],
-  ['POST', route(`/activities/${ID}/comments`), (t, [id], b, _, s) => t.addComment(id!, text(b.text, 'text'), s)],
+  ['POST', route(`/activities/${ID}/comments`), (t, [id], b, _, s) => t.addComment(id!, text(b.text, 'text'), s, key(b))],
   ['GET', route(`/activities/${ID}/transcript`), (t, [id], _, __, s) => t.getTranscript(id!, s)],
-  ['POST', route(`/activities/${ID}/messages`), (t, [id], b, _, s) => t.sendChatMessage(id!, text(b.text, 'text'), s)],
+  ['POST', route(`/activities/${ID}/messages`), (t, [id], b, _, s) => t.sendChatMessage(id!, text(b.text, 'text'), s, key(b))],
   ['POST', route(`/activities/${ID}/tags`), (t, [id], b, _, s) => t.addTag(id!, text(b.tag, 'tag'), s)],
   ['DELETE', route(`/activities/${ID}/tags/${ID}`), (t, [id, tag], _, __, s) => t.removeTag(id!, tag!, s)],
-  ['POST', route(`/activities/${ID}/move`), (t, [id], b, _, s) => t.moveActivity(id!, object<MoveTarget>(b.target, 'target'), s)],
-  ['POST', route(`/activities/${ID}/move-to-customer`), (t, [id], b, _, s) => t.moveActivityToCustomer(id!, text(b.customerId, 'customerId'), s)],
+  ['POST', route(`/activities/${ID}/move`), (t, [id], b, _, s) => t.moveActivity(id!, object<MoveTarget>(b.target, 'target'), s, optionalVersion(b))],
+  ['POST', route(`/activities/${ID}/move-to-customer`), (t, [id], b, _, s) => t.moveActivityToCustomer(id!, text(b.customerId, 'customerId'), s, optionalVersion(b))],
 ];
 
 /** Serves the protocol from `engine`. */
@@ -209,6 +209,14 @@ function object<T>(value: unknown, field: string): T {
 function version(body: Body): number {
   if (!Number.isInteger(body.expectedVersion)) throw malformed('“expectedVersion” must be an integer.', 'expectedVersion');
   return body.expectedVersion as number;
+}
+/** The idempotency key of an append (N3): the engine answers a repeated one once. */
+function key(body: Body): string | undefined {
+  return body.idempotencyKey === undefined ? undefined : text(body.idempotencyKey, 'idempotencyKey');
+}
+/** The version a move is based on, when the client sent one (N6). */
+function optionalVersion(body: Body): number | undefined {
+  return body.expectedVersion === undefined ? undefined : version(body);
 }
 function oneOf<T extends string>(value: unknown, values: readonly T[], field: string): T {
   if (!values.includes(value as T)) throw malformed(`“${field}” must be one of ${values.join(', ')}.`, field);

@@ -39,7 +39,10 @@ export async function addComment(parts: StoreParts, activityId: Id, text: string
     createdAt: parts.now(),
   };
   container.update((s) => withComments(s, activityId, (list) => [...list, pending]));
-  const result = await caller.run('addComment', (signal) => transport.addComment(activityId, text, signal));
+  // Sending the same text again after a lost answer is the same comment: same key, one comment (N3).
+  const result = await parts.intents.once(`comment ${activityId} ${text}`, (key) =>
+    caller.run('addComment', (signal) => transport.addComment(activityId, text, signal, key)),
+  );
   container.update((s) =>
     withComments(s, activityId, (list) => {
       const rest = list.filter((c) => c.id !== pending.id);
@@ -59,7 +62,8 @@ export async function moveActivity(parts: StoreParts, activityId: Id, target: Mo
   } else if (before) {
     put(parts, { ...before, requestId: target.requestId });
   }
-  const result = await caller.run('moveActivity', (signal) => transport.moveActivity(activityId, target, signal));
+  // N6: the move names the version the agent saw, so a colleague's move meanwhile comes back as a conflict.
+  const result = await caller.run('moveActivity', (signal) => transport.moveActivity(activityId, target, signal, before?.version));
   if (result.ok) {
     const env = parts.noticeEnv();
     const { request, activity } = result.value;
@@ -72,7 +76,8 @@ export async function moveActivity(parts: StoreParts, activityId: Id, target: Mo
 
 export async function moveActivityToCustomer(parts: StoreParts, activityId: Id, customerId: Id): Promise<Result<Activity>> {
   const { caller, transport } = parts;
-  const result = await caller.run('moveActivityToCustomer', (signal) => transport.moveActivityToCustomer(activityId, customerId, signal));
+  const version = parts.container.value.activities.get(activityId)?.version;
+  const result = await caller.run('moveActivityToCustomer', (signal) => transport.moveActivityToCustomer(activityId, customerId, signal, version));
   if (result.ok) parts.take({ kind: 'activity', value: result.value });
   return result;
 }
@@ -86,7 +91,9 @@ export async function sendMessage(parts: StoreParts, activityId: Id, text: strin
   const issues = validateMessage(text);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   const { container, caller, transport } = parts;
-  const result = await caller.run('sendChatMessage', (signal) => transport.sendChatMessage(activityId, text, signal));
+  const result = await parts.intents.once(`message ${activityId} ${text}`, (key) =>
+    caller.run('sendChatMessage', (signal) => transport.sendChatMessage(activityId, text, signal, key)),
+  );
   if (result.ok) {
     const message = result.value;
     container.update((s) => withMessage(s, message));

@@ -34,7 +34,10 @@ export async function createCustomer(parts: StoreParts, taskId: Id): Promise<Res
   const fields = container.value.newCustomers[taskId] ?? task.contact;
   const issues = validateCustomerFields(fields);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
-  const result = await caller.run('createCustomer', (signal) => transport.createCustomer(taskId, fields, signal));
+  // One customer per task: every retry of this task's Create is the same append (N3).
+  const result = await parts.intents.once(`customer ${taskId}`, (key) =>
+    caller.run('createCustomer', (signal) => transport.createCustomer(taskId, fields, signal, key)),
+  );
   if (result.ok) {
     const customer = result.value;
     const env = parts.noticeEnv();
@@ -74,7 +77,9 @@ export async function createRequest(parts: StoreParts, customerId: Id, fields: R
   const issues = validateNewRequest(fields);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   const { caller, transport } = parts;
-  const result = await caller.run('createRequest', (signal) => transport.createRequest(customerId, fields, signal));
+  const result = await parts.intents.once(`request ${customerId} ${fields.title}\u0000${fields.description}`, (key) =>
+    caller.run('createRequest', (signal) => transport.createRequest(customerId, fields, signal, key)),
+  );
   if (result.ok) parts.take({ kind: 'request', value: result.value });
   return result;
 }

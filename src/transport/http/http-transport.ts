@@ -1,7 +1,8 @@
 import { CareError } from '../../model/errors.js';
 import type { CareEvent, CareEventListener, CareTransport, SessionSnapshot } from '../port.js';
 import { EventStream } from './event-stream.js';
-import { authorization, call, endpoint, idempotencyKey, type Endpoint } from './request.js';
+import { idempotencyKey } from '../../model/keys.js';
+import { authorization, call, endpoint, type Endpoint } from './request.js';
 import { currentAgent, signIn, signOut } from './sign-in.js';
 import type { EventSourceOptions, HttpTransportOptions, SessionOptions, SignedInAgent, SignInOptions, SignInResult } from './types.js';
 

@@ -1,0 +1,16 @@
+/**
+ * A fresh idempotency key for one append (N3): a retry of the same request
+ * with the same key is answered once by the backend. The store makes one
+ * per command and reuses it on every retry; the HTTP adapter makes one
+ * when the caller gave none. `crypto.randomUUID` is
+ * missing outside secure contexts (a plain-HTTP intranet page), so a v4 UUID
+ * from `getRandomValues` stands in there.
+ */
+export function idempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
