@@ -9,7 +9,7 @@ import type { Notice } from '../../state/types.js';
 import type { CareTransport } from '../../state/public-types.js';
 import { CareElement } from '../care-element.js';
 import { keepTabInDialog } from '../dialog-focus.js';
-import { StoreProvision } from '../store-provision.js';
+import { STORE_GRACE_MS, StoreProvision } from '../store-provision.js';
 import { styles } from './care-desktop.styles.js';
 
 /** Every notice code has its text here (tsc checks), so no English store message reaches the agent. */
@@ -70,7 +70,7 @@ export class CareDesktop extends CareElement {
 
   private input: CareStore | undefined;
   private provided: CareStore | undefined;
-  private readonly provision = new StoreProvision(this);
+  private readonly provision = new StoreProvision(this, () => this.storeGrace);
 
   /** The store to work with and provide. Set this, or `transport`, or place the desktop in a provider. */
   @property({ attribute: false })
@@ -87,6 +87,13 @@ export class CareDesktop extends CareElement {
   /** A transport to make and connect a store from, when no `store` is given. */
   @property({ attribute: false })
   transport: CareTransport | undefined;
+
+  /**
+   * How long, in milliseconds, this element may be out of the document before the store it made from
+   * `transport` is disposed (N6). A move (removed and put back within it) keeps the store and its link.
+   */
+  @property({ type: Number, attribute: 'store-grace' })
+  storeGrace = STORE_GRACE_MS;
 
   private readonly connection = this.watch((store) => store.connection$);
   private readonly notices = this.watch((store) => store.notices$);

@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { CareStore } from '../../state/store.js';
 import type { CareTransport } from '../../state/public-types.js';
-import { StoreProvision } from '../store-provision.js';
+import { STORE_GRACE_MS, StoreProvision } from '../store-provision.js';
 
 /**
  * Hands one agent session's store to every care-* element inside it, so
@@ -33,7 +33,14 @@ export class CareProvider extends LitElement {
   @property({ attribute: false })
   transport: CareTransport | undefined;
 
-  private readonly provision = new StoreProvision(this);
+  /**
+   * How long, in milliseconds, this element may be out of the document before the store it made from
+   * `transport` is disposed (N6). A move (removed and put back within it) keeps the store and its link.
+   */
+  @property({ type: Number, attribute: 'store-grace' })
+  storeGrace = STORE_GRACE_MS;
+
+  private readonly provision = new StoreProvision(this, () => this.storeGrace);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
