@@ -33,6 +33,10 @@ export const en = {
   'offers.timeLeft': 'Time left to accept: {time}',
   'offers.announce': 'New {media} offer from {name}.',
   'offers.item': '{media} from {name}',
+  'offers.more.one': 'and {count} more offer',
+  'offers.more.other': 'and {count} more offers',
+  'offers.announceMany.one': '{count} new offer.',
+  'offers.announceMany.other': '{count} new offers.',
 
   'queue.heading': 'Queue',
   'queue.empty': 'The queue is empty.',
