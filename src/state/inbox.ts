@@ -10,7 +10,8 @@ import { reduceAll } from './batch.js';
 import type { Caller } from './call.js';
 import type { StateContainer } from './container.js';
 import type { StoreParts } from './parts.js';
-import { withNotice } from './transitions.js';
+import { type NoticeEnv, withNotice } from './transitions.js';
+import type { CareState } from './types.js';
 
 export class Inbox {
   private queue: unknown[] = [];
@@ -46,7 +47,7 @@ export class Inbox {
     }
     const env = this.parts.noticeEnv();
     this.container.update((s) => {
-      let next = reduceAll(s, events, env);
+      let next = safely(s, events, env, refused);
       // One notice per burst is enough for the agent; the integrator finds the first problem in its detail.
       if (refused.length) {
         const error = CareError.network('The service sent an update this version of Care Kit cannot read; it was ignored.', refused[0]!.detail);
@@ -55,5 +56,26 @@ export class Inbox {
       return next;
     });
     if (events.some((e) => e.type === 'connection' && e.online)) this.onOnline();
+  }
+}
+
+/**
+ * The burst applied; should an event the adapter vouched for still break
+ * the reducer, the others are applied one by one and the broken one is
+ * reported like an unreadable event, never thrown at the page (N4).
+ */
+function safely(s: CareState, events: readonly CareEvent[], env: NoticeEnv, refused: CareError[]): CareState {
+  try {
+    return reduceAll(s, events, env);
+  } catch {
+    let next = s;
+    for (const event of events) {
+      try {
+        next = reduceAll(next, [event], env);
+      } catch (thrown) {
+        refused.push(CareError.network(undefined, String(thrown)));
+      }
+    }
+    return next;
   }
 }
