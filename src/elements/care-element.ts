@@ -35,6 +35,7 @@ const FIELD_KEYS: Record<string, StringKey> = {
 /** Issue codes whose text needs nothing but the field; `too-long` takes its limit too. */
 const ISSUE_KEYS: Record<Exclude<IssueCode, 'too-long'>, StringKey> = {
   required: 'issue.required',
+  invisible: 'issue.invisible',
   duplicate: 'issue.duplicate',
   'invalid-email': 'issue.invalid-email',
   'invalid-phone': 'issue.invalid-phone',

@@ -226,6 +226,7 @@ export const cs: CzechTable = {
   'request.forget': 'Zahodit můj text',
   'issue.too-long': '{field}: {count} znaků, limit je {max}.',
   'issue.required': 'Vyplňte pole {field}.',
+  'issue.invisible': '{field} obsahuje jen neviditelné znaky; napište něco viditelného.',
   'issue.invalid-email': 'E-mail musí mít tvar jmeno@example.com.',
   'issue.invalid-phone': 'Telefon smí obsahovat číslice, mezery, ( ) - . a úvodní +.',
   'issue.duplicate': 'Tato aktivita už tuto značku má.',

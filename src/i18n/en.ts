@@ -209,6 +209,7 @@ export const en = {
   'request.forget': 'Forget my text',
   'issue.too-long': '{field} is {count} characters; the limit is {max}.',
   'issue.required': '{field} is required.',
+  'issue.invisible': '{field} holds only invisible characters; type something that shows.',
   'issue.invalid-email': 'Email must look like name@example.com.',
   'issue.invalid-phone': 'Phone may hold digits, spaces, ( ) - . and a leading +.',
   'issue.duplicate': 'This activity already has that tag.',
