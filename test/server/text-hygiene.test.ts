@@ -17,7 +17,7 @@ after(() => world.close());
 beforeEach(() => call(a, 'POST', '/test/reset', { seed: 'contract' }));
 afterEach(() => checkInvariants(world.db));
 
-async function acceptedChat(): Promise<{ activityId: string; token: string }> {
+async function acceptedChat(): Promise<{ activityId: string; token: Record<string, string> }> {
   const token = await bearer(a, 'agent-1');
   const task = (await call(a, 'POST', '/test/receive', { media: 'chat', contact: { name: 'Ann', email: 'ann@example.com', phone: '' }, opening: 'Hi', queueId: 'q-backlog' })).body as {
     id: string;

@@ -149,7 +149,7 @@ export class CareAgentStatus extends CareElement {
     const time = this.i18n.duration(left);
     const label = this.i18n.t('offers.item', { media: this.media(task), name: this.nameOfTask(task) });
     return html`<li part="offer">
-      <span>${label}</span>
+      <span>${this.i18n.tb('offers.item', { media: this.media(task), name: this.nameOfTask(task) })}</span>
       <button type="button" class="primary" aria-label=${`${this.i18n.t('offers.accept')}: ${label}`} @click=${() => this.accept(task)}>
         ${this.i18n.t('offers.accept')}
       </button>
