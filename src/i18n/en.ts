@@ -33,10 +33,8 @@ export const en = {
   'offers.timeLeft': 'Time left to accept: {time}',
   'offers.announce': 'New {media} offer from {name}.',
   'offers.item': '{media} from {name}',
-  'offers.more.one': 'and {count} more offer',
-  'offers.more.other': 'and {count} more offers',
-  'offers.announceMany.one': '{count} new offer.',
-  'offers.announceMany.other': '{count} new offers.',
+  'offers.more': 'Offers not listed: {count}',
+  'offers.announceMany': 'New offers: {count}.',
 
   'queue.heading': 'Queue',
   'queue.empty': 'The queue is empty.',

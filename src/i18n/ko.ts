@@ -35,10 +35,8 @@ export const ko: Record<StringKey, string> = {
   'offers.timeLeft': '수락까지 남은 시간: {time}',
   'offers.announce': '{name}님의 새 {media} 작업이 제안되었습니다.',
   'offers.item': '{name}님의 {media}',
-  'offers.more.one': '외 {count}개의 제안',
-  'offers.more.other': '외 {count}개의 제안',
-  'offers.announceMany.one': '새 작업 제안 {count}개.',
-  'offers.announceMany.other': '새 작업 제안 {count}개.',
+  'offers.more': '목록에 없는 제안: {count}개',
+  'offers.announceMany': '새 작업 제안: {count}개.',
 
   'queue.heading': '대기열',
   'queue.empty': '대기열이 비어 있습니다.',

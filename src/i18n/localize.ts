@@ -203,12 +203,10 @@ export class LocaleController implements ReactiveController {
    */
   tb(key: StringKey, params: Record<string, string | number>): (string | TemplateResult)[] {
     const values = Object.values(params);
-    const marked: Record<string, string> = {};
-    Object.keys(params).forEach((name, index) => (marked[name] = `\uE000${index}\uE001`));
-    return this.t(key, marked)
-      .split(/\uE000(\d+)\uE001/)
-      .map((part, i) => (i % 2 ? html`<bdi>${values[Number(part)]}</bdi>` : part))
-      .filter((part) => part !== '');
+    const marks = Object.fromEntries(Object.keys(params).map((name, index) => [name, `\uE000${index}\uE000`]));
+    return this.t(key, marks)
+      .split('\uE000')
+      .map((part, i) => (i % 2 ? html`<bdi>${values[+part]}</bdi>` : part));
   }
 
   /** Picks the plural form of `base` for `count` (`base.one`, `base.other` …). */

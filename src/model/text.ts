@@ -24,7 +24,7 @@ const MEANINGLESS = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u
 
 /** Whether `text` shows nothing: empty, or only whitespace and invisible characters (N5). */
 export function isBlank(text: string): boolean {
-  return ASCII.test(text) ? !text.trim() : INVISIBLE.test(text);
+  return INVISIBLE.test(text);
 }
 
 /** Whether `text` holds characters but none the agent can see (`\u200B`, bidi controls …): refused rather than stored (N5). */
@@ -32,7 +32,13 @@ export function isInvisibleOnly(text: string): boolean {
   return !!text.trim() && isBlank(text);
 }
 
-let segmenter: { segment(text: string): Iterable<unknown> } | null | undefined;
+let segmenter: { segment(text: string): Iterable<{ segment: string }> } | null | undefined;
+
+/** The characters of `text` as the agent sees them: grapheme clusters (code points where the platform cannot segment). */
+function graphemes(text: string): Iterable<{ segment: string } | string> {
+  segmenter ??= 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  return segmenter ? segmenter.segment(text) : text;
+}
 
 /**
  * Counts characters as the agent sees them: grapheme clusters (`Intl.Segmenter`),
@@ -42,17 +48,9 @@ let segmenter: { segment(text: string): Iterable<unknown> } | null | undefined;
  */
 export function graphemeCount(text: string): number {
   if (ASCII.test(text)) return text.length;
-  segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
   let n = 0;
-  for (const _ of segmenter ? segmenter.segment(text) : text) n++;
+  for (const _ of graphemes(text)) n++;
   return n;
-}
-
-/** The grapheme clusters of `text`, as {@link graphemeCount} counts them. */
-function graphemes(text: string): string[] {
-  if (ASCII.test(text)) return text.split('');
-  segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
-  return segmenter ? Array.from(segmenter.segment(text), (s) => (s as { segment: string }).segment) : [...text];
 }
 
 /** Trims, collapses inner whitespace, composes (NFC) and drops meaningless format characters: the form in which a tag is stored (R9, N5). */
@@ -74,7 +72,8 @@ export function tagKey(tag: string): string {
 export function truncate(text: string, max: number): string {
   const trimmed = text.trim();
   if (graphemeCount(trimmed) <= max) return trimmed;
-  return `${graphemes(trimmed).slice(0, max - 1).join('')}…`;
+  const kept = Array.from(graphemes(trimmed), (g) => (typeof g === 'string' ? g : g.segment)).slice(0, max - 1);
+  return `${kept.join('')}…`;
 }
 
 /** Text from outside held to FIELD_MAX characters (R23), so no record exceeds its schema. */

@@ -35,12 +35,12 @@ export class Table<T extends { readonly id: Id }> implements Iterable<T> {
 
   /** A table with `record` in it, under its id. */
   set(record: T): Table<T> {
-    return this.with(record.id, record, this.has(record.id) ? this.size : this.size + 1);
+    return this.withAll(new Map([[record.id, record]]));
   }
 
   /** A table without the record of `id`; the same table if it held none. */
   delete(id: Id): Table<T> {
-    return this.has(id) ? this.with(id, undefined, this.size - 1) : this;
+    return this.has(id) ? this.withAll(new Map([[id, undefined]])) : this;
   }
 
   /**
@@ -66,15 +66,6 @@ export class Table<T extends { readonly id: Id }> implements Iterable<T> {
 
   [Symbol.iterator](): IterableIterator<T> {
     return this.values();
-  }
-
-  private with(id: Id, record: T | undefined, size: number): Table<T> {
-    const overlay = new Map(this.overlay);
-    overlay.set(id, record);
-    if (overlay.size <= FOLD) return new Table(this.base, overlay, size);
-    const base = new Map(this.base);
-    for (const [key, value] of overlay) fold(base, key, value);
-    return new Table(base, new Map(), size);
   }
 }
 

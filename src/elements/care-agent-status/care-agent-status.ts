@@ -65,7 +65,7 @@ export class CareAgentStatus extends CareElement {
     const messages: string[] = [];
     for (const task of fresh) this.dispatchEvent(new CareTaskOfferedEvent(task));
     // A flood of offers (a backlog replayed, N4) is one sentence, not thousands read out.
-    if (fresh.length > ANNOUNCED_MAX) messages.push(this.i18n.plural('offers.announceMany', fresh.length));
+    if (fresh.length > ANNOUNCED_MAX) messages.push(this.i18n.t('offers.announceMany', { count: this.i18n.number(fresh.length) }));
     else for (const task of fresh) messages.push(this.i18n.t('offers.announce', { media: this.media(task), name: this.nameOfTask(task) }));
     // Only versions the backend confirmed count: the store shows a chosen status at once (same version)
     // and rolls it back if refused, and neither is a change to announce or report.
@@ -135,7 +135,7 @@ export class CareAgentStatus extends CareElement {
           <h2 id="offers-heading" tabindex="-1">${i.t('offers.heading')}</h2>
           ${offers.length
             ? html`<ul part="offers">${offers.slice(0, SHOWN_MAX).map((task) => this.renderOffer(task))}</ul>
-                ${offers.length > SHOWN_MAX ? html`<p part="more" class="muted">${i.plural('offers.more', offers.length - SHOWN_MAX)}</p>` : nothing}`
+                ${offers.length > SHOWN_MAX ? html`<p part="more" class="muted">${i.t('offers.more', { count: i.number(offers.length - SHOWN_MAX) })}</p>` : nothing}`
             : html`<p part="empty" class="muted">${i.t(ready ? 'offers.none' : 'offers.goReady')}</p>`}
         </section>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
