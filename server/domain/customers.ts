@@ -3,6 +3,7 @@ import { CareError } from '../../src/model/errors.js';
 import { SEARCH_RESULTS_MAX } from '../../src/model/limits.js';
 import type { ContactFields, Customer, Id } from '../../src/model/types.js';
 import { validateCustomerFields } from '../../src/model/validation.js';
+import { nfcFields } from '../../src/model/text.js';
 import type { Tx } from '../db/pool.js';
 import { CUSTOMER_COLUMNS, TASK_COLUMNS, toCustomer, toTask } from '../db/rows.js';
 import { assertValid, checkVersion, customerInProgress, ownTask } from './access.js';
@@ -12,6 +13,7 @@ import { attachActivity } from './requests.js';
 
 /** Creates the customer of an in-progress task that has none (R10, R27); its activity joins a new request (R4). */
 export async function createCustomer(c: Change, taskId: Id, fields: ContactFields): Promise<Customer> {
+  fields = nfcFields(fields); // N5: text is stored composed, as the engine stores it
   const before = await ownTask(c.tx, c.by!, taskId);
   if (before.customerId !== null) throw CareError.refused('customer-exists', 'This task already has a customer.');
   assertValid(validateCustomerFields(fields));
@@ -36,6 +38,7 @@ export async function createCustomer(c: Change, taskId: Id, fields: ContactField
 
 /** Saves customer fields; a stale `expectedVersion` is a conflict (R6, B5), checked again in the UPDATE itself. */
 export async function updateCustomer(c: Change, customerId: Id, expectedVersion: number, patch: Partial<ContactFields>): Promise<Customer> {
+  patch = nfcFields(patch); // N5
   const current = await records.customer(c.tx, customerId, 'lock');
   await customerInProgress(c.tx, c.by!, customerId);
   await checkVersion(c.tx, 'customer', current, expectedVersion);

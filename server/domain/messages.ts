@@ -2,7 +2,7 @@
 import { CareError } from '../../src/model/errors.js';
 import { FIELD_MAX } from '../../src/model/limits.js';
 import { displayName } from '../../src/model/rules.js';
-import { truncate } from '../../src/model/text.js';
+import { nfc, truncate } from '../../src/model/text.js';
 import type { ChatMessage, ChatSender, Comment, Id } from '../../src/model/types.js';
 import { validateComment, validateMessage } from '../../src/model/validation.js';
 import { COMMENT_COLUMNS, MESSAGE_COLUMNS, toComment, toMessage } from '../db/rows.js';
@@ -12,6 +12,7 @@ import * as records from './records.js';
 
 /** Adds a line to an activity's transcript (R15) and announces it. */
 export async function appendMessage(c: Change, activityId: Id, from: ChatSender, authorName: string, text: string): Promise<ChatMessage> {
+  text = nfc(text); // N5: text is stored composed, as the engine stores it
   const id = await records.newId(c.tx, 'msg');
   const row = await c.tx.one(
     `INSERT INTO chat_messages AS m (id, activity_id, sender, author_name, text, at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -43,6 +44,7 @@ export async function customerSays(c: Change, activityId: Id, text: string): Pro
 
 /** Adds a comment on any activity of a customer in progress, even in a closed request (R20, R23). */
 export async function addComment(c: Change, activityId: Id, text: string): Promise<Comment> {
+  text = nfc(text); // N5
   const activity = await records.activity(c.tx, activityId);
   await activityInProgress(c.tx, c.by!, activity);
   assertValid(validateComment(text));

@@ -12,7 +12,7 @@ import { REQUEST_COLUMNS, toRequest } from '../db/rows.js';
 import { assertValid, checkVersion, customerInProgress } from './access.js';
 import type { Change } from './change.js';
 import * as records from './records.js';
-import { truncate } from '../../src/model/text.js';
+import { nfcFields, truncate } from '../../src/model/text.js';
 
 /** Adds a request for a new problem; it needs a title (R21). */
 export async function createRequest(c: Change, customerId: Id, fields: RequestFields): Promise<CareRequest> {
@@ -26,6 +26,7 @@ export async function createRequest(c: Change, customerId: Id, fields: RequestFi
 
 /** Saves a request's text or resolves it (R6, R7, R25, R28). */
 export async function updateRequest(c: Change, requestId: Id, expectedVersion: number, patch: RequestPatch): Promise<CareRequest> {
+  patch = nfcFields(patch); // N5
   const current = await records.request(c.tx, requestId, 'lock');
   await customerInProgress(c.tx, c.by!, current.customerId);
   await checkVersion(c.tx, 'request', current, expectedVersion);
@@ -48,6 +49,7 @@ export async function updateRequest(c: Change, requestId: Id, expectedVersion: n
 
 /** Stores a new open request with its R18 deadline; the caller validates and announces it. */
 export async function insertRequest(c: Change, customerId: Id, fields: RequestFields): Promise<CareRequest> {
+  fields = nfcFields(fields); // N5: text is stored composed, as the engine stores it
   const id = await records.newId(c.tx, 'req');
   const row = await c.tx.one(
     `INSERT INTO requests AS r (id, customer_id, title, description, status, created_at, updated_at, updated_by, auto_close_at)

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Observable } from 'rxjs';
-import { LocaleController } from '../i18n/localize.js';
+import { LocaleController, isolate } from '../i18n/localize.js';
 import { displayNameOrNull } from '../model/rules.js';
 import { FIELD_MAX } from '../model/limits.js';
 import { CareError } from '../model/errors.js';
@@ -35,6 +35,7 @@ const FIELD_KEYS: Record<string, StringKey> = {
 /** Issue codes whose text needs nothing but the field; `too-long` takes its limit too. */
 const ISSUE_KEYS: Record<Exclude<IssueCode, 'too-long'>, StringKey> = {
   required: 'issue.required',
+  invisible: 'issue.invisible',
   duplicate: 'issue.duplicate',
   'invalid-email': 'issue.invalid-email',
   'invalid-phone': 'issue.invalid-phone',
@@ -148,7 +149,7 @@ export class CareElement extends LitElement {
       }
       case 'conflict': {
         const name = error.conflict?.changedBy?.name;
-        return name ? i.t('error.conflict', { name }) : i.t('error.conflictSomeone');
+        return name ? i.t('error.conflict', { name: isolate(name) }) : i.t('error.conflictSomeone');
       }
       case 'network': {
         const text = i.t('error.network');

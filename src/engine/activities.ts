@@ -3,6 +3,7 @@ import { FIELD_MAX } from '../model/limits.js';
 import { displayName, isReadOnly, moveRefusal, type MoveRefusal } from '../model/rules.js';
 import type { Activity, CareRequest, ChatMessage, ChatSender, Comment, Id, MoveTarget } from '../model/types.js';
 import { normaliseTag, tagKey, validateComment, validateMessage, validateNewRequest, validateTag } from '../model/validation.js';
+import { nfc, nfcFields } from '../model/text.js';
 import { truncate, type EngineContext } from './context.js';
 import { assertValid } from './permissions.js';
 
@@ -44,6 +45,7 @@ export class Activities {
    * request, and do not reopen it.
    */
   addComment(agentId: Id, activityId: Id, text: string): Comment {
+    text = nfc(text); // N5: text is stored composed
     const activity = this.ctx.records.activity(activityId);
     this.ctx.permissions.activityInProgress(agentId, activity);
     assertValid(validateComment(text));
@@ -82,7 +84,7 @@ export class Activities {
     let destination = existing;
     if (!destination && 'newRequest' in target) {
       assertValid(validateNewRequest(target.newRequest));
-      destination = this.ctx.requests.insert(activity.customerId, target.newRequest, agentId);
+      destination = this.ctx.requests.insert(activity.customerId, nfcFields(target.newRequest), agentId);
     }
     if (!destination) throw CareError.refused('invalid-state', 'Say where the activity should go.');
     activity.requestId = destination.id;
@@ -132,6 +134,7 @@ export class Activities {
 
   /** The agent writes in a chat it has accepted (R15). */
   sendChatMessage(agentId: Id, activityId: Id, text: string): ChatMessage {
+    text = nfc(text); // N5
     const task = this.ctx.records.taskOf(activityId);
     if (!task || task.media !== 'chat') throw CareError.notFound('chat', activityId);
     this.ctx.permissions.ownTask(agentId, task.id);

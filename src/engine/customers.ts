@@ -1,6 +1,7 @@
 import { CareError } from '../model/errors.js';
 import type { ContactFields, Customer, Id } from '../model/types.js';
 import { validateCustomerFields } from '../model/validation.js';
+import { nfcFields } from '../model/text.js';
 import type { EngineContext } from './context.js';
 import { assertValid } from './permissions.js';
 
@@ -13,6 +14,7 @@ export class Customers {
    * the task's activity then joins a new request (R4).
    */
   create(agentId: Id, taskId: Id, fields: ContactFields): Customer {
+    fields = nfcFields(fields); // N5: text is stored composed
     const task = this.ctx.permissions.ownTask(agentId, taskId);
     if (task.customerId !== null) throw CareError.refused('customer-exists', 'This task already has a customer.');
     assertValid(validateCustomerFields(fields));
@@ -40,6 +42,7 @@ export class Customers {
 
   /** Saves customer fields; refused as a conflict if `expectedVersion` is stale (R6). */
   update(agentId: Id, customerId: Id, expectedVersion: number, patch: Partial<ContactFields>): Customer {
+    patch = nfcFields(patch); // N5
     const customer = this.ctx.records.customer(customerId);
     this.ctx.permissions.customerInProgress(agentId, customerId);
     this.ctx.permissions.version('customer', customer, expectedVersion);

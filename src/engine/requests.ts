@@ -3,6 +3,7 @@ import { AUTO_CLOSE_MS, FIELD_MAX } from '../model/limits.js';
 import { isReadOnly, lastTouched, mostRecentOpenRequest } from '../model/rules.js';
 import type { Activity, CareRequest, Id, RequestFields, RequestPatch } from '../model/types.js';
 import { validateNewRequest, validateRequestFields } from '../model/validation.js';
+import { nfcFields } from '../model/text.js';
 import type { TimerHandle } from './clock.js';
 import { truncate, type EngineContext } from './context.js';
 import { assertValid } from './permissions.js';
@@ -18,6 +19,7 @@ export class Requests {
    * `activityId`, that activity moves into it (R29's "to a new request").
    */
   create(agentId: Id, customerId: Id, fields: RequestFields, activityId?: Id): CareRequest {
+    fields = nfcFields(fields); // N5: text is stored composed
     this.ctx.records.customer(customerId);
     this.ctx.permissions.customerInProgress(agentId, customerId);
     assertValid(validateNewRequest(fields));
@@ -35,6 +37,7 @@ export class Requests {
    * (R25), and as a conflict when `expectedVersion` is stale (R6).
    */
   update(agentId: Id, requestId: Id, expectedVersion: number, patch: RequestPatch): CareRequest {
+    patch = nfcFields(patch); // N5
     const request = this.ctx.records.request(requestId);
     this.ctx.permissions.customerInProgress(agentId, request.customerId);
     this.ctx.permissions.version('request', request, expectedVersion);

@@ -44,6 +44,8 @@ export const cs: CzechTable = {
   'offers.timeLeft': 'Čas na přijetí: {time}',
   'offers.announce': 'Nová nabídka: {media} – {name}.',
   'offers.item': '{media} – {name}',
+  'offers.more': 'Nabídky mimo seznam: {count}',
+  'offers.announceMany': 'Nové nabídky: {count}.',
 
   'queue.heading': 'Fronta',
   'queue.empty': 'Fronta je prázdná.',
@@ -218,6 +220,7 @@ export const cs: CzechTable = {
   'request.forget': 'Zahodit můj text',
   'issue.too-long': '{field}: {count} znaků, limit je {max}.',
   'issue.required': 'Vyplňte pole {field}.',
+  'issue.invisible': '{field} obsahuje jen neviditelné znaky; napište něco viditelného.',
   'issue.invalid-email': 'E-mail musí mít tvar jmeno@example.com.',
   'issue.invalid-phone': 'Telefon smí obsahovat číslice, mezery, ( ) - . a úvodní +.',
   'issue.duplicate': 'Tato aktivita už tuto značku má.',

@@ -33,6 +33,8 @@ export const en = {
   'offers.timeLeft': 'Time left to accept: {time}',
   'offers.announce': 'New {media} offer from {name}.',
   'offers.item': '{media} from {name}',
+  'offers.more': 'Offers not listed: {count}',
+  'offers.announceMany': 'New offers: {count}.',
 
   'queue.heading': 'Queue',
   'queue.empty': 'The queue is empty.',
@@ -205,6 +207,7 @@ export const en = {
   'request.forget': 'Forget my text',
   'issue.too-long': '{field} is {count} characters; the limit is {max}.',
   'issue.required': '{field} is required.',
+  'issue.invisible': '{field} holds only invisible characters; type something that shows.',
   'issue.invalid-email': 'Email must look like name@example.com.',
   'issue.invalid-phone': 'Phone may hold digits, spaces, ( ) - . and a leading +.',
   'issue.duplicate': 'This activity already has that tag.',

@@ -35,6 +35,8 @@ export const ko: Record<StringKey, string> = {
   'offers.timeLeft': '수락까지 남은 시간: {time}',
   'offers.announce': '{name}님의 새 {media} 작업이 제안되었습니다.',
   'offers.item': '{name}님의 {media}',
+  'offers.more': '목록에 없는 제안: {count}개',
+  'offers.announceMany': '새 작업 제안: {count}개.',
 
   'queue.heading': '대기열',
   'queue.empty': '대기열이 비어 있습니다.',
@@ -207,6 +209,7 @@ export const ko: Record<StringKey, string> = {
   'request.forget': '입력한 내용 버리기',
   'issue.too-long': '{field}: {count}자 입력됨, 최대 {max}자까지 입력할 수 있습니다.',
   'issue.required': '{field}: 필수 항목입니다.',
+  'issue.invisible': '{field}에 보이지 않는 문자만 있습니다. 보이는 내용을 입력하세요.',
   'issue.invalid-email': '이메일은 name@example.com 형식이어야 합니다.',
   'issue.invalid-phone': '전화번호에는 숫자, 공백, ( ) - . 및 맨 앞의 +만 사용할 수 있습니다.',
   'issue.duplicate': '이 활동에 이미 같은 태그가 있습니다.',

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { en, type StringKey, type Translations } from './en.js';
 
 const tables = new Map<string, Translations>([['en', en]]);
@@ -57,6 +57,15 @@ function lookup(lang: string, key: string): string | undefined {
 /** Fills `{name}` parameters. Values are plain text; nothing here is ever parsed as HTML. */
 function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * `text` between Unicode's first-strong isolate and its pop (U+2068, U+2069):
+ * `<bdi>` for strings that cannot hold an element (an error sentence, a
+ * live-region announcement), so a name cannot reorder the words around it (N5).
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
 
 /** A string in `lang`, falling back to its base language, then English, then the key itself. */
@@ -185,6 +194,19 @@ export class LocaleController implements ReactiveController {
   /** The string for `key` with its parameters filled in. */
   t(key: StringKey, params?: Record<string, string | number>): string {
     return translate(this.lang, key, params);
+  }
+
+  /**
+   * The string for `key` as nodes to render, each text parameter (a name, a
+   * tag, a title) in its own `<bdi>`, so a colleague named in Hebrew or
+   * with a stray U+202E cannot reorder the sentence around it (N5).
+   */
+  tb(key: StringKey, params: Record<string, string | number>): (string | TemplateResult)[] {
+    const values = Object.values(params);
+    const marks = Object.fromEntries(Object.keys(params).map((name, index) => [name, `\uE000${index}\uE000`]));
+    return this.t(key, marks)
+      .split('\uE000')
+      .map((part, i) => (i % 2 ? html`<bdi>${values[+part]}</bdi>` : part));
   }
 
   /** Picks the plural form of `base` for `count` (`base.one`, `base.other` …). */

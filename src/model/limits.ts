@@ -3,6 +3,14 @@
 /** Every text field holds at most this many characters (R7, R23). */
 export const FIELD_MAX = 2000;
 
+/**
+ * UTF-16 code units one character (grapheme cluster, N5) may take at most,
+ * for the limits: a family emoji takes 11, a subdivision flag 14. Text past
+ * its limit times this is too long however few characters it shows, so a
+ * limit in characters is also a bound in bytes.
+ */
+export const UNITS_PER_CHAR_MAX = 16;
+
 /** A tag holds at most this many characters (R9). */
 export const TAG_MAX = 50;
 

@@ -3,7 +3,7 @@
  * of N4, and (through `Infer`) the types in `types.ts`. Documentation on a
  * field here is what editors show on the type's property.
  */
-import { FIELD_MAX, TAG_MAX } from './limits.js';
+import { FIELD_MAX, TAG_MAX, UNITS_PER_CHAR_MAX } from './limits.js';
 import { array, boolean, integer, nullable, number, object, oneOf, optional, string, variant } from './schema.js';
 
 /** The longest id accepted. Ids are opaque, but an id of megabytes is not an id. */
@@ -11,15 +11,16 @@ export const ID_MAX = 256;
 
 /**
  * The longest text accepted, in UTF-16 code units. The rules count
- * {@link FIELD_MAX} characters as the agent sees them; a backend may hold
- * each as two units (emoji and other astral characters) or as up to three
- * code points (Hangul stored decomposed, NFD). Four times leaves room for
- * both, so no record the rules allow is refused, while a runaway field is.
+ * {@link FIELD_MAX} characters as the agent sees them (grapheme clusters,
+ * N5), and the validation refuses text of more than
+ * {@link UNITS_PER_CHAR_MAX} units per character (a family emoji is 11, a
+ * Hangul syllable stored decomposed 3), so no record the rules allow is
+ * refused, while a runaway field is.
  */
-export const TEXT_MAX = 4 * FIELD_MAX;
+export const TEXT_MAX = UNITS_PER_CHAR_MAX * FIELD_MAX;
 
 /** The longest tag accepted, with the same headroom over {@link TAG_MAX}. */
-export const TAG_TEXT_MAX = 4 * TAG_MAX;
+export const TAG_TEXT_MAX = UNITS_PER_CHAR_MAX * TAG_MAX;
 
 /**
  * Times are epoch milliseconds from 2000 to 2200. No contact-centre record

@@ -1,8 +1,11 @@
-import { FIELD_MAX, TAG_MAX } from './limits.js';
+import { FIELD_MAX, TAG_MAX, UNITS_PER_CHAR_MAX } from './limits.js';
+import { graphemeCount, isBlank, isInvisibleOnly, normaliseTag, tagKey } from './text.js';
+
+export { normaliseTag, tagKey } from './text.js';
 import type { ContactFields, RequestFields } from './types.js';
 
 /** Machine-readable reason a value was refused. */
-export type IssueCode = 'too-long' | 'required' | 'duplicate' | 'invalid-email' | 'invalid-phone';
+export type IssueCode = 'too-long' | 'required' | 'invisible' | 'duplicate' | 'invalid-email' | 'invalid-phone';
 
 /**
  * One thing wrong with an input. `code` and `limit` let a UI say it in the
@@ -30,15 +33,17 @@ function label(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
-/** Counts characters as the agent sees them (code points), not UTF-16 units. */
-export function charCount(value: string): number {
-  let n = 0;
-  for (const _ of value) n++;
-  return n;
+/** Counts characters as the agent sees them (grapheme clusters, N5), not UTF-16 units nor code points. */
+export const charCount: (value: string) => number = graphemeCount;
+
+function invisible(field: string): ValidationIssue {
+  return { field, code: 'invisible', message: `${label(field)} holds only invisible characters; type something that shows.` };
 }
 
 function tooLong(field: string, value: string, limit: number): ValidationIssue | undefined {
-  const length = charCount(value);
+  if (value.length <= limit) return undefined;
+  // Past the bound in units it is too long whatever it shows (endless combining marks), so no schema refuses what this allows.
+  const length = value.length > limit * UNITS_PER_CHAR_MAX ? Math.max(limit + 1, charCount(value)) : charCount(value);
   if (length <= limit) return undefined;
   return {
     field,
@@ -48,10 +53,17 @@ function tooLong(field: string, value: string, limit: number): ValidationIssue |
   };
 }
 
-/** A text field holds at most {@link FIELD_MAX} characters (R7, R23). */
+/** A text field holds at most {@link FIELD_MAX} characters (R7, R23), and is not made only of invisible characters (N5). */
 export function validateText(field: string, value: string): ValidationIssue[] {
+  if (isInvisibleOnly(value)) return [invisible(field)];
   const issue = tooLong(field, value, FIELD_MAX);
   return issue ? [issue] : [];
+}
+
+/** Required text: something that shows (N5), within its limit. */
+function validateRequired(field: string, value: string, required: string): ValidationIssue[] {
+  if (!value.trim()) return [{ field, code: 'required', message: required }];
+  return validateText(field, value);
 }
 
 /** Request title and description (R6, R7, R23). */
@@ -66,8 +78,8 @@ export function validateRequestFields(fields: Partial<RequestFields>): Validatio
 
 /** A new request (R21): a title to know the problem by, and every field within its limit. */
 export function validateNewRequest(fields: RequestFields): ValidationIssue[] {
-  if (!fields.title.trim()) return [{ field: 'title', code: 'required', message: 'Give the request a title.' }];
-  return validateRequestFields(fields);
+  const title = validateRequired('title', fields.title, 'Give the request a title.');
+  return title.length ? title : validateRequestFields(fields);
 }
 
 // Deliberately permissive: one @, something on each side, a dot in the domain, no spaces.
@@ -100,20 +112,11 @@ export function validateCustomerFields(fields: Partial<ContactFields>): Validati
   return issues;
 }
 
-/** Trims and collapses inner whitespace; the form in which a tag is stored. */
-export function normaliseTag(text: string): string {
-  return text.trim().replace(/\s+/g, ' ');
-}
-
-/** Tags compare without regard to case (R9: unique on its activity). */
-export function tagKey(tag: string): string {
-  return normaliseTag(tag).toLocaleLowerCase();
-}
-
 /** A new tag for an activity that already has `existing` tags (R9). */
 export function validateTag(text: string, existing: readonly string[]): ValidationIssue[] {
   const tag = normaliseTag(text);
-  if (!tag) return [{ field: 'tag', code: 'required', message: 'Type a tag first.' }];
+  if (!tag) return [text.trim() ? invisible('tag') : { field: 'tag', code: 'required', message: 'Type a tag first.' }];
+  if (isBlank(tag)) return [invisible('tag')];
   const long = tooLong('tag', tag, TAG_MAX);
   if (long) return [long];
   const key = tagKey(tag);
@@ -126,12 +129,10 @@ export function validateTag(text: string, existing: readonly string[]): Validati
 
 /** A comment's text (R20, R23). */
 export function validateComment(text: string): ValidationIssue[] {
-  if (!text.trim()) return [{ field: 'text', code: 'required', message: 'Write a comment first.' }];
-  return validateText('text', text);
+  return validateRequired('text', text, 'Write a comment first.');
 }
 
 /** A chat message the agent sends (R15, R23). */
 export function validateMessage(text: string): ValidationIssue[] {
-  if (!text.trim()) return [{ field: 'text', code: 'required', message: 'Write a message first.' }];
-  return validateText('text', text);
+  return validateRequired('text', text, 'Write a message first.');
 }

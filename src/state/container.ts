@@ -38,10 +38,21 @@ export class StateContainer {
   private readonly subject = new BehaviorSubject<CareState>(initialState());
   private closed = false;
 
+  /**
+   * Applies changes held back to be batched (events, see `inbox.ts`) before
+   * anyone reads or changes the state, so a reader never sees it stale and
+   * a command never overtakes an event that came before it.
+   */
+  drain: (() => void) | undefined;
+
   /** Every state, the current one first. */
-  readonly state$: Observable<CareState> = this.subject.asObservable();
+  readonly state$: Observable<CareState> = new Observable<CareState>((subscriber) => {
+    this.drain?.();
+    return this.subject.subscribe(subscriber);
+  });
 
   get value(): CareState {
+    this.drain?.();
     return this.subject.value;
   }
 
@@ -51,6 +62,7 @@ export class StateContainer {
 
   update(change: (s: CareState) => CareState): void {
     if (this.closed) return;
+    this.drain?.();
     const before = this.subject.value;
     const after = change(before);
     if (after !== before) this.subject.next(after);
@@ -66,7 +78,7 @@ export class StateContainer {
    * it does not care about: see {@link memoOn}.
    */
   select<T>(project: (s: CareState) => T, equal?: (a: T, b: T) => boolean): Observable<T> {
-    return this.subject.pipe(map(project), distinctUntilChanged(equal), shareLatest());
+    return this.state$.pipe(map(project), distinctUntilChanged(equal), shareLatest());
   }
 
   dispose(): void {

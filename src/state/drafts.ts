@@ -1,5 +1,6 @@
 /** Pure helpers for drafts (R6): the agent's unsaved edits kept apart from saved records. */
 import type { AgentRef, Id } from '../model/types.js';
+import { nfc } from '../model/text.js';
 import { validateCustomerFields, validateRequestFields } from '../model/validation.js';
 import type { Draft, DraftFieldsByKind, DraftKind, DraftRecordByKind, DraftView } from './types.js';
 
@@ -34,7 +35,8 @@ export function effectiveEdits<K extends DraftKind>(
   const out: Partial<DraftFieldsByKind[K]> = {};
   for (const field of EDITABLE[kind] as (keyof DraftFieldsByKind[K])[]) {
     const value = values[field];
-    if (value !== undefined && value !== (saved as unknown as DraftFieldsByKind[K])[field]) out[field] = value;
+    // Text that differs only in composition (NFD against the saved NFC) is no edit (N5).
+    if (value !== undefined && nfcOf(value) !== (saved as unknown as DraftFieldsByKind[K])[field]) out[field] = value;
   }
   return out;
 }
@@ -85,3 +87,5 @@ function pickFields<K extends DraftKind>(kind: K, saved: DraftRecordByKind[K]): 
   for (const field of EDITABLE[kind] as string[]) out[field] = record[field];
   return out as unknown as DraftFieldsByKind[K];
 }
+
+const nfcOf = (value: unknown): unknown => (typeof value === 'string' ? nfc(value) : value);

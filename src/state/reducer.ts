@@ -1,6 +1,6 @@
 import { CareError } from '../model/errors.js';
 import type { CareEvent } from '../transport/port.js';
-import { type NoticeEnv, withAgent, withComments, withEntity, withMessage, withNotice, withTask } from './transitions.js';
+import { type NoticeEnv, withAgent, withComments, withEntity, withMessage, withNotice, withRevokeNotice, withTask } from './transitions.js';
 import type { CareState } from './types.js';
 
 /**
@@ -14,10 +14,7 @@ export function reduce(s: CareState, event: CareEvent, env: NoticeEnv): CareStat
     case 'task-changed':
       return withTask(s, event.task);
     case 'task-revoked': {
-      const next = withTask(s, event.task);
-      return event.reason === 'timeout'
-        ? withNotice(next, env, 'warning', 'offer-timeout', 'The offer was not accepted within 15 minutes, so your status is now Not Ready.')
-        : withNotice(next, env, 'info', 'offer-withdrawn', 'An offer was withdrawn.');
+      return withRevokeNotice(withTask(s, event.task), env, event.reason);
     }
     case 'agent-changed':
       return withAgent(s, event.agent);

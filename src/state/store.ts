@@ -15,7 +15,7 @@ import type {
   Task,
 } from '../model/types.js';
 import { CareError } from '../model/errors.js';
-import type { CareEvent, CareTransport } from '../transport/port.js';
+import type { CareTransport } from '../transport/port.js';
 import { Caller } from './call.js';
 import * as activities from './commands/activities.js';
 import * as closing from './commands/close.js';
@@ -25,7 +25,7 @@ import * as session from './commands/session.js';
 import { StateContainer } from './container.js';
 import { StoreParts } from './parts.js';
 import { Loader } from './loader.js';
-import { reduce } from './reducer.js';
+import { inbox } from './inbox.js';
 import { canEdit, journeySelector, memoOn, shownTask } from './selectors.js';
 import { Views } from './views.js';
 import type {
@@ -59,6 +59,7 @@ export class CareStore {
   private readonly parts: StoreParts;
   private readonly loader: Loader;
   private readonly views: Views;
+  private readonly receive: (event: unknown) => void;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -69,6 +70,7 @@ export class CareStore {
     this.loader = new Loader(this.container, this.caller, transport);
     this.parts = new StoreParts(this.container, this.caller, this.loader, transport, options.maxNotices ?? 20, options.now);
     this.views = new Views(this.container, this.loader);
+    this.receive = inbox(this.container, this.caller, this.parts, () => queueMicrotask(() => void (this.container.disposed || this.connect())));
   }
 
   // ── Reading ───────────────────────────────────────────────────────────
@@ -367,20 +369,5 @@ export class CareStore {
   /** Loads again data whose load failed (a Retry button). */
   retry(key: ResourceKey): Promise<void> {
     return this.loader.load(key);
-  }
-
-  // ── Plumbing ──────────────────────────────────────────────────────────
-
-  private receive(event: CareEvent): void {
-    if (this.container.disposed) return;
-    const checked = this.caller.checkEvent(event);
-    if (checked instanceof CareError) {
-      const error = CareError.network('The service sent an update this version of Care Kit cannot read; it was ignored.', checked.detail);
-      this.parts.notify('error', 'protocol', error.message, error);
-      return;
-    }
-    const env = this.parts.noticeEnv();
-    this.container.update((s) => reduce(s, event, env));
-    if (event.type === 'connection' && event.online) void this.connect();
   }
 }

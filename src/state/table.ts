@@ -35,12 +35,28 @@ export class Table<T extends { readonly id: Id }> implements Iterable<T> {
 
   /** A table with `record` in it, under its id. */
   set(record: T): Table<T> {
-    return this.with(record.id, record, this.has(record.id) ? this.size : this.size + 1);
+    return this.withAll(new Map([[record.id, record]]));
   }
 
   /** A table without the record of `id`; the same table if it held none. */
   delete(id: Id): Table<T> {
-    return this.has(id) ? this.with(id, undefined, this.size - 1) : this;
+    return this.has(id) ? this.withAll(new Map([[id, undefined]])) : this;
+  }
+
+  /**
+   * A table with every change of `changes` (a record, or `undefined` to take
+   * its id out) made at once: one copy however many there are, so a burst of
+   * thousands of events stays linear (N4).
+   */
+  withAll(changes: ReadonlyMap<Id, T | undefined>): Table<T> {
+    if (changes.size === 0) return this;
+    let size = this.size;
+    for (const [id, record] of changes) size += (record !== undefined ? 1 : 0) - (this.has(id) ? 1 : 0);
+    if (this.overlay.size + changes.size <= FOLD) return new Table(this.base, new Map([...this.overlay, ...changes]), size);
+    const base = new Map(this.base);
+    for (const [key, value] of this.overlay) fold(base, key, value);
+    for (const [key, value] of changes) fold(base, key, value);
+    return new Table(base, new Map(), size);
   }
 
   *values(): IterableIterator<T> {
@@ -51,16 +67,9 @@ export class Table<T extends { readonly id: Id }> implements Iterable<T> {
   [Symbol.iterator](): IterableIterator<T> {
     return this.values();
   }
+}
 
-  private with(id: Id, record: T | undefined, size: number): Table<T> {
-    const overlay = new Map(this.overlay);
-    overlay.set(id, record);
-    if (overlay.size <= FOLD) return new Table(this.base, overlay, size);
-    const base = new Map(this.base);
-    for (const [key, value] of overlay) {
-      if (value === undefined) base.delete(key);
-      else base.set(key, value);
-    }
-    return new Table(base, new Map(), size);
-  }
+function fold<T>(base: Map<Id, T>, key: Id, value: T | undefined): void {
+  if (value === undefined) base.delete(key);
+  else base.set(key, value);
 }

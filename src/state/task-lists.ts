@@ -46,34 +46,49 @@ export function taskListsOf(tasks: Iterable<Task>): TaskLists {
  * keeps its array, so its pane does not re-render.
  */
 export function withListed(lists: TaskLists, before: Task | undefined, after: Task | undefined): TaskLists {
-  const from = listOf(before);
-  const to = listOf(after);
-  if (from && from === to && before && after && SORT_KEY[from](before) === SORT_KEY[from](after)) {
-    // Same list, same place: replaced where it stands, so tasks that tie on time keep their order.
-    const list = lists[from];
-    const at = list.findIndex((t) => t.id === before.id);
-    if (at >= 0) return list[at] === after ? lists : { ...lists, [from]: list.with(at, after) };
+  return withListedAll(lists, [[before, after]]);
+}
+
+/**
+ * The lists after many tasks changed at once (a burst of events, N4), each
+ * from `before` to `after` (a task appearing or leaving has one undefined;
+ * a task that keeps its list and place is replaced where it stands, so ties
+ * keep their order; a list not touched keeps its array): every touched
+ * list is rebuilt in one pass plus a sort of what joins it, so 10,000
+ * offers cost O(n log n), not 10,000 copies of a growing list.
+ */
+export function withListedAll(lists: TaskLists, changes: Iterable<readonly [Task | undefined, Task | undefined]>): TaskLists {
+  const edits = new Map<Listed, { replaced: Map<string, Task>; removed: Set<string>; added: Task[] }>();
+  const editOf = (list: Listed) => {
+    let edit = edits.get(list);
+    if (!edit) edits.set(list, (edit = { replaced: new Map(), removed: new Set(), added: [] }));
+    return edit;
+  };
+  for (const [before, after] of changes) {
+    const from = listOf(before);
+    const to = listOf(after);
+    if (from && from === to && before && after && SORT_KEY[from](before) === SORT_KEY[from](after)) {
+      if (before !== after) editOf(from).replaced.set(before.id, after);
+      continue;
+    }
+    if (from && before) editOf(from).removed.add(before.id);
+    if (to && after) editOf(to).added.push(after);
   }
-  let next: TaskLists = lists;
-  if (from && before) next = { ...next, [from]: without(next[from], before.id) };
-  if (to && after) next = { ...next, [to]: inserted(next[to], after, SORT_KEY[to]) };
+  let next = lists;
+  for (const [list, { replaced, removed, added }] of edits) {
+    const key = SORT_KEY[list];
+    // A stable sort, so tasks that tie on time keep the order they came in, as one-by-one insertion would.
+    added.sort((a, b) => key(a) - key(b));
+    const out: Task[] = [];
+    let j = 0;
+    for (const task of next[list]) {
+      if (removed.has(task.id)) continue;
+      const k = key(task);
+      while (j < added.length && key(added[j]!) < k) out.push(added[j++]!);
+      out.push(replaced.get(task.id) ?? task);
+    }
+    while (j < added.length) out.push(added[j++]!);
+    next = { ...next, [list]: out };
+  }
   return next;
-}
-
-function without(list: readonly Task[], id: string): readonly Task[] {
-  const at = list.findIndex((t) => t.id === id);
-  return at < 0 ? list : [...list.slice(0, at), ...list.slice(at + 1)];
-}
-
-/** Inserted after every task that sorts before it or equal to it, as a stable sort would place it. */
-function inserted(list: readonly Task[], task: Task, key: (t: Task) => number): readonly Task[] {
-  const k = key(task);
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(list[mid]!) <= k) lo = mid + 1;
-    else hi = mid;
-  }
-  return [...list.slice(0, lo), task, ...list.slice(lo)];
 }

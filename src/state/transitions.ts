@@ -8,7 +8,7 @@ import type { Activity, Agent, AgentRef, CareRequest, ChatMessage, Comment, Cust
 import type { EntityChange } from '../transport/port.js';
 import { rebaseOrConflict } from './drafts.js';
 import { firstAccepted, visibleTo } from './selectors.js';
-import { withListed } from './task-lists.js';
+import { withListedAll } from './task-lists.js';
 import type { CareState, Draft, DraftKind, DraftRecordByKind, Notice, NoticeCode } from './types.js';
 
 /** The state table that holds each kind of record. */
@@ -52,6 +52,13 @@ export function withNotice(
   return { ...s, noticeSeq: s.noticeSeq + 1, notices: [...s.notices, notice].slice(-env.maxNotices) };
 }
 
+/** The notice of an offer taken back: R13's timeout (the agent is now Not Ready) or withdrawn. */
+export function withRevokeNotice(s: CareState, env: NoticeEnv, reason: 'timeout' | 'withdrawn'): CareState {
+  return reason === 'timeout'
+    ? withNotice(s, env, 'warning', 'offer-timeout', 'The offer was not accepted within 15 minutes, so your status is now Not Ready.')
+    : withNotice(s, env, 'info', 'offer-withdrawn', 'An offer was withdrawn.');
+}
+
 /** A state whose `table` holds `items` where they are newer than what it knew. */
 export function withNewer<K extends keyof RecordByKind>(s: CareState, kind: K, items: readonly RecordByKind[K][]): CareState {
   const next = new Map(s[TABLES[kind]] as ReadonlyMap<Id, RecordByKind[K]>);
@@ -64,12 +71,28 @@ export function withNewer<K extends keyof RecordByKind>(s: CareState, kind: K, i
 
 /** Takes a task unless a newer version is known; drops it once the agent no longer sees it. */
 export function withTask(s: CareState, task: Task): CareState {
-  const known = s.tasks.get(task.id);
-  if (known && known.version > task.version) return s;
-  const visible = visibleTo(s, task);
-  if (!visible && !known) return s;
-  const tasks = visible ? s.tasks.set(task) : s.tasks.delete(task.id);
-  const taskLists = withListed(s.taskLists, known, visible ? task : undefined);
+  const changed = new Map<Id, Task | undefined>();
+  noteTask(s, changed, task);
+  return withTasks(s, changed);
+}
+
+/**
+ * Notes in `changed` what taking `task` does (see {@link withTask}), on top
+ * of the changes noted before it: the task, `undefined` once the agent no
+ * longer sees it, or nothing when a newer version is known.
+ */
+export function noteTask(s: CareState, changed: Map<Id, Task | undefined>, task: Task): void {
+  const known = changed.has(task.id) ? changed.get(task.id) : s.tasks.get(task.id);
+  if (known && known.version > task.version) return;
+  if (visibleTo(s, task)) changed.set(task.id, task);
+  else if (known) changed.set(task.id, undefined);
+}
+
+/** The state with the noted task changes: one copy of the table and of each list touched, and the focus moved off tasks gone. */
+export function withTasks(s: CareState, changed: ReadonlyMap<Id, Task | undefined>): CareState {
+  if (!changed.size) return s;
+  const tasks = s.tasks.withAll(changed);
+  const taskLists = withListedAll(s.taskLists, Array.from(changed, ([id, after]) => [s.tasks.get(id), after] as const));
   let { activeTaskId, selectedTaskId } = s;
   if (!activeTaskId || tasks.get(activeTaskId)?.state !== 'accepted') activeTaskId = firstAccepted(taskLists);
   if (selectedTaskId && !tasks.has(selectedTaskId)) selectedTaskId = null;

@@ -14,6 +14,7 @@ import {
   commentSchema,
   customerSchema,
   queueSchema,
+  TAG_TEXT_MAX,
   TEXT_MAX,
   TIME_MAX,
   TIME_MIN,
@@ -201,7 +202,10 @@ describe('payload schemas (N4)', () => {
       expect(describeProblem(commentSchema({ ...comment, text: 'x'.repeat(TEXT_MAX + 1) })!)).to.equal(`at text: not text of at most ${TEXT_MAX} units`);
       const activity = validCallActivity();
       expect(activitySchema({ ...activity, tags: ['🏷'.repeat(TAG_MAX)] })).to.equal(undefined);
-      expect(activitySchema({ ...activity, tags: ['x'.repeat(4 * TAG_MAX + 1)] })?.path).to.deep.equal(['tags', 0]);
+      expect(activitySchema({ ...activity, tags: ['x'.repeat(TAG_TEXT_MAX + 1)] })?.path).to.deep.equal(['tags', 0]);
+      // N5 counts characters as grapheme clusters: a tag of 50 family emoji (11 units each) is a legal tag.
+      expect(activitySchema({ ...activity, tags: ['👨‍👩‍👧‍👦'.repeat(TAG_MAX)] })).to.equal(undefined);
+      expect(commentSchema({ ...comment, text: '👨‍👩‍👧‍👦'.repeat(FIELD_MAX) })).to.equal(undefined);
     });
   });
 

@@ -8,6 +8,7 @@ import { TAG_MAX } from '../../model/limits.js';
 import { isReadOnly } from '../../model/rules.js';
 import type { Activity, Id } from '../../model/types.js';
 import { charCount, normaliseTag, tagKey, validateTag } from '../../model/validation.js';
+import { isolate } from '../../i18n/localize.js';
 import { CareElement } from '../care-element.js';
 import { composerStyles, isComposing } from '../composer.js';
 import type { ResourceKey } from '../../state/types.js';
@@ -131,17 +132,23 @@ export class CareActivity extends CareElement {
       case 'too-long':
         return i.t('activity.tagTooLong', { max: i.number(TAG_MAX), count: i.number(charCount(normaliseTag(text))) });
       case 'duplicate':
-        return i.t('activity.tagDuplicate', { tag: tags.find((tag) => tagKey(tag) === tagKey(text)) ?? normaliseTag(text) });
+        return i.t('activity.tagDuplicate', { tag: isolate(twinOf(text, tags)) });
       default:
         return this.errorText(issue);
     }
   }
 
   /** A tag error in the element's language, translated when shown. */
-  private tagErrorText(error: TagError): string {
-    if (error.refused !== undefined) return this.refusal(error.refused, error.tags) ?? '';
-    const prefix = this.i18n.t(error.action === 'add' ? 'activity.tagAddFailed' : 'activity.tagRemoveFailed', { tag: error.tag });
-    return `${prefix} ${this.errorText(error.error, 'tag')}`;
+  private tagErrorText(error: TagError) {
+    // On screen the tag is a <bdi> of its own (N5); the string form above is for announcements.
+    if (error.refused !== undefined) {
+      const refusal = this.refusal(error.refused, error.tags) ?? '';
+      return validateTag(error.refused, error.tags)[0]?.code === 'duplicate'
+        ? this.i18n.tb('activity.tagDuplicate', { tag: twinOf(error.refused, error.tags) })
+        : refusal;
+    }
+    const prefix = this.i18n.tb(error.action === 'add' ? 'activity.tagAddFailed' : 'activity.tagRemoveFailed', { tag: error.tag });
+    return html`${prefix} ${this.errorText(error.error, 'tag')}`;
   }
 
   private onInput(activity: Activity, event: Event): void {
@@ -276,7 +283,7 @@ export class CareActivity extends CareElement {
       ${activity.summary
         ? html`<div>
             <dt>${i.t('activity.summary')}</dt>
-            <dd>${activity.summary}</dd>
+            <dd dir="auto">${activity.summary}</dd>
           </div>`
         : nothing}
     </dl>`;
@@ -295,7 +302,7 @@ export class CareActivity extends CareElement {
               activity.tags,
               (tag) => tag,
               (tag, index) => html`<li part="tag">
-                <span>${tag}</span>
+                <span dir="auto">${tag}</span>
                 ${editable
                   ? html`<button
                       type="button"
@@ -322,7 +329,7 @@ export class CareActivity extends CareElement {
     return html`<form part="field" novalidate @submit=${(event: Event) => this.onSubmit(activity, event)}>
       <label for="tag-input">${i.t('activity.tagField')}</label>
       <div class="row">
-        <input
+        <input dir="auto"
           id="tag-input"
           type="text"
           autocomplete="off"
@@ -351,4 +358,9 @@ export class CareActivity extends CareElement {
     const reason = access === 'preview' ? 'activity.readOnlyPreview' : access === 'resolved' ? 'activity.readOnlyResolved' : 'activity.readOnlyClosed';
     return html`<p part="note" class="muted">${i.t(reason)}</p>`;
   }
+}
+
+/** The tag already on the activity that `text` duplicates (R9), or `text` as it would be stored. */
+function twinOf(text: string, tags: readonly string[]): string {
+  return tags.find((tag) => tagKey(tag) === tagKey(text)) ?? normaliseTag(text);
 }

@@ -9,6 +9,11 @@ import { CareElement } from '../care-element.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-agent-status.styles.js';
 
+/** Offers listed at most, oldest first; more say how many more (N4: a legal flood must not freeze the page). */
+const SHOWN_MAX = 50;
+/** New offers named one by one at most; more are announced as a count. */
+const ANNOUNCED_MAX = 3;
+
 /**
  * The agent's status (Ready / Not Ready, R12) and the tasks offered to them
  * by push routing, each with a live countdown to the 15-minute limit (R13).
@@ -30,6 +35,7 @@ import { styles } from './care-agent-status.styles.js';
  * @csspart offers - The list of offers.
  * @csspart offer - One offer.
  * @csspart countdown - An offer's time left.
+ * @csspart more - How many offers there are beyond the 50 listed.
  * @csspart empty - Shown when there is no offer.
  * @csspart error - An error from the last action.
  *
@@ -57,10 +63,10 @@ export class CareAgentStatus extends CareElement {
     const fresh = offers.filter((task) => !this.seenOffers.has(task.id));
     this.seenOffers = new Set(offers.map((task) => task.id));
     const messages: string[] = [];
-    for (const task of fresh) {
-      this.dispatchEvent(new CareTaskOfferedEvent(task));
-      messages.push(this.i18n.t('offers.announce', { media: this.media(task), name: this.nameOfTask(task) }));
-    }
+    for (const task of fresh) this.dispatchEvent(new CareTaskOfferedEvent(task));
+    // A flood of offers (a backlog replayed, N4) is one sentence, not thousands read out.
+    if (fresh.length > ANNOUNCED_MAX) messages.push(this.i18n.t('offers.announceMany', { count: this.i18n.number(fresh.length) }));
+    else for (const task of fresh) messages.push(this.i18n.t('offers.announce', { media: this.media(task), name: this.nameOfTask(task) }));
     // Only versions the backend confirmed count: the store shows a chosen status at once (same version)
     // and rolls it back if refused, and neither is a change to announce or report.
     const before = this.lastAgent;
@@ -128,7 +134,8 @@ export class CareAgentStatus extends CareElement {
         <section aria-labelledby="offers-heading">
           <h2 id="offers-heading" tabindex="-1">${i.t('offers.heading')}</h2>
           ${offers.length
-            ? html`<ul part="offers">${offers.map((task) => this.renderOffer(task))}</ul>`
+            ? html`<ul part="offers">${offers.slice(0, SHOWN_MAX).map((task) => this.renderOffer(task))}</ul>
+                ${offers.length > SHOWN_MAX ? html`<p part="more" class="muted">${i.t('offers.more', { count: i.number(offers.length - SHOWN_MAX) })}</p>` : nothing}`
             : html`<p part="empty" class="muted">${i.t(ready ? 'offers.none' : 'offers.goReady')}</p>`}
         </section>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -142,7 +149,7 @@ export class CareAgentStatus extends CareElement {
     const time = this.i18n.duration(left);
     const label = this.i18n.t('offers.item', { media: this.media(task), name: this.nameOfTask(task) });
     return html`<li part="offer">
-      <span>${label}</span>
+      <span>${this.i18n.tb('offers.item', { media: this.media(task), name: this.nameOfTask(task) })}</span>
       <button type="button" class="primary" aria-label=${`${this.i18n.t('offers.accept')}: ${label}`} @click=${() => this.accept(task)}>
         ${this.i18n.t('offers.accept')}
       </button>

@@ -150,9 +150,9 @@ export class CareComments extends CareElement {
 
   private renderComment(comment: Comment) {
     return html`<li part="item">
-      <span class="author">${comment.authorName}</span>
+      <bdi class="author">${comment.authorName}</bdi>
       <time datetime=${new Date(comment.createdAt).toISOString()}>${this.i18n.dateTime(comment.createdAt)}</time>
-      <p class="text">${comment.text}</p>
+      <p class="text" dir="auto">${comment.text}</p>
     </li>`;
   }
 
@@ -168,7 +168,7 @@ export class CareComments extends CareElement {
     const error = this.addError?.activityId === activityId ? `${i.t('comments.addFailed')} ${this.errorText(this.addError.error, 'text')}` : '';
     return html`<form part="composer" novalidate @submit=${(event: Event) => this.onSubmit(activityId, event)}>
       <label for="comment">${i.t('comments.field')}</label>
-      <textarea
+      <textarea dir="auto"
         id="comment"
         rows="3"
         .value=${live(text)}

@@ -207,9 +207,9 @@ export class CareCommunication extends CareElement {
   private renderMessage(message: ChatMessage) {
     const own = message.from === 'agent' && message.authorName === this.agent.value?.name;
     return html`<li part="message" class=${message.from}>
-      <span class="author">${own ? this.i18n.t('comm.you') : message.authorName}</span>
+      <bdi class="author">${own ? this.i18n.t('comm.you') : message.authorName}</bdi>
       <time datetime=${new Date(message.at).toISOString()}>${this.i18n.time(message.at)}</time>
-      <p class="text">${message.text}</p>
+      <p class="text" dir="auto">${message.text}</p>
     </li>`;
   }
 
@@ -222,7 +222,7 @@ export class CareCommunication extends CareElement {
     const error = this.sendError?.taskId === task.id ? this.errorText(this.sendError.error) : '';
     return html`<form part="composer" novalidate @submit=${this.onSubmit}>
       <label for="message">${i.t('comm.message')}</label>
-      <textarea
+      <textarea dir="auto"
         id="message"
         rows="3"
         .value=${live(text)}
@@ -253,7 +253,7 @@ export class CareCommunication extends CareElement {
     const endedAt = call?.endedAt ?? task.closedAt;
     const elapsed = connectedAt === undefined ? undefined : Math.max(0, (endedAt ?? store.now()) - connectedAt);
     return html`<section part="call" aria-labelledby="heading">
-      <h2 id="heading">${i.t('comm.callWith', { name })}</h2>
+      <h2 id="heading">${i.tb('comm.callWith', { name })}</h2>
       <dl>
         <div>
           <dt>${i.t('comm.number')}</dt>

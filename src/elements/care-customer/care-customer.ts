@@ -315,7 +315,7 @@ export class CareCustomer extends CareElement {
     const i = this.i18n;
     const who = view.conflict?.changedBy?.name;
     return html`<div part="conflict" class="warning" role="alert">
-      <p>${who ? i.t('customer.conflict', { name: who }) : i.t('customer.conflictSomeone')}</p>
+      <p>${who ? i.tb('customer.conflict', { name: who }) : i.t('customer.conflictSomeone')}</p>
       <p>${i.t('customer.conflictHint')}</p>
       <button type="button" @click=${() => this.loadTheirs(id)}>${i.t('customer.load')}</button>
     </div>`;
@@ -328,7 +328,7 @@ export class CareCustomer extends CareElement {
     return html`<div part="stash" role="status">
       <p>${i.t('customer.stashed')}</p>
       <ul>
-        ${fields.map((field) => html`<li>${fieldLabel(this.text, field)}: ${stash[field] || i.t('customer.notGiven')}</li>`)}
+        ${fields.map((field) => html`<li>${fieldLabel(this.text, field)}: <bdi>${stash[field] || i.t('customer.notGiven')}</bdi></li>`)}
       </ul>
       <div class="buttons">
         <button type="button" data-restore class="primary" @click=${() => this.restoreMine(id)}>${i.t('customer.restore')}</button>

@@ -84,7 +84,7 @@ function renderField(text: FormText, field: Field, model: FormModel): TemplateRe
   const issueId = `${field}-issue`;
   return html`<div part="field">
     <label for=${field}>${fieldLabel(text, field)}</label>
-    <input
+    <input dir="auto"
       id=${field}
       name=${field}
       type=${INPUT_TYPES[field]}

@@ -293,7 +293,7 @@ export class CareJourney extends CareElement {
           ${this.info.anchor(row)}
           @click=${(e: Event) => this.info.show(row, e.currentTarget as HTMLElement)}
         >
-          <span class="label">${this.labels.request(request)}</span>
+          <span class="label" dir="auto">${this.labels.request(request)}</span>
         </button>
         <span part="status" aria-hidden="true">${status}</span>
       </div>`;
@@ -304,7 +304,7 @@ export class CareJourney extends CareElement {
       <button type="button" class="main" tabindex=${tabindex} aria-pressed=${this.focusedActivity.value === activity.id} ${this.info.anchor(row)} @click=${() => this.select(activity)}>
         ${mediaIcon(activity.media)}
         <span class="visually-hidden">${media}, ${i.dateTime(activity.startedAt)}:</span>
-        <span class="label">${activity.summary}</span>
+        <span class="label" dir="auto">${activity.summary}</span>
         ${this.shownTask.value?.activityId === activity.id ? html`<span class="visually-hidden">(${i.t('journey.current')})</span>` : nothing}
         <span class="muted" aria-hidden="true">${this.when(activity.startedAt)}</span>
       </button>

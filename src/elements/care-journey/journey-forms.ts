@@ -124,14 +124,14 @@ export function defineJourneyForms(kit: FormsKit): void {
         if (task.customerId && task.customerId !== activity.customerId) others.set(task.customerId, this.nameOfTask(task));
       }
       const found = this.found?.filter((c) => c.id !== activity.customerId);
-      const moveTo = (id: string, name: string) => html`<button type="button" @click=${() => void this.moveToCustomer(id)}>${i.t('journey.moveToCustomer', { name })}</button>`;
+      const moveTo = (id: string, name: string) => html`<button type="button" @click=${() => void this.moveToCustomer(id)}>${i.tb('journey.moveToCustomer', { name })}</button>`;
       return html`<dialog part="dialog" @keydown=${kit.keepTabInDialog} aria-labelledby="move-title" @cancel=${() => this.cancel()}>
         <h2 id="move-title">${i.t('journey.moveTitle')}</h2>
         <p>${i.t('journey.moveIntro', { media, time: i.dateTime(activity.startedAt) })}</p>
         ${this.error ? html`<p class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
         <section aria-label=${i.t('request.heading')}>
           ${targets.length
-            ? repeat(targets, (r) => r.id, (r) => html`<button type="button" @click=${() => void this.move({ requestId: r.id })}>${i.t('journey.moveTo', { title: r.title || i.t('request.untitled') })}</button>`)
+            ? repeat(targets, (r) => r.id, (r) => html`<button type="button" @click=${() => void this.move({ requestId: r.id })}>${i.tb('journey.moveTo', { title: r.title || i.t('request.untitled') })}</button>`)
             : html`<p class="muted">${i.t('journey.moveNone')}</p>`}
         </section>
         <section aria-labelledby="move-new">
@@ -144,7 +144,7 @@ export function defineJourneyForms(kit: FormsKit): void {
             }}
           >
             <label for="move-new-title">${i.t('journey.moveNewTitle')}</label>
-            <input id="move-new-title" name="title" .value=${activity.summary} />
+            <input dir="auto" id="move-new-title" name="title" .value=${activity.summary} />
             <button type="submit">${i.t('journey.moveNewButton')}</button>
           </form>
         </section>
@@ -162,13 +162,13 @@ export function defineJourneyForms(kit: FormsKit): void {
             }}
           >
             <label class="visually-hidden" for="move-search">${i.t('journey.search')}</label>
-            <input id="move-search" name="query" type="search" placeholder=${i.t('journey.search')} />
+            <input dir="auto" id="move-search" name="query" type="search" placeholder=${i.t('journey.search')} />
             <button type="submit">${i.t('journey.searchButton')}</button>
           </form>
           ${!found
             ? nothing
             : found.length
-              ? repeat(found, (c) => c.id, (c) => html`<button type="button" @click=${() => void this.moveToCustomer(c.id)}>${i.t('journey.moveToCustomer', { name: this.nameOf(c) })} <span class="muted">${c.email || c.phone}</span></button>`)
+              ? repeat(found, (c) => c.id, (c) => html`<button type="button" @click=${() => void this.moveToCustomer(c.id)}>${i.tb('journey.moveToCustomer', { name: this.nameOf(c) })} <span class="muted" dir="auto">${c.email || c.phone}</span></button>`)
               : html`<p class="muted">${i.t('journey.noMatches')}</p>`}
         </section>
         <div class="actions"><button type="button" @click=${() => this.cancel()}>${i.t('common.cancel')}</button></div>
@@ -224,9 +224,9 @@ export function defineJourneyForms(kit: FormsKit): void {
         }}
       >
         <label for="add-title">${i.t('journey.titleLabel')}</label>
-        <input id="add-title" name="title" required />
+        <input dir="auto" id="add-title" name="title" required />
         <label for="add-description">${i.t('journey.descriptionLabel')}</label>
-        <textarea id="add-description" name="description"></textarea>
+        <textarea dir="auto" id="add-description" name="description"></textarea>
         ${text ? html`<p class="error" role="alert">${text}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.cancel()}>${i.t('common.cancel')}</button>

@@ -174,7 +174,7 @@ export class CareQueue extends CareElement {
     return html`<li part="item" data-key=${task.id} aria-setsize=${count} aria-posinset=${index + 1}>
       <button type="button" data-task=${task.id} tabindex=${tabindex} aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
         ${mediaIcon(task.media)}
-        <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${name}</span></span>
+        <span><span class="visually-hidden">${this.media(task)}: </span><bdi class="who">${name}</bdi></span>
         <span class="when muted">${i.t('queue.waiting', { time: waited })}</span>
       </button>
       <button type="button" class="primary" data-accept tabindex=${tabindex} aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
@@ -190,7 +190,7 @@ export class CareQueue extends CareElement {
     return html`<li part="item" data-key=${task.id} aria-setsize=${count} aria-posinset=${index + 1}>
       <button type="button" data-task=${task.id} tabindex=${this.progressFocus.tabindex(task.id)} aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
         ${mediaIcon(task.media)}
-        <span><span class="visually-hidden">${this.media(task)}: </span><span class="who">${this.nameOfTask(task)}</span></span>
+        <span><span class="visually-hidden">${this.media(task)}: </span><bdi class="who">${this.nameOfTask(task)}</bdi></span>
         <span class="when muted">${i.t('progress.since', { time: since })}</span>
       </button>
     </li>`;
@@ -211,14 +211,14 @@ export class CareQueue extends CareElement {
       : journey?.status !== 'ready'
         ? i.t('common.loading')
         : open
-          ? i.t('queue.joinsRequest', { title: open.title })
+          ? i.tb('queue.joinsRequest', { title: open.title })
           : i.t('queue.newRequest');
     return html`<div part="preview" id="preview" role="region" aria-label=${i.t('queue.previewHeading')}>
       <dl>
         <dt>${i.t('queue.customer')}</dt>
-        <dd>${this.nameOf(contact)}${task.customerId ? nothing : html` <span class="muted">(${i.t('queue.newCustomer')})</span>`}</dd>
+        <dd><bdi>${this.nameOf(contact)}</bdi>${task.customerId ? nothing : html` <span class="muted">(${i.t('queue.newCustomer')})</span>`}</dd>
         <dt>${i.t('queue.email')}</dt>
-        <dd>${contact.email || i.t('queue.none')}</dd>
+        <dd><bdi>${contact.email || i.t('queue.none')}</bdi></dd>
         <dt>${i.t('queue.phone')}</dt>
         <dd>${contact.phone || i.t('queue.none')}</dd>
         <dt>${i.t('queue.request')}</dt>

@@ -225,7 +225,7 @@ export class CareRequestElement extends CareElement {
     if (view.conflict) {
       const who = view.conflict.changedBy?.name;
       return html`<div part="conflict" class="warning" role="alert">
-        ${who ? i.t('request.conflict', { name: who }) : i.t('request.conflictSomeone')}
+        ${who ? i.tb('request.conflict', { name: who }) : i.t('request.conflictSomeone')}
         <div class="actions"><button type="button" @click=${() => store.loadTheirs('request', id)}>${i.t('request.load')}</button></div>
       </div>`;
     }
@@ -249,7 +249,7 @@ export class CareRequestElement extends CareElement {
     const label = i.t(field === 'title' ? 'request.title' : 'request.description');
     const control =
       field === 'title'
-        ? html`<input
+        ? html`<input dir="auto"
             id=${field}
             .value=${value}
             ?readonly=${!editable}
@@ -257,7 +257,7 @@ export class CareRequestElement extends CareElement {
             aria-describedby=${`${field}-counter ${field}-issue`}
             @input=${(e: Event) => this.edit(field, e)}
           />`
-        : html`<textarea
+        : html`<textarea dir="auto"
             id=${field}
             .value=${value}
             ?readonly=${!editable}

@@ -2,6 +2,7 @@
 import { CareError } from '../../model/errors.js';
 import type { Activity, CareRequest, ChatMessage, Comment, Customer, Id, MoveTarget } from '../../model/types.js';
 import { normaliseTag, validateComment, validateMessage, validateNewRequest, validateTag } from '../../model/validation.js';
+import { nfc, nfcFields } from '../../model/text.js';
 import type { StoreParts } from '../parts.js';
 import { withComments, withEntity, withMessage, withRecord } from '../transitions.js';
 import type { Result, UnsentKind } from '../types.js';
@@ -26,6 +27,7 @@ export function removeTag(parts: StoreParts, activityId: Id, tag: string): Promi
 
 /** Shown at once as pending; removed again if refused. */
 export async function addComment(parts: StoreParts, activityId: Id, text: string): Promise<Result<Comment>> {
+  text = nfc(text); // N5: the agent's text enters composed
   const issues = validateComment(text);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   const { container, caller, transport } = parts;
@@ -57,6 +59,7 @@ export async function moveActivity(parts: StoreParts, activityId: Id, target: Mo
   const { container, caller, transport } = parts;
   const before = container.value.activities.get(activityId);
   if ('newRequest' in target) {
+    target = { newRequest: nfcFields(target.newRequest) }; // N5
     const issues = validateNewRequest(target.newRequest);
     if (issues.length) return { ok: false, error: CareError.validation(issues) };
   } else if (before) {
@@ -88,6 +91,7 @@ export function searchCustomers(parts: StoreParts, query: string): Promise<Resul
 }
 
 export async function sendMessage(parts: StoreParts, activityId: Id, text: string): Promise<Result<ChatMessage>> {
+  text = nfc(text); // N5
   const issues = validateMessage(text);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   const { container, caller, transport } = parts;

@@ -3,6 +3,7 @@ import { CareError } from '../../model/errors.js';
 import type { CareRequest, ContactFields, Customer, Id, RequestFields } from '../../model/types.js';
 import { validateCustomerFields, validateNewRequest, validateRequestFields } from '../../model/validation.js';
 import type { EntityChange } from '../../transport/port.js';
+import { nfc, nfcFields } from '../../model/text.js';
 import type { StoreParts } from '../parts.js';
 import { effectiveEdits } from '../drafts.js';
 import { recordOf, withDraft, withEntity, withTask } from '../transitions.js';
@@ -31,7 +32,7 @@ export async function createCustomer(parts: StoreParts, taskId: Id): Promise<Res
   const { container, caller, transport } = parts;
   const task = container.value.tasks.get(taskId);
   if (!task) return { ok: false, error: CareError.notFound('task', taskId) };
-  const fields = container.value.newCustomers[taskId] ?? task.contact;
+  const fields = nfcFields(container.value.newCustomers[taskId] ?? task.contact); // N5: the agent's text enters composed
   const issues = validateCustomerFields(fields);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   // One customer per task: every retry of this task's Create is the same append (N3).
@@ -74,6 +75,7 @@ export async function resolveRequest(parts: StoreParts, requestId: Id): Promise<
 
 /** A new request needs a title (R21); the backend is asked only when the fields are valid. */
 export async function createRequest(parts: StoreParts, customerId: Id, fields: RequestFields): Promise<Result<CareRequest>> {
+  fields = nfcFields(fields); // N5
   const issues = validateNewRequest(fields);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   const { caller, transport } = parts;
@@ -132,7 +134,7 @@ async function save<K extends DraftKind>(parts: StoreParts, kind: K, id: Id, sen
   const draft = draftOf(container.value, kind, id);
   if (!saved) return { ok: false, error: CareError.notFound(kind, id) };
   if (!draft) return { ok: true, value: saved };
-  const edits = effectiveEdits(kind, saved, draft.values);
+  const edits = nfcFields(effectiveEdits(kind, saved, draft.values)); // N5: composed when sent, not while typed (an IME composes)
   const issues = kind === 'customer' ? validateCustomerFields(edits as Partial<ContactFields>) : validateRequestFields(edits);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   if (!Object.keys(edits).length) {
@@ -147,7 +149,7 @@ async function save<K extends DraftKind>(parts: StoreParts, kind: K, id: Id, sen
     // Keep whatever the agent typed while the save was under way.
     updateDraft(parts, kind, id, (d) => {
       const sent = edits as Record<string, unknown>;
-      const values = Object.fromEntries(Object.entries(d.values).filter(([field, value]) => sent[field] !== value));
+      const values = Object.fromEntries(Object.entries(d.values).filter(([field, value]) => sent[field] !== (typeof value === 'string' ? nfc(value) : value)));
       return { ...d, saving: false, baseVersion: result.value.version, values: values as Partial<DraftFieldsByKind[K]> };
     });
     const after = draftOf(container.value, kind, id);
