@@ -1,13 +1,16 @@
 // npm run size: minified + gzipped size of the whole kit and of each element's
 // entry, with lit / rxjs bundled in and without them. Budget: the whole kit
-// with its dependencies under 52 KB gzipped (the engine is a separate entry). Raised from 50 KB when
+// with its dependencies under 55 KB gzipped (the engine is a separate entry). Raised from 50 KB when
 // the queue was virtualised, every list got one roving-focus controller with a virtual-list mode and the
-// store was split into parts (about 2 KB together); the payload schemas load on demand and are not counted.
+// store was split into parts (about 2 KB together). Raised from 52 KB for issue 11 (nothing lost): text
+// hygiene with grapheme counts and <bdi> isolation (~0.5 KB), the event inbox that applies bursts in one
+// change (~0.4 KB), idempotency keys and the element-made store's lifetime (~0.3 KB), with room for the
+// outbox. The payload schemas and IndexedDB (idb) load on demand and are not counted.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 52;
+const BUDGET_KB = 55;
 const external = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'rxjs', 'rxjs/*', 'react', 'react-dom'];
 
 /**
