@@ -149,6 +149,11 @@ export class CareEngine {
     return clone(this.ctx.routing.setStatus(agentId, status));
   }
 
+  /** The agent's link dropped or came back: no offers while it is down, and no R13 penalty for an offer it could not see (N3). */
+  setLink(agentId: Id, up: boolean): void {
+    this.ctx.routing.setLink(agentId, up);
+  }
+
   /** A new chat or call arrives; a known contact is matched to its customer (R27). */
   receive(inbound: InboundTask): Task {
     return clone(this.ctx.tasks.receive(inbound));

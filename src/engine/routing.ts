@@ -9,6 +9,8 @@ export class Routing {
   private readonly offerTimers = new Map<Id, TimerHandle>();
   /** Last time each agent was offered or finished a task: push routing favours the longest idle. */
   private readonly idleSince = new Map<Id, number>();
+  /** When each agent's link last dropped, and whether it is down now (N3: an outage is no R13 fault). */
+  private readonly linkLost = new Map<Id, { at: number; down: boolean }>();
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -80,6 +82,7 @@ export class Routing {
     let best: Agent | undefined;
     for (const agent of this.ctx.records.agents.values()) {
       if (agent.status !== 'ready' || !agent.queueIds.includes(task.queueId)) continue;
+      if (this.linkLost.get(agent.id)?.down) continue;
       if (this.hasPendingOffer(agent.id)) continue;
       if (task.media === 'call' && this.callsInProgress(agent.id) >= MAX_CONCURRENT_CALLS) continue;
       if (!best || this.idle(agent) < this.idle(best)) best = agent;
@@ -109,14 +112,32 @@ export class Routing {
     this.ctx.emit({ type: 'task', task, cause: 'offered' });
   }
 
-  /** R13: not accepted within 15 minutes: the agent turns Not Ready and the task goes back. */
+  /**
+   * The agent's link to the backend dropped (`false`) or came back. While it
+   * is down nothing is offered to them, and an offer that expires when the
+   * link was down at any time since it was made goes on without R13's
+   * penalty: the agent never had the whole 15 minutes to see it (N3).
+   */
+  setLink(agentId: Id, up: boolean): void {
+    if (up) {
+      const lost = this.linkLost.get(agentId);
+      if (lost) lost.down = false;
+      this.route();
+    } else {
+      this.linkLost.set(agentId, { at: this.ctx.now(), down: true });
+    }
+  }
+
+  /** R13: not accepted within 15 minutes: the agent turns Not Ready and the task goes back, unless their link failed meanwhile. */
   private offerTimedOut(taskId: Id, agentId: Id): void {
     this.offerTimers.delete(taskId);
     const task = this.ctx.records.tasks.get(taskId);
     if (!task || task.state !== 'offered' || task.offeredTo !== agentId) return;
-    this.requeue(task, 'offer-timeout');
+    const lost = this.linkLost.get(agentId);
+    const outage = lost !== undefined && (lost.down || lost.at >= (task.offeredAt ?? 0));
+    this.requeue(task, outage ? 'withdrawn' : 'offer-timeout');
     const agent = this.ctx.records.agent(agentId);
-    if (agent.status === 'ready') this.changeStatus(agent, 'not-ready', 'offer-timeout');
+    if (agent.status === 'ready' && !outage) this.changeStatus(agent, 'not-ready', 'offer-timeout');
     this.route();
   }
 

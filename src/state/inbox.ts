@@ -36,6 +36,7 @@ export function inbox(container: StateContainer, caller: Caller, parts: StorePar
       if (checked instanceof CareError) refused.push(checked);
       else events.push(checked);
     }
+    parts.loader.overhear(events);
     const env = parts.noticeEnv();
     container.update((s) => {
       const next = safely(s, events, env, refused);

@@ -70,7 +70,7 @@ export class CareStore {
     this.loader = new Loader(this.container, this.caller, transport);
     this.parts = new StoreParts(this.container, this.caller, this.loader, transport, options.maxNotices ?? 20, options.now);
     this.views = new Views(this.container, this.loader);
-    this.receive = inbox(this.container, this.caller, this.parts, () => queueMicrotask(() => void (this.container.disposed || this.connect())));
+    this.receive = inbox(this.container, this.caller, this.parts, () => queueMicrotask(() => void (this.container.disposed || this.resync())));
   }
 
   // ── Reading ───────────────────────────────────────────────────────────
@@ -202,6 +202,20 @@ export class CareStore {
     }
     this.unsubscribe ??= this.transport.subscribe((event) => this.receive(event));
     return session.connect(this.parts);
+  }
+
+  /**
+   * Catches up after the link may have missed pushes (N3): signs in again for
+   * tasks and status, then loads again everything loaded so far, transcripts
+   * and comments included, merged by version so nothing newer is undone and
+   * drafts are checked against what comes back (R6). Runs by itself when the
+   * transport reports the link back; the elements also call it on `online`,
+   * on return to a hidden tab and after the machine slept.
+   */
+  async resync(): Promise<Result<Agent>> {
+    const result = await this.connect();
+    if (result.ok && !this.container.disposed) await this.loader.reloadAll();
+    return result;
   }
 
   /** Stops listening and cancels every call in flight. The store cannot be used afterwards. */

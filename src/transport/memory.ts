@@ -51,10 +51,16 @@ export class MemoryTransport implements CareTransport {
     this.loseAnswer = options.loseAnswer;
   }
 
-  /** Simulates the link dropping (`false`) or coming back (`true`). While offline every call fails with `network`. */
+  /**
+   * Simulates the link dropping (`false`) or coming back (`true`). While
+   * offline every call fails with `network` and pushes are lost, as on a real
+   * event stream; the engine hears of it as a backend does (no offers, no R13
+   * penalty meanwhile), and the store resyncs when the link is back (N3).
+   */
   setOnline(online: boolean): void {
     if (this.online === online) return;
     this.online = online;
+    this.engine.setLink(this.agentId, online);
     this.dispatch({ type: 'connection', online });
   }
 
@@ -157,6 +163,8 @@ export class MemoryTransport implements CareTransport {
   }
 
   private forward(event: EngineEvent): void {
+    // A dropped link loses what was pushed meanwhile; the store's resync on reconnect recovers it.
+    if (!this.online) return;
     for (const out of this.translate(event)) this.dispatch(out);
   }
 

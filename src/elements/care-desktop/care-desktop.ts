@@ -9,6 +9,7 @@ import type { Notice } from '../../state/types.js';
 import type { CareTransport } from '../../state/public-types.js';
 import { CareElement } from '../care-element.js';
 import { keepTabInDialog } from '../dialog-focus.js';
+import { ResyncController } from '../resync-controller.js';
 import { STORE_GRACE_MS, StoreProvision } from '../store-provision.js';
 import { styles } from './care-desktop.styles.js';
 
@@ -71,6 +72,12 @@ export class CareDesktop extends CareElement {
   private input: CareStore | undefined;
   private provided: CareStore | undefined;
   private readonly provision = new StoreProvision(this, () => this.storeGrace);
+
+  constructor() {
+    super();
+    // Catches up after `online`, a long-hidden tab or sleep (N3); the host keeps the controller.
+    new ResyncController(this, () => this.provided);
+  }
 
   /** The store to work with and provide. Set this, or `transport`, or place the desktop in a provider. */
   @property({ attribute: false })
