@@ -18,7 +18,7 @@ const clock = new SystemClock();
 const engine = new CareEngine({ clock, seed: createSeed({ now: clock.now() }) });
 const simulator = new Simulator(engine, { people: [ME] });
 const transport = new MemoryTransport(engine, { agentId: ME, latency: 60 });
-const store = new CareStore(transport, { now: () => clock.now() });
+const store = new CareStore(transport, { now: () => clock.now(), persist: true });
 
 const desktop = document.querySelector('care-desktop')!;
 desktop.store = store;

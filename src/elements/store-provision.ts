@@ -43,7 +43,7 @@ export class StoreProvision implements ReactiveController {
       this.release();
     }
     if (this.transport && !this.owned && this.host.isConnected) {
-      this.owned = new CareStore(this.transport);
+      this.owned = new CareStore(this.transport, { persist: true });
       void this.owned.connect();
     }
     const value = store ?? this.owned ?? fallback;

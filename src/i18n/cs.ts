@@ -185,6 +185,7 @@ export const cs: CzechTable = {
   'notice.offer-withdrawn': 'Nabídka byla stažena.',
   'notice.connection-lost': 'Spojení se službou bylo přerušeno. Neuložená práce zůstává zachována.',
   'notice.connection-restored': 'Spojení obnoveno.',
+  'notice.drafts-restored': 'Neuložené změny z doby před znovunačtením stránky jsou zpět. Zkontrolujte je a uložte.',
   'notice.conflict': 'Někdo jiný změnil záznam, který upravujete; upozornění je zobrazeno u něj.',
   'notice.protocol': 'Služba odeslala aktualizaci, kterou tato verze Care Kit neumí přečíst; byla ignorována.',
 

@@ -172,6 +172,7 @@ export const en = {
   'notice.offer-withdrawn': 'An offer was withdrawn.',
   'notice.connection-lost': 'The connection to the service was lost. Your unsaved work is kept.',
   'notice.connection-restored': 'Connection restored.',
+  'notice.drafts-restored': 'Your unsaved changes from before the page was reloaded are back. Check them and save.',
   'notice.conflict': 'Someone else changed a record you are editing; the warning is shown there.',
   'notice.protocol': 'The service sent an update this version of Care Kit cannot read; it was ignored.',
 

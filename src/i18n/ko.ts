@@ -174,6 +174,7 @@ export const ko: Record<StringKey, string> = {
   'notice.offer-withdrawn': '작업 제안이 철회되었습니다.',
   'notice.connection-lost': '서비스 연결이 끊어졌습니다. 저장되지 않은 작업은 보존됩니다.',
   'notice.connection-restored': '연결이 복구되었습니다.',
+  'notice.drafts-restored': '페이지를 새로 고치기 전에 저장하지 않은 변경 내용을 복원했습니다. 확인한 뒤 저장하세요.',
   'notice.conflict': '편집 중인 기록을 다른 사람이 변경했습니다. 해당 위치에 경고가 표시됩니다.',
   'notice.protocol': '서비스가 보낸 업데이트를 이 버전의 Care Kit에서 읽을 수 없어 무시했습니다.',
 

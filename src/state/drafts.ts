@@ -76,6 +76,9 @@ export function viewOf<K extends DraftKind>(kind: K, saved: DraftRecordByKind[K]
     issues,
   };
   if (draft?.conflict) view.conflict = draft.conflict;
+  // A draft based on an older version than the record now (restored after a reload, N1, or met on a resync)
+  // conflicts like a live change would (R6): the agent chooses, nothing is saved over silently.
+  else if (draft && view.dirty && saved.version > draft.baseVersion) view.conflict = { current: saved };
   if (draft?.stash) view.stash = draft.stash;
   if (draft?.error) view.error = draft.error;
   return view;

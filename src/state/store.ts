@@ -25,6 +25,7 @@ import * as session from './commands/session.js';
 import { StateContainer } from './container.js';
 import { StoreParts } from './parts.js';
 import { Loader } from './loader.js';
+import { DraftKeeper, hasUnsaved } from './draft-keeper.js';
 import { inbox } from './inbox.js';
 import { canEdit, journeySelector, memoOn, shownTask } from './selectors.js';
 import { Views } from './views.js';
@@ -61,6 +62,7 @@ export class CareStore {
   private readonly views: Views;
   private readonly receive: (event: unknown) => void;
   private unsubscribe: (() => void) | undefined;
+  private readonly keeper: DraftKeeper | undefined;
 
   constructor(
     readonly transport: CareTransport,
@@ -70,6 +72,7 @@ export class CareStore {
     this.loader = new Loader(this.container, this.caller, transport);
     this.parts = new StoreParts(this.container, this.caller, this.loader, transport, options.maxNotices ?? 20, options.now);
     this.views = new Views(this.container, this.loader);
+    if (options.persist) this.keeper = new DraftKeeper(this.container, this.parts);
     this.receive = inbox(this.container, this.caller, this.parts, () => queueMicrotask(() => void (this.container.disposed || this.resync())));
   }
 
@@ -201,8 +204,16 @@ export class CareStore {
       }
     }
     this.unsubscribe ??= this.transport.subscribe((event) => this.receive(event));
-    return session.connect(this.parts);
+    const result = await session.connect(this.parts);
+    if (result.ok) void this.keeper?.start(result.value.id);
+    return result;
   }
+
+  /** Whether the agent typed anything not yet saved or sent (X8, N1): a page asks before it unloads while this holds. */
+  hasUnsaved(): boolean {
+    return hasUnsaved(this.snapshot);
+  }
+
 
   /**
    * Catches up after the link may have missed pushes (N3): signs in again for
@@ -220,6 +231,7 @@ export class CareStore {
 
   /** Stops listening and cancels every call in flight. The store cannot be used afterwards. */
   dispose(): void {
+    this.keeper?.dispose();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.caller.dispose();

@@ -36,6 +36,7 @@ export type NoticeCode =
   | 'conflict'
   | 'connection-lost'
   | 'connection-restored'
+  | 'drafts-restored'
   | 'protocol';
 
 /** Something the agent should hear about that did not come from their last click. */
@@ -163,4 +164,10 @@ export interface CareStoreOptions {
   now?: () => number;
   /** How many notices to keep (default 20). */
   maxNotices?: number;
+  /**
+   * Keeps the agent's unsaved work (drafts, new-customer forms, unsent chat lines, comments and tags) in
+   * IndexedDB as it is typed and restores it when the same agent signs in again after a reload or crash (N1).
+   * Off by default for a store you make; on for the store an element makes from a `transport`.
+   */
+  persist?: boolean;
 }

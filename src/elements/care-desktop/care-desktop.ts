@@ -19,6 +19,7 @@ const NOTICE_KEYS: Record<Notice['code'], StringKey> = {
   'offer-withdrawn': 'notice.offer-withdrawn',
   'connection-lost': 'notice.connection-lost',
   'connection-restored': 'notice.connection-restored',
+  'drafts-restored': 'notice.drafts-restored',
   protocol: 'notice.protocol',
   conflict: 'notice.conflict',
 };
@@ -78,6 +79,24 @@ export class CareDesktop extends CareElement {
     // Catches up after `online`, a long-hidden tab or sleep (N3); the host keeps the controller.
     new ResyncController(this, () => this.provided);
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.beforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.beforeUnload);
+  }
+
+  /** N1: the browser asks before the page goes while anything typed is unsaved (it is also kept, when the store persists). */
+  private readonly beforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.provided?.hasUnsaved()) return;
+    event.preventDefault();
+    // Older browsers need returnValue set to show the prompt.
+    event.returnValue = '';
+  };
 
   /** The store to work with and provide. Set this, or `transport`, or place the desktop in a provider. */
   @property({ attribute: false })

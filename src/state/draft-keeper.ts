@@ -1,0 +1,181 @@
+/**
+ * N1: the agent's unsaved work survives a reload or a crash. Everything the
+ * agent typed and has not saved (record drafts with the version they were
+ * based on, new-customer forms, unsent chat lines, comments and tags) is
+ * written to IndexedDB as it changes, one record per agent, and put back
+ * when the same agent signs in again. A restored draft whose record moved on
+ * meanwhile shows as an R6 conflict (see `viewOf`), never saved over it.
+ */
+import type { ContactFields, Id } from '../model/types.js';
+import type { StateContainer } from './container.js';
+import type { StoreParts } from './parts.js';
+import { effectiveEdits } from './drafts.js';
+import type { CareState, Draft, DraftKind, UnsentKind } from './types.js';
+
+/** What is kept for one agent. */
+export interface KeptWork {
+  drafts: { [K in DraftKind]: Record<Id, { baseVersion: number; values: Record<string, string> }> };
+  newCustomers: Record<Id, ContactFields>;
+  unsent: { [K in UnsentKind]: Record<Id, string> };
+}
+
+const KINDS: readonly DraftKind[] = ['customer', 'request'];
+const UNSENT: readonly UnsentKind[] = ['message', 'comment', 'tag'];
+/** Typing is written this long after the last key, so a burst of keys is one write. */
+const WRITE_DELAY_MS = 150;
+
+/** The agent's unsaved work in `s`, as kept. */
+export function keptOf(s: CareState): KeptWork {
+  const drafts: KeptWork['drafts'] = { customer: {}, request: {} };
+  for (const kind of KINDS) {
+    for (const [id, draft] of Object.entries(s.drafts[kind]) as [Id, Draft][]) {
+      const values = Object.fromEntries(Object.entries(draft.values).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      if (Object.keys(values).length) drafts[kind][id] = { baseVersion: draft.baseVersion, values };
+    }
+  }
+  const newCustomers: Record<Id, ContactFields> = {};
+  for (const [taskId, fields] of Object.entries(s.newCustomers)) {
+    const task = s.tasks.get(taskId);
+    const contact = task?.contact;
+    if (!contact || fields.name !== contact.name || fields.email !== contact.email || fields.phone !== contact.phone) newCustomers[taskId] = fields;
+  }
+  return { drafts, newCustomers, unsent: { message: { ...s.unsent.message }, comment: { ...s.unsent.comment }, tag: { ...s.unsent.tag } } };
+}
+
+/** How many unsaved things `work` holds: what the leave-page prompt and the restore notice count. */
+export function countKept(work: KeptWork): number {
+  const count = (table: object) => Object.keys(table).length;
+  return count(work.drafts.customer) + count(work.drafts.request) + count(work.newCustomers) + UNSENT.reduce((n, kind) => n + count(work.unsent[kind]), 0);
+}
+
+/** Whether the agent has typed anything not saved or sent: edits that differ from the record, unsent text, a new-customer form. */
+export function hasUnsaved(s: CareState): boolean {
+  if (UNSENT.some((kind) => Object.values(s.unsent[kind]).some((text) => text.trim() !== ''))) return true;
+  if (Object.keys(keptOf(s).newCustomers).length) return true;
+  return KINDS.some((kind) =>
+    Object.values(s.drafts[kind] as Record<Id, Draft>).some((draft) => {
+      const saved = kind === 'customer' ? s.customers.get(draft.id) : s.requests.get(draft.id);
+      return saved ? Object.keys(effectiveEdits(kind, saved as never, draft.values as never)).length > 0 : Object.keys(draft.values).length > 0;
+    }),
+  );
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 100_000;
+const isTextTable = (v: unknown): v is Record<string, string> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isText);
+
+/** What was read back, if it is kept work: the database is shared with other versions of the kit and with devtools (N4). */
+export function asKept(value: unknown): KeptWork | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<KeptWork>;
+  const drafts = v.drafts as Record<string, unknown> | undefined;
+  const draftsOk = !!drafts && KINDS.every((kind) => {
+    const table = drafts[kind];
+    return typeof table === 'object' && table !== null && Object.values(table).every((d: { baseVersion?: unknown; values?: unknown }) =>
+      Number.isInteger(d?.baseVersion) && isTextTable(d.values));
+  });
+  const customersOk = typeof v.newCustomers === 'object' && v.newCustomers !== null &&
+    Object.values(v.newCustomers).every((f) => isTextTable(f) && isText(f.name) && isText(f.email) && isText(f.phone));
+  const unsentOk = typeof v.unsent === 'object' && v.unsent !== null && UNSENT.every((kind) => isTextTable((v.unsent as Record<string, unknown>)[kind]));
+  return draftsOk && customersOk && unsentOk ? (value as KeptWork) : null;
+}
+
+/** `s` with kept work put back where the agent has nothing newer; returns how many things came back. */
+export function withKept(s: CareState, work: KeptWork): { state: CareState; restored: number } {
+  let restored = 0;
+  const drafts = { customer: { ...s.drafts.customer }, request: { ...s.drafts.request } } as { [K in DraftKind]: Record<Id, Draft<K>> };
+  for (const kind of KINDS) {
+    for (const [id, kept] of Object.entries(work.drafts[kind])) {
+      if (drafts[kind][id]) continue;
+      (drafts[kind] as Record<Id, Draft>)[id] = { kind, id, baseVersion: kept.baseVersion, values: kept.values, saving: false };
+      restored++;
+    }
+  }
+  const newCustomers = { ...s.newCustomers };
+  for (const [taskId, fields] of Object.entries(work.newCustomers)) {
+    if (newCustomers[taskId]) continue;
+    newCustomers[taskId] = fields;
+    restored++;
+  }
+  const unsent = { message: { ...s.unsent.message }, comment: { ...s.unsent.comment }, tag: { ...s.unsent.tag } };
+  for (const kind of UNSENT) {
+    for (const [id, text] of Object.entries(work.unsent[kind])) {
+      if (unsent[kind][id] || !text) continue;
+      unsent[kind][id] = text;
+      restored++;
+    }
+  }
+  return { state: restored ? { ...s, drafts, newCustomers, unsent } : s, restored };
+}
+
+/**
+ * Writes the agent's unsaved work as it changes and restores it once per
+ * sign-in. Storage is IndexedDB, loaded on demand; where it is refused (some
+ * private windows) the work stays in memory only, as before.
+ */
+export class DraftKeeper {
+  private agentId: Id | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private last: string | undefined;
+  private stop: (() => void) | undefined;
+
+  constructor(
+    private readonly container: StateContainer,
+    private readonly parts: Pick<StoreParts, 'notify'>,
+  ) {}
+
+  /** Restores what `agentId` left unsaved (resolves with how many things), then keeps writing. */
+  async start(agentId: Id): Promise<number> {
+    if (this.agentId === agentId) return 0;
+    this.dispose();
+    this.agentId = agentId;
+    let restored = 0;
+    try {
+      const { database } = await import('./persist/database.js');
+      const kept = asKept(await (await database()).get('drafts', agentId));
+      if (kept && !this.container.disposed && this.agentId === agentId) {
+        this.container.update((s) => {
+          const next = withKept(s, kept);
+          restored = next.restored;
+          return next.state;
+        });
+      }
+    } catch {
+      // No IndexedDB here: nothing to restore, and writes below fail quietly the same way.
+    }
+    if (this.container.disposed || this.agentId !== agentId) return restored;
+    if (restored) this.parts.notify('info', 'drafts-restored', `Restored ${restored} unsaved changes from before the page was reloaded.`);
+    const subscription = this.container.state$.subscribe((s) => this.schedule(s));
+    this.stop = () => subscription.unsubscribe();
+    return restored;
+  }
+
+  dispose(): void {
+    this.stop?.();
+    this.stop = undefined;
+    clearTimeout(this.timer);
+    this.agentId = null;
+  }
+
+  private schedule(s: CareState): void {
+    const work = JSON.stringify(keptOf(s));
+    if (work === this.last) return;
+    clearTimeout(this.timer);
+    const agentId = this.agentId;
+    this.timer = setTimeout(() => {
+      this.last = work;
+      if (agentId) void this.write(agentId, JSON.parse(work) as KeptWork);
+    }, WRITE_DELAY_MS);
+  }
+
+  private async write(agentId: Id, work: KeptWork): Promise<void> {
+    try {
+      const { database } = await import('./persist/database.js');
+      const db = await database();
+      if (countKept(work)) await db.put('drafts', work, agentId);
+      else await db.delete('drafts', agentId);
+    } catch {
+      // Kept in memory only; the leave-page prompt still guards it.
+    }
+  }
+}
