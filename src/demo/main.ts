@@ -12,10 +12,14 @@ import { createSeed } from '../engine/seed.js';
 import { Simulator, type ColleagueEdit } from '../engine/simulator.js';
 import { CareStore } from '../state/store.js';
 import { MemoryTransport } from '../transport/memory.js';
+import { keepEngineSaved, loadSavedEngine, resetDemoData } from './saved-engine.js';
 
 const ME = 'agent-1';
 const clock = new SystemClock();
-const engine = new CareEngine({ clock, seed: createSeed({ now: clock.now() }) });
+// A reload carries on from where the demo was (N1); the first visit, or one after "Reset demo data", starts from the seed.
+const saved = await loadSavedEngine();
+const engine = new CareEngine({ clock, seed: saved ?? createSeed({ now: clock.now() }) });
+keepEngineSaved(engine);
 const simulator = new Simulator(engine, { people: [ME] });
 const transport = new MemoryTransport(engine, { agentId: ME, latency: 60 });
 const store = new CareStore(transport, { now: () => clock.now(), persist: true });
@@ -57,6 +61,10 @@ function drawTeam(): void {
         <button type="button" @click=${() => simulator.arrive('chat', true)}>Queue a chat for picking</button>
       </p>
       <p>
+        Your work is kept in this browser across reloads.
+        <button type="button" @click=${resetOnConfirm}>Reset demo data</button>
+      </p>
+      <p>
         <label
           >Language
           <select @change=${(e: Event) => (document.documentElement.lang = (e.target as HTMLSelectElement).value)}>
@@ -74,6 +82,10 @@ function drawTeam(): void {
       </p>`,
     team,
   );
+}
+
+function resetOnConfirm(): void {
+  if (confirm('Reset the demo? Every change, draft and task since the first visit is forgotten.')) void resetDemoData();
 }
 
 // What an integrator would do with the kit's events: here, a short log.

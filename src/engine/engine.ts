@@ -54,7 +54,18 @@ export class CareEngine {
     if (options.seed) {
       this.ctx.records.load(options.seed);
       this.ctx.requests.scheduleAll();
+      this.ctx.routing.resume();
     }
+  }
+
+  /**
+   * The engine's whole state as data: give it back as `seed` to a new engine
+   * and it carries on (open tasks included; an offer made before becomes
+   * queued again and is offered anew). The demo keeps it in IndexedDB so a
+   * reload loses nothing saved (N1).
+   */
+  exportData(): Required<SeedData> {
+    return this.ctx.records.export();
   }
 
   /** Listens to every change. Returns the function that stops listening. */

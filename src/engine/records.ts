@@ -30,6 +30,23 @@ export class Records {
     for (const activity of seed.activities) this.activities.set(activity.id, clone(activity));
     for (const comment of seed.comments) this.addComment(clone(comment));
     for (const message of seed.transcripts) this.addMessage(clone(message));
+    for (const task of seed.tasks ?? []) this.tasks.set(task.id, clone(task));
+    this.nextId = Math.max(this.nextId, seed.nextId ?? 1);
+  }
+
+  /** Everything held, as data a new engine can start from (the demo saves it so a reload loses nothing). */
+  export(): Required<SeedData> {
+    return clone({
+      queues: [...this.queues.values()],
+      agents: [...this.agents.values()],
+      customers: [...this.customers.values()],
+      requests: [...this.requests.values()],
+      activities: [...this.activities.values()],
+      comments: [...this.comments.values()].flat(),
+      transcripts: [...this.transcripts.values()].flat(),
+      tasks: [...this.tasks.values()].filter((t) => t.state !== 'closed'),
+      nextId: this.nextId,
+    });
   }
 
   newId(kind: string): Id {

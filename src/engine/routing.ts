@@ -112,6 +112,18 @@ export class Routing {
     this.ctx.emit({ type: 'task', task, cause: 'offered' });
   }
 
+  /** After a restore: offers made before have no timer any more, so they go back to the queue and are offered anew. */
+  resume(): void {
+    for (const task of this.ctx.records.tasks.values()) {
+      if (task.state === 'offered') {
+        task.state = 'queued';
+        delete task.offeredTo;
+        delete task.offeredAt;
+      }
+    }
+    this.route();
+  }
+
   /**
    * The agent's link to the backend dropped (`false`) or came back. While it
    * is down nothing is offered to them, and an offer that expires when the

@@ -18,6 +18,7 @@ import type {
   MediaType,
   Queue,
   RequestStatus,
+  Task,
 } from '../model/types.js';
 import { tagKey } from '../model/validation.js';
 import {
@@ -47,6 +48,10 @@ export interface SeedData {
   activities: Activity[];
   comments: Comment[];
   transcripts: ChatMessage[];
+  /** Open tasks, when the data is an engine's saved state ({@link CareEngine.exportData}); a fresh seed has none. */
+  tasks?: Task[];
+  /** The engine's id counter, so ids made after a restore never repeat saved ones. */
+  nextId?: number;
 }
 
 export interface SeedOptions {

@@ -105,9 +105,11 @@ export class CareDesktop extends CareElement {
   }
 
   override set store(value: CareStore | undefined) {
-    const old = this.input;
+    if (value === this.input) return;
     this.input = value;
-    this.requestUpdate('store', old);
+    // Not requestUpdate('store', old): Lit compares the getter (the store provided, set only in willUpdate),
+    // which has not changed yet, so a store given after the first render was never picked up.
+    this.requestUpdate();
   }
 
   /** A transport to make and connect a store from, when no `store` is given. */
