@@ -1,16 +1,17 @@
 // npm run size: minified + gzipped size of the whole kit and of each element's
 // entry, with lit / rxjs bundled in and without them. Budget: the whole kit
-// with its dependencies under 55 KB gzipped (the engine is a separate entry). Raised from 50 KB when
+// with its dependencies under 56 KB gzipped (the engine is a separate entry). Raised from 50 KB when
 // the queue was virtualised, every list got one roving-focus controller with a virtual-list mode and the
 // store was split into parts (about 2 KB together). Raised from 52 KB for issue 11 (nothing lost): text
 // hygiene with grapheme counts and <bdi> isolation (~0.5 KB), the event inbox that applies bursts in one
-// change (~0.4 KB), idempotency keys and the element-made store's lifetime (~0.3 KB), with room for the
-// outbox. The payload schemas and IndexedDB (idb) load on demand and are not counted.
+// change (~0.4 KB), idempotency keys and the element-made store's lifetime (~0.3 KB), the outbox and its
+// list (~1.1 KB), the resync triggers (~0.4 KB): 52 → 56 KB. The payload schemas, the draft keeper and
+// IndexedDB (idb) load on demand and are not counted.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 55;
+const BUDGET_KB = 56;
 const external = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'rxjs', 'rxjs/*', 'react', 'react-dom'];
 
 /**
@@ -37,7 +38,8 @@ async function size(entry, bundleDeps) {
   });
   const files = new Map(result.outputFiles.map((file) => [file.path.slice(file.path.indexOf('size-out')), file.contents]));
   const outputs = result.metafile.outputs;
-  const start = Object.keys(outputs).find((name) => outputs[name].entryPoint);
+  // Chunks behind dynamic imports are entry points in the metafile too: start from the one built for `entry`.
+  const start = Object.keys(outputs).find((name) => outputs[name].entryPoint === entry.replace(/^\.\//, ''));
   const seen = new Set();
   const visit = (name) => {
     if (seen.has(name)) return;

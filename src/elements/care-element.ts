@@ -5,6 +5,7 @@ import type { Observable } from 'rxjs';
 import { LocaleController, isolate } from '../i18n/localize.js';
 import { displayNameOrNull } from '../model/rules.js';
 import { FIELD_MAX } from '../model/limits.js';
+import { isQueued } from '../state/outbox.js';
 import { CareError } from '../model/errors.js';
 import type { CareRequest, ContactFields, MediaType, Task } from '../model/types.js';
 import type { IssueCode, ValidationIssue } from '../model/validation.js';
@@ -152,6 +153,7 @@ export class CareElement extends LitElement {
         return name ? i.t('error.conflict', { name: isolate(name) }) : i.t('error.conflictSomeone');
       }
       case 'network': {
+        if (isQueued(error)) return i.t('outbox.queued');
         const text = i.t('error.network');
         const detail = error.message.trim();
         return detail && detail !== NETWORK_DEFAULT ? i.t('error.detail', { text, detail }) : text;

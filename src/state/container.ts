@@ -26,6 +26,7 @@ export const initialState = (): CareState => ({
   newCustomers: {},
   unsent: { message: {}, comment: {}, tag: {} },
   notices: [],
+  outbox: [],
   noticeSeq: 1,
 });
 

@@ -26,6 +26,11 @@ export class Intents {
     if (result.ok || (result.error.kind !== 'network' && result.error.kind !== 'aborted')) this.keys.delete(scope);
   }
 
+  /** Forgets a command's key: the outbox took the command over, so the same text typed again is a new one. */
+  release(scope: string): void {
+    this.keys.delete(scope);
+  }
+
   /** Runs `send` with the command's key and settles it. */
   async once<T>(scope: string, send: (key: string) => Promise<Result<T>>): Promise<Result<T>> {
     const result = await send(this.key(scope));

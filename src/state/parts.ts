@@ -6,6 +6,7 @@ import type { Loader } from './loader.js';
 import type { AgentRef } from '../model/types.js';
 import type { EntityChange } from '../transport/port.js';
 import { Intents } from './intents.js';
+import { Outbox } from './outbox.js';
 import { type NoticeEnv, withEntity, withNotice } from './transitions.js';
 import type { Notice, NoticeCode } from './types.js';
 
@@ -15,6 +16,8 @@ export class StoreParts {
   private pending = 0;
   /** Idempotency keys of appends, kept across retries (N3). */
   readonly intents = new Intents();
+  /** Commands waiting for the link (N3). */
+  readonly outbox: Outbox = new Outbox(this);
 
   constructor(
     readonly container: StateContainer,

@@ -14,7 +14,6 @@ import type {
   RequestFields,
   Task,
 } from '../model/types.js';
-import { CareError } from '../model/errors.js';
 import type { CareTransport } from '../transport/port.js';
 import { Caller } from './call.js';
 import * as activities from './commands/activities.js';
@@ -25,7 +24,8 @@ import * as session from './commands/session.js';
 import { StateContainer } from './container.js';
 import { StoreParts } from './parts.js';
 import { Loader } from './loader.js';
-import { DraftKeeper, hasUnsaved } from './draft-keeper.js';
+import type { DraftKeeper } from './persist/keeper.js';
+import { hasUnsaved } from './unsaved.js';
 import { inbox } from './inbox.js';
 import { canEdit, journeySelector, memoOn, shownTask } from './selectors.js';
 import { Views } from './views.js';
@@ -42,7 +42,6 @@ import type {
 } from './types.js';
 
 export type { CareStoreOptions, CloseCheck, CloseResolution };
-
 /**
  * One agent session's state (RxJS). Holds what the backend said and the
  * agent's unsaved drafts apart, exposes both as Observables, and takes
@@ -62,7 +61,7 @@ export class CareStore {
   private readonly views: Views;
   private readonly receive: (event: unknown) => void;
   private unsubscribe: (() => void) | undefined;
-  private readonly keeper: DraftKeeper | undefined;
+  private readonly keeper: Promise<DraftKeeper> | undefined;
 
   constructor(
     readonly transport: CareTransport,
@@ -72,7 +71,7 @@ export class CareStore {
     this.loader = new Loader(this.container, this.caller, transport);
     this.parts = new StoreParts(this.container, this.caller, this.loader, transport, options.maxNotices ?? 20, options.now);
     this.views = new Views(this.container, this.loader);
-    if (options.persist) this.keeper = new DraftKeeper(this.container, this.parts);
+    if (options.persist) this.keeper = import('./persist/keeper.js').then((m) => new m.DraftKeeper(this.container, this.parts));
     this.receive = inbox(this.container, this.caller, this.parts, () => queueMicrotask(() => void (this.container.disposed || this.resync())));
   }
 
@@ -103,6 +102,8 @@ export class CareStore {
   readonly status$ = this.container.select((s) => s.agent?.status ?? null);
   readonly queues$ = this.container.select((s) => s.queues);
   readonly notices$ = this.container.select((s) => s.notices);
+  /** Comments, chat lines and new requests waiting for the link, in order, each waiting, sending or failed (N3). */
+  readonly outbox$ = this.container.select((s) => s.outbox);
 
   /** Queued tasks the agent may pick, oldest first (R1, R26). */
   readonly queue$: Observable<readonly Task[]> = this.container.select((s) => s.taskLists.queued);
@@ -115,7 +116,6 @@ export class CareStore {
 
   /** The task the desktop shows: the one being previewed (R1), else the active one. */
   readonly shownTask$ = this.container.select(shownTask);
-
   /** The activity whose details, request and comments are shown: the one picked in the journey, else the shown task's own (R16, R19). */
   readonly focusedActivityId$ = this.container.select((s) => s.selectedActivityId ?? shownTask(s)?.activityId ?? null);
 
@@ -193,19 +193,13 @@ export class CareStore {
 
   /** Signs in and starts listening. Safe to call again to reconnect. */
   async connect(): Promise<Result<Agent>> {
-    // Events are checked as they come, so the checks must be at hand first; a store disposed meanwhile must not listen.
     if (!this.caller.ready) {
-      this.container.patch({ connection: 'connecting', connectionError: null });
-      const ready = await this.caller.prepare();
-      if (this.container.disposed) return { ok: false, error: CareError.aborted() };
-      if (!ready.ok) {
-        this.container.patch({ connection: 'offline', connectionError: ready.error });
-        return ready;
-      }
+      const ready = await session.prepare(this.parts);
+      if (!ready.ok) return ready;
     }
     this.unsubscribe ??= this.transport.subscribe((event) => this.receive(event));
     const result = await session.connect(this.parts);
-    if (result.ok) void this.keeper?.start(result.value.id);
+    if (result.ok) void Promise.resolve(this.keeper?.then((k) => k.start(result.value.id))).then(() => this.parts.outbox.flush());
     return result;
   }
 
@@ -214,14 +208,10 @@ export class CareStore {
     return hasUnsaved(this.snapshot);
   }
 
-
   /**
-   * Catches up after the link may have missed pushes (N3): signs in again for
-   * tasks and status, then loads again everything loaded so far, transcripts
-   * and comments included, merged by version so nothing newer is undone and
-   * drafts are checked against what comes back (R6). Runs by itself when the
-   * transport reports the link back; the elements also call it on `online`,
-   * on return to a hidden tab and after the machine slept.
+   * Catches up after the link may have missed pushes (N3): signs in again, then loads again everything loaded
+   * so far (transcripts and comments included), merged by version, drafts checked against it (R6). Runs when
+   * the transport reports the link back; elements also call it on `online`, a long-hidden tab's return and sleep.
    */
   async resync(): Promise<Result<Agent>> {
     const result = await this.connect();
@@ -231,7 +221,8 @@ export class CareStore {
 
   /** Stops listening and cancels every call in flight. The store cannot be used afterwards. */
   dispose(): void {
-    this.keeper?.dispose();
+    void this.keeper?.then((k) => k.dispose());
+    this.parts.outbox.dispose();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.caller.dispose();
@@ -276,6 +267,16 @@ export class CareStore {
    */
   close(taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
     return closing.close(this.parts, taskId, resolution);
+  }
+
+  /** Sends a failed outbox item again, or everything waiting when no key is given (N3). */
+  retryOutbox(key?: string): Promise<void> {
+    return key ? this.parts.outbox.retry(key) : this.parts.outbox.flush();
+  }
+
+  /** Drops an outbox item the agent no longer wants sent. */
+  discardOutbox(key: string): void {
+    this.parts.outbox.discard(key);
   }
 
   /** Removes a notice the agent has seen. */

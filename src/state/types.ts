@@ -14,6 +14,7 @@ import type {
   Task,
 } from '../model/types.js';
 import type { ValidationIssue } from '../model/validation.js';
+import type { OutboxItem } from './outbox.js';
 import type { Table } from './table.js';
 import type { TaskLists } from './task-lists.js';
 
@@ -152,6 +153,8 @@ export interface CareState {
   /** Unsent composer text by kind, then id (X8): kept while the agent switches records. */
   unsent: { readonly [K in UnsentKind]: Readonly<Record<Id, string>> };
   notices: readonly Notice[];
+  /** Commands waiting for the link, in the order made (N3). */
+  outbox: readonly OutboxItem[];
   /** The id the next notice gets. */
   noticeSeq: number;
 }

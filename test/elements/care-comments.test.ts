@@ -170,12 +170,12 @@ describe('care-comments', () => {
     expect(win.carePwned).to.equal(undefined);
   });
 
-  it('a failed add keeps the text and says why; the next try adds it', async () => {
+  it('a refused add keeps the text and says why; the next try adds it', async () => {
     const { el, transport, engine, task } = await setup();
     await type(el, 'Promised a call back');
-    transport.failure = (operation) => (operation === 'addComment' ? CareError.network('The service is unavailable.') : undefined);
+    transport.failure = (operation) => (operation === 'addComment' ? CareError.refused('invalid-state', 'Busy.') : undefined);
     await chord(el, 'Control');
-    expect(partText(el, 'error')).to.equal('The comment was not added; your text is kept. The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
+    expect(partText(el, 'error')).to.equal('The comment was not added; your text is kept. This cannot be done right now.');
     expect(shadow(el).querySelector("[part~='error']")?.getAttribute('role')).to.equal('alert');
     expect(textarea(el)!.value).to.equal('Promised a call back');
     expect(items(el), 'the pending comment is gone again').to.have.length(0);
@@ -188,6 +188,22 @@ describe('care-comments', () => {
     expect(textarea(el)!.value).to.equal('');
     expect(texts(el)).to.deep.equal(['Promised a call back']);
     expect(engine.getComments(task!.activityId)).to.have.length(1);
+  });
+
+  it('N3 an add made offline waits in the outbox: the composer clears and says so; it is added once the link is back', async () => {
+    const { el, transport, engine, task, store } = await setup();
+    await type(el, 'Called from the car');
+    transport.failure = (operation) => (operation === 'addComment' ? CareError.network('The service is unavailable.') : undefined);
+    await chord(el, 'Control');
+    expect(partText(el, 'error')).to.equal('Not sent yet: it waits for the connection and goes by itself.');
+    expect(textarea(el)!.value, 'the outbox holds the text now').to.equal('');
+    expect(store.snapshot.outbox.map((item) => item.state)).to.deep.equal(['waiting']);
+
+    transport.failure = undefined;
+    await store.retryOutbox();
+    await rendered(el);
+    expect(engine.getComments(task!.activityId).map((comment) => comment.text)).to.deep.equal(['Called from the car']);
+    expect(texts(el)).to.deep.equal(['Called from the car']);
   });
 
   it('R25 a previewed pick-queue task shows comments but no composer', async () => {

@@ -171,13 +171,13 @@ describe('care-communication', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a failed send keeps the text and says why; the next try sends it', async () => {
+  it('a refused send keeps the text and says why; the next try sends it', async () => {
     const { el, transport } = await setup();
     await type(el, 'Are you there?');
-    transport.failure = (operation) => (operation === 'sendChatMessage' ? CareError.network('The service is unavailable.') : undefined);
+    transport.failure = (operation) => (operation === 'sendChatMessage' ? CareError.refused('invalid-state', 'Busy.') : undefined);
     button(el, 'Send').click();
     await rendered(el);
-    expect(partText(el, 'error')).to.equal('The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
+    expect(partText(el, 'error')).to.equal('This cannot be done right now.');
     expect(shadow(el).querySelector("[part~='error']")?.getAttribute('role')).to.equal('alert');
     expect(textarea(el)!.value).to.equal('Are you there?');
     expect(messages(el)).to.have.length(1);

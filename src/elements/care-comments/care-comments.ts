@@ -7,6 +7,7 @@ import { FIELD_MAX } from '../../model/limits.js';
 import type { Comment, Id } from '../../model/types.js';
 import { validateComment } from '../../model/validation.js';
 import type { CareError } from '../../model/errors.js';
+import { isQueued } from '../../state/outbox.js';
 import { CareElement } from '../care-element.js';
 import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
 import { styles } from './care-comments.styles.js';
@@ -108,6 +109,8 @@ export class CareComments extends CareElement {
     this.adding = new Set([...this.adding].filter((id) => id !== activityId));
     if (!result.ok) {
       this.addError = { activityId, error: result.error };
+      // Offline: the outbox holds the comment now and sends it when the link is back (N3).
+      if (isQueued(result.error)) store.consumeUnsentText('comment', activityId, text);
       return;
     }
     store.consumeUnsentText('comment', activityId, text);
@@ -165,7 +168,8 @@ export class CareComments extends CareElement {
     const text = this.store?.unsentText('comment', activityId) ?? '';
     const limit = textLimit(text);
     const adding = this.adding.has(activityId);
-    const error = this.addError?.activityId === activityId ? `${i.t('comments.addFailed')} ${this.errorText(this.addError.error, 'text')}` : '';
+    const failed = this.addError?.activityId === activityId ? this.addError.error : null;
+    const error = !failed ? '' : isQueued(failed) ? this.errorText(failed) : `${i.t('comments.addFailed')} ${this.errorText(failed, 'text')}`;
     return html`<form part="composer" novalidate @submit=${(event: Event) => this.onSubmit(activityId, event)}>
       <label for="comment">${i.t('comments.field')}</label>
       <textarea dir="auto"

@@ -9,6 +9,7 @@ import { validateMessage } from '../../model/validation.js';
 import type { CareStore } from '../../state/store.js';
 import type { ResourceKey } from '../../state/types.js';
 import type { CareError } from '../../model/errors.js';
+import { isQueued } from '../../state/outbox.js';
 import { CareElement } from '../care-element.js';
 import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
 import { TickController } from '../tick-controller.js';
@@ -154,6 +155,8 @@ export class CareCommunication extends CareElement {
     this.sending = new Set([...this.sending].filter((id) => id !== task.id));
     if (!result.ok) {
       this.sendError = { taskId: task.id, error: result.error };
+      // Offline: the outbox holds the line now and sends it when the link is back (N3).
+      if (isQueued(result.error)) store.consumeUnsentText('message', task.id, text);
       return;
     }
     store.consumeUnsentText('message', task.id, text);

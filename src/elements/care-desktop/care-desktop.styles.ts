@@ -103,4 +103,34 @@ export const styles = css`
     gap: ${token('space2')};
     margin-block-start: ${token('space3')};
   }
+  .outbox {
+    border: 1px solid ${token('colorBorder')};
+    border-radius: ${token('radius')};
+    padding: ${token('space2')} ${token('space3')};
+    margin-block-end: ${token('space2')};
+  }
+  .outbox h2 {
+    font-size: 1em;
+    margin: 0 0 ${token('space1')};
+  }
+  .outbox ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .outbox li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: ${token('space2')};
+  }
+  .outbox .text {
+    overflow-wrap: break-word;
+  }
+  .outbox .state {
+    color: ${token('colorMuted')};
+  }
+  .outbox li.failed .state {
+    color: ${token('colorDanger')};
+  }
 `;

@@ -10,6 +10,7 @@ import type { CareTransport } from '../../state/public-types.js';
 import { CareElement } from '../care-element.js';
 import { keepTabInDialog } from '../dialog-focus.js';
 import { ResyncController } from '../resync-controller.js';
+import { renderOutbox } from './outbox-list.js';
 import { STORE_GRACE_MS, StoreProvision } from '../store-provision.js';
 import { styles } from './care-desktop.styles.js';
 
@@ -125,6 +126,7 @@ export class CareDesktop extends CareElement {
 
   private readonly connection = this.watch((store) => store.connection$);
   private readonly notices = this.watch((store) => store.notices$);
+  private readonly outbox = this.watch((store) => store.outbox$);
   private readonly active = this.watch((store) => store.activeTask$);
   private readonly selected = this.watch((store) => store.selectedTask$);
 
@@ -233,6 +235,11 @@ export class CareDesktop extends CareElement {
     const offline = this.connection.value === 'offline';
     const notices = (this.notices.value ?? []).slice(-3);
     return html`${offline ? html`<p part="notice" class="warning">${i.t('common.offline')}</p>` : nothing}
+    ${renderOutbox(this.outbox.value ?? [], i, {
+      retry: (key) => void this.store?.retryOutbox(key),
+      discard: (key) => this.store?.discardOutbox(key),
+      errorText: (item) => (item.error ? this.errorText(item.error) : ''),
+    })}
     ${notices.map((notice) => {
       const key = NOTICE_KEYS[notice.code];
       return html`<p part="notice" class=${notice.level === 'info' ? 'muted' : notice.level}>

@@ -5,6 +5,7 @@ import { normaliseTag, validateComment, validateMessage, validateNewRequest, val
 import { nfc, nfcFields } from '../../model/text.js';
 import type { StoreParts } from '../parts.js';
 import { withComments, withEntity, withMessage, withRecord } from '../transitions.js';
+import type { OutboxCommand } from '../outbox.js';
 import type { Result, UnsentKind } from '../types.js';
 
 
@@ -42,7 +43,7 @@ export async function addComment(parts: StoreParts, activityId: Id, text: string
   };
   container.update((s) => withComments(s, activityId, (list) => [...list, pending]));
   // Sending the same text again after a lost answer is the same comment: same key, one comment (N3).
-  const result = await parts.intents.once(`comment ${activityId} ${text}`, (key) =>
+  const result = await queueable(parts, `comment ${activityId} ${text}`, { op: 'addComment', activityId, text }, (key) =>
     caller.run('addComment', (signal) => transport.addComment(activityId, text, signal, key)),
   );
   container.update((s) =>
@@ -95,13 +96,27 @@ export async function sendMessage(parts: StoreParts, activityId: Id, text: strin
   const issues = validateMessage(text);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   const { container, caller, transport } = parts;
-  const result = await parts.intents.once(`message ${activityId} ${text}`, (key) =>
+  const result = await queueable(parts, `message ${activityId} ${text}`, { op: 'sendChatMessage', activityId, text }, (key) =>
     caller.run('sendChatMessage', (signal) => transport.sendChatMessage(activityId, text, signal, key)),
   );
   if (result.ok) {
     const message = result.value;
     container.update((s) => withMessage(s, message));
   }
+  return result;
+}
+
+/**
+ * Sends an append with its command's key; when the link is down it goes to
+ * the outbox instead, and the caller hears so (`isQueued`) and can clear its
+ * composer: the outbox sends it when the link is back (N3).
+ */
+export async function queueable<T>(parts: StoreParts, scope: string, command: OutboxCommand, send: (key: string) => Promise<Result<T>>): Promise<Result<T>> {
+  const key = parts.intents.key(scope);
+  const result = await send(key);
+  // The key stays the command's until the outbox has sent it, so pressing Send again is still the same command.
+  if (!result.ok && result.error.kind === 'network') return { ok: false, error: parts.outbox.queue(command, key, scope) };
+  parts.intents.settle(scope, result);
   return result;
 }
 

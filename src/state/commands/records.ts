@@ -5,6 +5,7 @@ import { validateCustomerFields, validateNewRequest, validateRequestFields } fro
 import type { EntityChange } from '../../transport/port.js';
 import { nfc, nfcFields } from '../../model/text.js';
 import type { StoreParts } from '../parts.js';
+import { queueable } from './activities.js';
 import { effectiveEdits } from '../drafts.js';
 import { recordOf, withDraft, withEntity, withTask } from '../transitions.js';
 import type { CareState, Draft, DraftFieldsByKind, DraftKind, DraftRecordByKind, Result } from '../types.js';
@@ -79,7 +80,8 @@ export async function createRequest(parts: StoreParts, customerId: Id, fields: R
   const issues = validateNewRequest(fields);
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   const { caller, transport } = parts;
-  const result = await parts.intents.once(`request ${customerId} ${fields.title}\u0000${fields.description}`, (key) =>
+  const command = { op: 'createRequest', customerId, fields } as const;
+  const result = await queueable(parts, `request ${customerId} ${fields.title}\u0000${fields.description}`, command, (key) =>
     caller.run('createRequest', (signal) => transport.createRequest(customerId, fields, signal, key)),
   );
   if (result.ok) parts.take({ kind: 'request', value: result.value });

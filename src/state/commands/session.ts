@@ -8,6 +8,19 @@ import { taskListsOf } from '../task-lists.js';
 import { withAgent, withTask } from '../transitions.js';
 import type { Result } from '../types.js';
 
+/** Events are checked as they come, so the checks must be at hand before listening; a store disposed meanwhile must not listen. */
+export async function prepare(parts: StoreParts): Promise<Result<true>> {
+  const { caller, container } = parts;
+  container.patch({ connection: 'connecting', connectionError: null });
+  const ready = await caller.prepare();
+  if (container.disposed) return { ok: false, error: CareError.aborted() };
+  if (!ready.ok) {
+    container.patch({ connection: 'offline', connectionError: ready.error });
+    return ready;
+  }
+  return { ok: true, value: true };
+}
+
 export async function connect(parts: StoreParts): Promise<Result<Agent>> {
   const { container, caller, transport } = parts;
   container.patch({ connection: 'connecting', connectionError: null });

@@ -1,7 +1,7 @@
 /**
- * The one IndexedDB database the kit keeps in a browser (N1, N3): drafts the
- * agent typed, the outbox of commands waiting for the link, and the demo's
- * saved engine. Loaded on demand (a dynamic import), so a page that never
+ * The one IndexedDB database the kit keeps in a browser (N1, N3): the
+ * agent's unsaved work (drafts, unsent text and the outbox of commands
+ * waiting for the link, one record per agent) and the demo's saved engine. Loaded on demand (a dynamic import), so a page that never
  * persists anything never loads `idb`.
  *
  * Every value read back is untrusted (another version of the kit, a user
@@ -18,16 +18,14 @@ const VERSION = 1;
 
 /** What the database holds. Values are `unknown` on purpose: each owner checks them (N4). */
 export interface CareDatabase extends DBSchema {
-  /** The agent's unsaved edits, keyed by `<agent>|<kind>|<id>` (N1). */
+  /** The agent's unsaved work, keyed by agent id (N1, N3; see state/persist/keeper.ts). */
   drafts: { key: string; value: unknown };
-  /** Commands waiting for the link, keyed by `[agent, sequence]` so they replay in order (N3). */
-  outbox: { key: [string, number]; value: unknown };
   /** Free-form values keyed by name (the demo's saved engine). */
   values: { key: string; value: unknown };
 }
 
 /** The names of the database's stores. */
-export type CareStoreName = 'drafts' | 'outbox' | 'values';
+export type CareStoreName = 'drafts' | 'values';
 
 let opening: Promise<IDBPDatabase<CareDatabase>> | undefined;
 
@@ -41,7 +39,6 @@ export function database(): Promise<IDBPDatabase<CareDatabase>> {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore('drafts');
-        db.createObjectStore('outbox');
         db.createObjectStore('values');
       }
     },
@@ -60,6 +57,6 @@ export function database(): Promise<IDBPDatabase<CareDatabase>> {
 /** Empties every store: "Reset demo data", and tests that must start clean. */
 export async function clearDatabase(): Promise<void> {
   const db = await database();
-  const tx = db.transaction(['drafts', 'outbox', 'values'], 'readwrite');
-  await Promise.all([tx.objectStore('drafts').clear(), tx.objectStore('outbox').clear(), tx.objectStore('values').clear(), tx.done]);
+  const tx = db.transaction(['drafts', 'values'], 'readwrite');
+  await Promise.all([tx.objectStore('drafts').clear(), tx.objectStore('values').clear(), tx.done]);
 }

@@ -5,18 +5,21 @@
  * written to IndexedDB as it changes, one record per agent, and put back
  * when the same agent signs in again. A restored draft whose record moved on
  * meanwhile shows as an R6 conflict (see `viewOf`), never saved over it.
+ * Loaded on demand, only by a store with the `persist` option.
  */
-import type { ContactFields, Id } from '../model/types.js';
-import type { StateContainer } from './container.js';
-import type { StoreParts } from './parts.js';
-import { effectiveEdits } from './drafts.js';
-import type { CareState, Draft, DraftKind, UnsentKind } from './types.js';
+import type { ContactFields, Id } from '../../model/types.js';
+import type { StateContainer } from '../container.js';
+import type { OutboxCommand, OutboxItem } from '../outbox.js';
+import type { StoreParts } from '../parts.js';
+import type { CareState, Draft, DraftKind, UnsentKind } from '../types.js';
 
 /** What is kept for one agent. */
 export interface KeptWork {
   drafts: { [K in DraftKind]: Record<Id, { baseVersion: number; values: Record<string, string> }> };
   newCustomers: Record<Id, ContactFields>;
   unsent: { [K in UnsentKind]: Record<Id, string> };
+  /** Commands waiting for the link (N3), without their passing state. */
+  outbox?: (OutboxCommand & { key: string; at: number })[];
 }
 
 const KINDS: readonly DraftKind[] = ['customer', 'request'];
@@ -39,30 +42,27 @@ export function keptOf(s: CareState): KeptWork {
     const contact = task?.contact;
     if (!contact || fields.name !== contact.name || fields.email !== contact.email || fields.phone !== contact.phone) newCustomers[taskId] = fields;
   }
-  return { drafts, newCustomers, unsent: { message: { ...s.unsent.message }, comment: { ...s.unsent.comment }, tag: { ...s.unsent.tag } } };
+  const outbox = s.outbox.map(({ state: _s, error: _e, scope: _k, ...command }) => command);
+  return { drafts, newCustomers, unsent: { message: { ...s.unsent.message }, comment: { ...s.unsent.comment }, tag: { ...s.unsent.tag } }, outbox };
 }
 
 /** How many unsaved things `work` holds: what the leave-page prompt and the restore notice count. */
 export function countKept(work: KeptWork): number {
   const count = (table: object) => Object.keys(table).length;
-  return count(work.drafts.customer) + count(work.drafts.request) + count(work.newCustomers) + UNSENT.reduce((n, kind) => n + count(work.unsent[kind]), 0);
-}
-
-/** Whether the agent has typed anything not saved or sent: edits that differ from the record, unsent text, a new-customer form. */
-export function hasUnsaved(s: CareState): boolean {
-  if (UNSENT.some((kind) => Object.values(s.unsent[kind]).some((text) => text.trim() !== ''))) return true;
-  if (Object.keys(keptOf(s).newCustomers).length) return true;
-  return KINDS.some((kind) =>
-    Object.values(s.drafts[kind] as Record<Id, Draft>).some((draft) => {
-      const saved = kind === 'customer' ? s.customers.get(draft.id) : s.requests.get(draft.id);
-      return saved ? Object.keys(effectiveEdits(kind, saved as never, draft.values as never)).length > 0 : Object.keys(draft.values).length > 0;
-    }),
-  );
+  const commands = work.outbox?.length ?? 0;
+  return commands + count(work.drafts.customer) + count(work.drafts.request) + count(work.newCustomers) + UNSENT.reduce((n, kind) => n + count(work.unsent[kind]), 0);
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 100_000;
 const isTextTable = (v: unknown): v is Record<string, string> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isText);
+
+function isCommand(c: Record<string, unknown>): boolean {
+  if (typeof c !== 'object' || c === null || !isText(c.key) || typeof c.at !== 'number') return false;
+  if (c.op === 'addComment' || c.op === 'sendChatMessage') return isText(c.activityId) && isText(c.text);
+  const fields = c.fields as Record<string, unknown> | undefined;
+  return c.op === 'createRequest' && isText(c.customerId) && isTextTable(fields) && isText(fields.title) && isText(fields.description);
+}
 
 /** What was read back, if it is kept work: the database is shared with other versions of the kit and with devtools (N4). */
 export function asKept(value: unknown): KeptWork | null {
@@ -77,7 +77,8 @@ export function asKept(value: unknown): KeptWork | null {
   const customersOk = typeof v.newCustomers === 'object' && v.newCustomers !== null &&
     Object.values(v.newCustomers).every((f) => isTextTable(f) && isText(f.name) && isText(f.email) && isText(f.phone));
   const unsentOk = typeof v.unsent === 'object' && v.unsent !== null && UNSENT.every((kind) => isTextTable((v.unsent as Record<string, unknown>)[kind]));
-  return draftsOk && customersOk && unsentOk ? (value as KeptWork) : null;
+  const outboxOk = v.outbox === undefined || (Array.isArray(v.outbox) && v.outbox.every(isCommand));
+  return draftsOk && customersOk && unsentOk && outboxOk ? (value as KeptWork) : null;
 }
 
 /** `s` with kept work put back where the agent has nothing newer; returns how many things came back. */
@@ -105,7 +106,11 @@ export function withKept(s: CareState, work: KeptWork): { state: CareState; rest
       restored++;
     }
   }
-  return { state: restored ? { ...s, drafts, newCustomers, unsent } : s, restored };
+  const known = new Set(s.outbox.map((i) => i.key));
+  const waiting = (work.outbox ?? []).filter((c) => !known.has(c.key)).map((c) => ({ ...c, state: 'waiting' }) as OutboxItem);
+  restored += waiting.length;
+  const outbox = waiting.length ? [...s.outbox, ...waiting] : s.outbox;
+  return { state: restored ? { ...s, drafts, newCustomers, unsent, outbox } : s, restored };
 }
 
 /**
@@ -131,7 +136,7 @@ export class DraftKeeper {
     this.agentId = agentId;
     let restored = 0;
     try {
-      const { database } = await import('./persist/database.js');
+      const { database } = await import('./database.js');
       const kept = asKept(await (await database()).get('drafts', agentId));
       if (kept && !this.container.disposed && this.agentId === agentId) {
         this.container.update((s) => {
@@ -170,7 +175,7 @@ export class DraftKeeper {
 
   private async write(agentId: Id, work: KeptWork): Promise<void> {
     try {
-      const { database } = await import('./persist/database.js');
+      const { database } = await import('./database.js');
       const db = await database();
       if (countKept(work)) await db.put('drafts', work, agentId);
       else await db.delete('drafts', agentId);

@@ -1,0 +1,83 @@
+import { expect } from '@open-wc/testing';
+import { CareError } from '../../src/model/errors.js';
+import { backoff, isQueued } from '../../src/state/outbox.js';
+import { clearDatabase } from '../../src/state/persist/database.js';
+import { ANN, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
+import { current, session, settle, until } from '../support/session.js';
+
+describe('CareStore: the outbox (N3)', () => {
+  beforeEach(() => clearDatabase());
+
+  it('N3 five things sent while offline wait, then go once each and in order when the link is back (5 of 5)', async () => {
+    const { engine } = makeEngine();
+    const task = acceptPicked(engine, 'agent-1', chat(ANN));
+    const { store, transport } = await session(engine, 'agent-1');
+    const comments = engine.getComments(task.activityId).length;
+    const lines = engine.getTranscript(task.activityId).length;
+    const requests = engine.getJourney('cust-ann').requests.length;
+    transport.setOnline(false);
+    await settle();
+    const results = [
+      await store.addComment(task.activityId, 'First note'),
+      await store.sendMessage(task.activityId, 'One moment please'),
+      await store.addComment(task.activityId, 'Second note'),
+      await store.createRequest('cust-ann', { title: 'Broken lid', description: '' }),
+      await store.sendMessage(task.activityId, 'Thank you for waiting'),
+    ];
+    expect(results.every((r) => !r.ok && isQueued(r.error))).to.equal(true);
+    expect(current(store.outbox$).map((i) => i.state)).to.deep.equal(['waiting', 'waiting', 'waiting', 'waiting', 'waiting']);
+    expect(store.hasUnsaved(), 'the leave prompt guards the outbox').to.equal(true);
+
+    transport.setOnline(true);
+    await until(store.outbox$, (items) => items.length === 0);
+    const newComments = engine.getComments(task.activityId).slice(comments).map((c) => c.text);
+    const newLines = engine.getTranscript(task.activityId).slice(lines).map((m) => m.text);
+    const newRequests = engine.getJourney('cust-ann').requests.length - requests;
+    const applied = newComments.length + newLines.length + newRequests;
+    console.log(`N3 commands made offline and applied after reconnect: ${applied} of 5`);
+    expect(newComments).to.deep.equal(['First note', 'Second note']);
+    expect(newLines).to.deep.equal(['One moment please', 'Thank you for waiting']);
+    expect(newRequests).to.equal(1);
+  });
+
+  it('N3 the outbox survives a reload and is sent by the next page', async () => {
+    const { engine } = makeEngine();
+    const task = acceptPicked(engine, 'agent-1', chat(ANN));
+    const first = await session(engine, 'agent-1', { persist: true });
+    first.transport.setOnline(false);
+    await settle();
+    await first.store.addComment(task.activityId, 'Typed on the train');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    first.store.dispose();
+    const before = engine.getComments(task.activityId).length;
+    const next = await session(engine, 'agent-1', { persist: true });
+    await until(next.store.notices$, (n) => n.some((x) => x.code === 'drafts-restored'));
+    await until(next.store.outbox$, (items) => items.length === 0);
+    expect(engine.getComments(task.activityId).slice(before).map((c) => c.text)).to.deep.equal(['Typed on the train']);
+    next.store.dispose();
+  });
+
+  it('N3 what the backend refuses when the link is back fails visibly with the reason; Discard drops it', async () => {
+    const { engine } = makeEngine();
+    const task = acceptPicked(engine, 'agent-1', chat(ANN));
+    const { store, transport } = await session(engine, 'agent-1');
+    transport.setOnline(false);
+    await settle();
+    await store.addComment(task.activityId, 'After the close');
+    engine.closeTask('agent-1', task.id);
+    transport.failure = (op) => (op === 'addComment' ? CareError.refused('not-in-progress', 'Not in progress.') : undefined);
+    transport.setOnline(true);
+    const [failed] = await until(store.outbox$, (items) => items[0]?.state === 'failed');
+    expect(failed?.error?.kind).to.equal('refused');
+    store.discardOutbox(failed!.key);
+    expect(current(store.outbox$)).to.deep.equal([]);
+  });
+
+  it('N3 retries back off from 1 s, doubling to 30 s, spread ±30%', () => {
+    expect(backoff(0, () => 0.5)).to.equal(1000);
+    expect(backoff(3, () => 0.5)).to.equal(8000);
+    expect(backoff(10, () => 0.5)).to.equal(30_000);
+    expect(backoff(0, () => 0)).to.equal(700);
+    expect(backoff(0, () => 1)).to.be.closeTo(1300, 1e-6);
+  });
+});
