@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 // The library build (`npm run build`): ES modules with one entry per element,
 // the side-effect-free barrel, the define entry, the engine, the HTTP adapter
-// (care-kit/http) and the React wrappers. Dependencies stay external so a
+// (care-kit/http), tab sharing (care-kit/tabs) and the React wrappers. Dependencies stay external so a
 // host dedupes lit and rxjs.
 const elements = readdirSync('src/elements', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -14,6 +14,7 @@ const entry: Record<string, string> = {
   define: 'src/define.ts',
   'engine/index': 'src/engine/index.ts',
   'transport/http': 'src/transport/http.ts',
+  'transport/tabs': 'src/transport/tabs.ts',
 };
 if (existsSync('src/react/index.ts')) entry['react/index'] = 'src/react/index.ts';
 for (const tag of elements) entry[`elements/${tag}/${tag}`] = `src/elements/${tag}/${tag}.ts`;

@@ -20,6 +20,7 @@ function loadChecks(): Promise<Checks> {
  */
 export class Caller {
   private readonly inFlight = new Set<AbortController>();
+  private writes = 0;
   private closed = false;
   private checks: Checks | undefined;
 
@@ -28,6 +29,15 @@ export class Caller {
     /** Whether the adapter vouches for its payloads (`CareTransport.validated`). */
     private readonly validated: boolean,
   ) {}
+
+  /**
+   * Whether a change of this session's is under way. A change its agent made
+   * meanwhile is taken as its own; at any other time it came from another
+   * session of the same agent (another device) and conflicts like a colleague's (N2).
+   */
+  get writing(): boolean {
+    return this.writes > 0;
+  }
 
   /** Whether replies and events can be checked now (or need no checks). */
   get ready(): boolean {
@@ -76,6 +86,8 @@ export class Caller {
     if (this.closed) return { ok: false, error: CareError.aborted() };
     const controller = new AbortController();
     this.inFlight.add(controller);
+    const write = !/^(get|search|connect)/.test(operation);
+    if (write) this.writes++;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -97,6 +109,7 @@ export class Caller {
     } finally {
       clearTimeout(timer);
       this.inFlight.delete(controller);
+      if (write) this.writes--;
     }
   }
 

@@ -25,6 +25,8 @@ import type { CareState } from './types.js';
  */
 export function inbox(container: StateContainer, caller: Caller, parts: StoreParts, onOnline: () => void): (event: unknown) => void {
   let queue: unknown[] = [];
+  // Whether the session's own change was under way as the burst arrived: its echo is its own (N2).
+  let writing = false;
   const flush = (): void => {
     if (!queue.length) return;
     const raw = queue;
@@ -37,7 +39,8 @@ export function inbox(container: StateContainer, caller: Caller, parts: StorePar
       else events.push(checked);
     }
     parts.loader.overhear(events);
-    const env = parts.noticeEnv();
+    const env = { ...parts.noticeEnv(), writing: writing || caller.writing };
+    writing = false;
     container.update((s) => {
       const next = safely(s, events, env, refused);
       // One notice per burst is enough for the agent; the integrator finds the first problem in its detail.
@@ -52,6 +55,7 @@ export function inbox(container: StateContainer, caller: Caller, parts: StorePar
     if (container.disposed) return;
     if (!queue.length) queueMicrotask(flush);
     queue.push(event);
+    writing ||= caller.writing;
   };
 }
 

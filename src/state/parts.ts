@@ -44,12 +44,12 @@ export class StoreParts {
   }
 
   noticeEnv(): NoticeEnv {
-    return { now: this.now(), maxNotices: this.maxNotices };
+    return { now: this.now(), maxNotices: this.maxNotices, writing: this.caller.writing };
   }
 
   /** Takes a record the backend just confirmed (a newer version than known, drafts checked against it: R6). */
   take(change: EntityChange, changedBy?: AgentRef): void {
-    const env = this.noticeEnv();
+    const env = { ...this.noticeEnv(), writing: true };
     this.container.update((s) => withEntity(s, env, change, changedBy));
   }
 

@@ -1,19 +1,5 @@
 import type { Observable } from 'rxjs';
-import type {
-  Activity,
-  Agent,
-  AgentStatus,
-  CareRequest,
-  ChatMessage,
-  Comment,
-  ContactFields,
-  Customer,
-  Id,
-  Journey,
-  MoveTarget,
-  RequestFields,
-  Task,
-} from '../model/types.js';
+import type { Activity, Agent, AgentStatus, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, Journey, MoveTarget, RequestFields, Task } from '../model/types.js';
 import type { CareTransport } from '../transport/port.js';
 import { Caller } from './call.js';
 import * as activities from './commands/activities.js';
@@ -29,19 +15,10 @@ import { hasUnsaved } from './unsaved.js';
 import { inbox } from './inbox.js';
 import { canEdit, journeySelector, memoOn, shownTask } from './selectors.js';
 import { Views } from './views.js';
-import type {
-  CareState,
-  CareStoreOptions,
-  ConnectionState,
-  DraftKind,
-  DraftView,
-  Loadable,
-  ResourceKey,
-  Result,
-  UnsentKind,
-} from './types.js';
+import type { CareState, CareStoreOptions, ConnectionState, DraftKind, DraftView, Loadable, ResourceKey, Result, UnsentKind } from './types.js';
 
 export type { CareStoreOptions, CloseCheck, CloseResolution };
+
 /**
  * One agent session's state (RxJS). Holds what the backend said and the
  * agent's unsaved drafts apart, exposes both as Observables, and takes
@@ -97,6 +74,11 @@ export class CareStore {
     return this.parts.now();
   }
 
+  /** Whether this tab rings for offers: the one holding the link when the agent's tabs share it (N2), else every tab. */
+  get ringsHere(): boolean {
+    return this.transport.leads?.() ?? true;
+  }
+
   readonly connection$ = this.container.select((s) => s.connection);
   readonly agent$ = this.container.select((s) => s.agent);
   readonly status$ = this.container.select((s) => s.agent?.status ?? null);
@@ -118,7 +100,6 @@ export class CareStore {
   readonly shownTask$ = this.container.select(shownTask);
   /** The activity whose details, request and comments are shown: the one picked in the journey, else the shown task's own (R16, R19). */
   readonly focusedActivityId$ = this.container.select((s) => s.selectedActivityId ?? shownTask(s)?.activityId ?? null);
-
   /** The customer of the shown task, or null for a new customer or no task. */
   readonly focusedCustomerId$ = this.container.select((s) => shownTask(s)?.customerId ?? null);
 

@@ -37,6 +37,8 @@ export function withRecord<K extends keyof RecordByKind>(s: CareState, kind: K, 
 export interface NoticeEnv {
   now: number;
   maxNotices: number;
+  /** Whether this session has a change under way: only then is a change by its own agent its own (N2). */
+  writing?: boolean;
 }
 
 export function withNotice(
@@ -131,7 +133,8 @@ function withRemoteChange<K extends DraftKind>(
 ): CareState {
   const draft = s.drafts[kind][after.id] as Draft<K> | undefined;
   if (!draft || draft.saving) return s;
-  const mine = changedBy?.id !== undefined && changedBy.id === s.agent?.id;
+  // Another tab or device of the same agent is another session: its change conflicts like a colleague's (N2).
+  const mine = env.writing === true && changedBy?.id !== undefined && changedBy.id === s.agent?.id;
   // The agent's own change (a tag touches its request) moves the draft onto it, unless the draft is in
   // conflict: then a colleague's change is still unseen, and Load must bring the newest version (R6).
   const updated = !mine

@@ -56,6 +56,12 @@ export interface CareTransport {
    */
   readonly validated?: boolean;
 
+  /**
+   * For an adapter one agent's tabs share (N2): whether this tab holds the
+   * link. Only that tab rings for offers. Absent: every tab is on its own.
+   */
+  leads?(): boolean;
+
   /** Signs the agent in and returns what it sees now. */
   connect(signal: AbortSignal): Promise<SessionSnapshot>;
   /** Listens to backend events; returns the function that stops listening. */

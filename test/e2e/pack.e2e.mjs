@@ -32,7 +32,7 @@ let browser;
 try {
   await step('npm run build makes the library with types', () => {
     run('npm', ['run', 'build']);
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/engine/index.js', 'dist/transport/http.js', 'dist/transport/http.d.ts', 'dist/elements/care-queue/care-queue.js']) {
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/engine/index.js', 'dist/transport/http.js', 'dist/transport/http.d.ts', 'dist/transport/tabs.js', 'dist/elements/care-queue/care-queue.js']) {
       if (!existsSync(file)) throw new Error(`${file} is missing`);
     }
     // care-kit/http is its own entry: the barrel must not pull it in.

@@ -123,6 +123,28 @@ try {
     await alex.getByRole('button', { name: 'Load their changes' }).click();
     if ((await mine.inputValue()) !== 'Soo-ah’s title') throw new Error(`Load gave “${await mine.inputValue()}”`);
   });
+  await step('N2 a second tab of agent-1 shares the first tab’s session: no second event stream, the same chat; closing the first hands the link on', async () => {
+    const context = alex.context();
+    const streams = [];
+    context.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/care-api/events')) streams.push(request.frame().page());
+    });
+    const second = await context.newPage();
+    second.on('pageerror', (error) => errors.push(`agent-1, second tab: ${error.message}`));
+    await second.goto(`${servers[0].url}/`);
+    await second.getByRole('log').waitFor({ timeout: 15_000 });
+    if (streams.length !== 0) throw new Error(`the second tab opened ${streams.length} event stream(s) of its own`);
+    const line = 'Sent from the second tab';
+    await second.getByRole('textbox', { name: /^Message/ }).fill(line);
+    await second.getByRole('button', { name: 'Send' }).click();
+    await alex.getByRole('log').getByText(line).waitFor({ timeout: 10_000 });
+    await alex.close();
+    // The status changed in the tab left takes the link on; the server says so back through its own stream.
+    await second.getByRole('button', { name: 'Not Ready', exact: true }).click();
+    await second.getByRole('button', { name: 'Not Ready', exact: true, pressed: true }).waitFor({ timeout: 10_000 });
+    if (streams.length !== 1 || streams[0] !== second) throw new Error(`after the first tab closed: ${streams.length} stream(s) opened`);
+    alex = second;
+  });
   await step('no uncaught errors on either page', async () => {
     if (errors.length) throw new Error(errors.join('\n'));
   });

@@ -10,6 +10,7 @@ import type { Subscription } from 'rxjs';
 import { CareError } from '../../../src/model/errors.js';
 import { CareStore } from '../../../src/state/store.js';
 import { HttpTransport, type SignedInAgent } from '../../../src/transport/http.js';
+import { shareAcrossTabs, type TabSharedTransport } from '../../../src/transport/tabs.js';
 import { LANGUAGES, stringsFor, type DeskLanguage, type DeskStrings } from './strings.js';
 
 /** Where the protocol is served: the same origin as the page. */
@@ -25,6 +26,7 @@ export class CareDeskApp extends LitElement {
   @state() private busy = false;
   @state() private language: DeskLanguage = 'en';
   private store: CareStore | undefined;
+  private transport: TabSharedTransport | undefined;
   private watching: Subscription | undefined;
   private polling: ReturnType<typeof setInterval> | undefined;
 
@@ -97,7 +99,9 @@ export class CareDeskApp extends LitElement {
 
   private enterDesk(agent: SignedInAgent): void {
     this.leaveDesk();
-    const store = new CareStore(new HttpTransport({ baseUrl: API }), { now: () => Date.now() });
+    // The agent's tabs in this browser share one session: one event stream, one ring (N2).
+    this.transport = shareAcrossTabs(() => new HttpTransport({ baseUrl: API }), { name: `${API} ${agent.id}` });
+    const store = new CareStore(this.transport, { now: () => Date.now() });
     this.store = store;
     // A session that ends on the server (expired, signed out in another tab) brings the sign-in back. The
     // event stream cannot tell a 401 from a lost link (EventSource hides the status), so going offline asks /me.
@@ -140,6 +144,8 @@ export class CareDeskApp extends LitElement {
     this.watching = undefined;
     this.store?.dispose();
     this.store = undefined;
+    this.transport?.close();
+    this.transport = undefined;
   }
 
   private sessionEnded(): void {

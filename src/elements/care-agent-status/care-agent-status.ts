@@ -25,7 +25,7 @@ const ANNOUNCED_MAX = 3;
  *
  * @fires care-status-change - Before the agent's status changes by their choice; cancelable. `event.status`.
  * @fires care-status-changed - After the status changed, by the agent or the backend (R13). `event.agent`.
- * @fires care-task-offered - A task was offered to the agent. `event.task`.
+ * @fires care-task-offered - A task was offered to the agent (in one tab only, when the agent's tabs share a session). `event.task`.
  * @fires care-task-accept - Before an offer is accepted; cancelable. `event.task`.
  * @fires care-task-accepted - After an offer was accepted. `event.task`.
  *
@@ -63,7 +63,8 @@ export class CareAgentStatus extends CareElement {
     const fresh = offers.filter((task) => !this.seenOffers.has(task.id));
     this.seenOffers = new Set(offers.map((task) => task.id));
     const messages: string[] = [];
-    for (const task of fresh) this.dispatchEvent(new CareTaskOfferedEvent(task));
+    // One ring for the agent's tabs (N2): only the tab holding the link tells the host to ring.
+    if (this.store?.ringsHere !== false) for (const task of fresh) this.dispatchEvent(new CareTaskOfferedEvent(task));
     // A flood of offers (a backlog replayed, N4) is one sentence, not thousands read out.
     if (fresh.length > ANNOUNCED_MAX) messages.push(this.i18n.t('offers.announceMany', { count: this.i18n.number(fresh.length) }));
     else for (const task of fresh) messages.push(this.i18n.t('offers.announce', { media: this.media(task), name: this.nameOfTask(task) }));
