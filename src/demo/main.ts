@@ -12,16 +12,29 @@ import { createSeed } from '../engine/seed.js';
 import { Simulator, type ColleagueEdit } from '../engine/simulator.js';
 import { CareStore } from '../state/store.js';
 import { MemoryTransport } from '../transport/memory.js';
+import { shareAcrossTabs } from '../transport/tabs.js';
 import { keepEngineSaved, loadSavedEngine, resetDemoData } from './saved-engine.js';
 
 const ME = 'agent-1';
 const clock = new SystemClock();
-// A reload carries on from where the demo was (N1); the first visit, or one after "Reset demo data", starts from the seed.
-const saved = await loadSavedEngine();
-const engine = new CareEngine({ clock, seed: saved ?? createSeed({ now: clock.now() }) });
-keepEngineSaved(engine);
-const simulator = new Simulator(engine, { people: [ME] });
-const transport = new MemoryTransport(engine, { agentId: ME, latency: 60 });
+/** The engine and its simulator run in one tab only: the one leading the agent's tabs (N2). */
+let world: { engine: CareEngine; simulator: Simulator } | undefined;
+
+const transport = shareAcrossTabs(
+  async () => {
+    // A reload carries on from where the demo was (N1); the first visit, or one after "Reset demo data", starts
+    // from the seed. A tab taking over from a closed one reads what that one saved.
+    const saved = await loadSavedEngine();
+    const engine = new CareEngine({ clock, seed: saved ?? createSeed({ now: clock.now() }) });
+    keepEngineSaved(engine);
+    const simulator = new Simulator(engine, { people: [ME] });
+    world = { engine, simulator };
+    watchTeam(engine);
+    simulator.start();
+    return new MemoryTransport(engine, { agentId: ME, latency: 60 });
+  },
+  { name: `care-kit demo ${ME}`, validated: true },
+);
 const store = new CareStore(transport, { now: () => clock.now(), persist: true });
 
 const desktop = document.querySelector('care-desktop')!;
@@ -33,6 +46,8 @@ let colleagueNote = '';
 
 /** Has a simulated colleague change the customer (or request) of the task on screen. */
 function colleagueEdits(what: ColleagueEdit): void {
+  if (!world) return;
+  const { simulator } = world;
   const id = store.snapshot.activeTaskId;
   const customerId = id ? store.snapshot.tasks.get(id)?.customerId : null;
   const name = customerId ? simulator.colleagueEdit(customerId, what) : null;
@@ -41,6 +56,15 @@ function colleagueEdits(what: ColleagueEdit): void {
 }
 
 function drawTeam(): void {
+  if (!world) {
+    render(
+      html`<h2>Demo: the team on this engine</h2>
+        <p>This tab shares your first demo tab's session (one agent, one session, N2): the engine, the team and these buttons are in that tab. Close it and this tab takes over.</p>`,
+      team,
+    );
+    return;
+  }
+  const { engine, simulator } = world;
   const tasks = engine.listTasks();
   render(
     html`<h2>Demo: the team on this engine</h2>
@@ -98,15 +122,18 @@ for (const name of ['care-task-offered', 'care-task-accepted', 'care-task-closed
   });
 }
 
-let queued = false;
-engine.subscribe(() => {
-  if (queued) return;
-  queued = true;
-  requestAnimationFrame(() => {
-    queued = false;
-    drawTeam();
+function watchTeam(engine: CareEngine): void {
+  let queued = false;
+  engine.subscribe(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      drawTeam();
+    });
   });
-});
+  drawTeam();
+}
+
 drawTeam();
-simulator.start();
 void store.connect();

@@ -36,7 +36,8 @@ async function hear(page, name) {
 }
 
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   console.log(`demo at ${url}`);
@@ -110,6 +111,19 @@ try {
     if ((await comment.inputValue()) !== 'Half-typed note before the reload') throw new Error(`comment after reload: ${await comment.inputValue()}`);
     await page.getByText(/unsaved changes from before the page was reloaded/).waitFor({ timeout: 5000 });
     await comment.fill('');
+  });
+  await step('N2 a second tab shares the session: the same chat, no engine of its own, and an offer rings in one tab only', async () => {
+    const second = await page.context().newPage();
+    second.on('pageerror', (error) => errors.push(`second tab: ${error.message}`));
+    await second.goto(url);
+    await second.getByRole('log').getByText('Hello from the demo <b>test</b>').waitFor({ timeout: 8000 });
+    await second.getByText(/This tab shares your first demo tab/).waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: 'Push a chat' }).click();
+    await second.getByRole('button', { name: /^Accept: Chat from / }).first().waitFor({ timeout: 5000 });
+    await hear(page, 'care-task-offered');
+    const rungThere = await second.locator('#log').getByText('care-task-offered').count();
+    if (rungThere !== 0) throw new Error(`the second tab rang ${rungThere} time(s) too`);
+    await second.close();
   });
   await step('R11 Close ends the interaction (creating the customer if asked)', async () => {
     await page.getByRole('button', { name: /^Close the interaction with / }).click();
