@@ -23,6 +23,8 @@ export interface KeptWork {
 }
 
 const KINDS: readonly DraftKind[] = ['customer', 'request'];
+/** Nothing kept, as `keptOf` writes it. */
+const NOTHING: KeptWork = { drafts: { customer: {}, request: {} }, newCustomers: {}, unsent: { message: {}, comment: {}, tag: {} }, outbox: [] };
 const UNSENT: readonly UnsentKind[] = ['message', 'comment', 'tag'];
 /** Typing is written this long after the last key, so a burst of keys is one write. */
 const WRITE_DELAY_MS = 150;
@@ -114,8 +116,28 @@ export function withKept(s: CareState, work: KeptWork): { state: CareState; rest
 }
 
 /**
+ * `s` with another tab's kept work in place of its own drafts, forms and unsent text: the agent's tabs
+ * share one set (N2). What this tab is saving, its conflicts and its outbox stay as they are.
+ */
+export function withMirrored(s: CareState, work: KeptWork): CareState {
+  const drafts = { customer: {}, request: {} } as { [K in DraftKind]: Record<Id, Draft<K>> };
+  for (const kind of KINDS) {
+    const table = drafts[kind] as Record<Id, Draft>;
+    for (const [id, draft] of Object.entries(s.drafts[kind]) as [Id, Draft][]) if (draft.saving) table[id] = draft;
+    for (const [id, kept] of Object.entries(work.drafts[kind])) {
+      const own = s.drafts[kind][id] as Draft | undefined;
+      if (own?.saving) continue;
+      table[id] = { ...own, kind, id, baseVersion: kept.baseVersion, values: kept.values, saving: false } as Draft;
+    }
+  }
+  const unsent = { message: { ...work.unsent.message }, comment: { ...work.unsent.comment }, tag: { ...work.unsent.tag } };
+  return { ...s, drafts, newCustomers: { ...work.newCustomers }, unsent };
+}
+
+/**
  * Writes the agent's unsaved work as it changes and restores it once per
- * sign-in. Storage is IndexedDB, loaded on demand; where it is refused (some
+ * sign-in. The agent's other tabs hear of each change on a BroadcastChannel
+ * and take the same set, so one tab never writes over another's work (N2). Storage is IndexedDB, loaded on demand; where it is refused (some
  * private windows) the work stays in memory only, as before.
  */
 export class DraftKeeper {
@@ -123,6 +145,8 @@ export class DraftKeeper {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private last: string | undefined;
   private stop: (() => void) | undefined;
+  private channel: BroadcastChannel | undefined;
+  private mirroring = false;
 
   constructor(
     private readonly container: StateContainer,
@@ -135,9 +159,11 @@ export class DraftKeeper {
     this.dispose();
     this.agentId = agentId;
     let restored = 0;
+    let held: KeptWork | null = null;
     try {
       const { database } = await import('./database.js');
       const kept = asKept(await (await database()).get('drafts', agentId));
+      held = kept;
       if (kept && !this.container.disposed && this.agentId === agentId) {
         this.container.update((s) => {
           const next = withKept(s, kept);
@@ -150,26 +176,56 @@ export class DraftKeeper {
     }
     if (this.container.disposed || this.agentId !== agentId) return restored;
     if (restored) this.parts.notify('info', 'drafts-restored', `Restored ${restored} unsaved changes from before the page was reloaded.`);
+    // Only what differs from what the database held is written and told to the other tabs, so a tab that
+    // just opened never wipes another's set with its empty one; work typed before this point still is.
+    this.last = JSON.stringify(held ?? NOTHING);
     const subscription = this.container.state$.subscribe((s) => this.schedule(s));
-    this.stop = () => subscription.unsubscribe();
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`care-kit drafts ${agentId}`) : undefined;
+    channel?.addEventListener('message', (event) => this.mirror(event.data));
+    this.channel = channel;
+    this.stop = () => {
+      subscription.unsubscribe();
+      channel?.close();
+    };
     return restored;
   }
 
   dispose(): void {
     this.stop?.();
     this.stop = undefined;
+    this.channel = undefined;
     clearTimeout(this.timer);
     this.agentId = null;
   }
 
+  /** Another tab's work, checked like anything read back (N4); taken without echoing it back. */
+  private mirror(data: unknown): void {
+    const work = asKept(data);
+    if (!work || this.container.disposed) return;
+    this.mirroring = true;
+    try {
+      this.container.update((s) => withMirrored(s, work));
+    } finally {
+      this.mirroring = false;
+    }
+  }
+
   private schedule(s: CareState): void {
     const work = JSON.stringify(keptOf(s));
+    if (this.mirroring) {
+      this.last = work;
+      clearTimeout(this.timer);
+      return;
+    }
     if (work === this.last) return;
     clearTimeout(this.timer);
     const agentId = this.agentId;
     this.timer = setTimeout(() => {
       this.last = work;
-      if (agentId) void this.write(agentId, JSON.parse(work) as KeptWork);
+      if (!agentId) return;
+      const kept = JSON.parse(work) as KeptWork;
+      this.channel?.postMessage(kept);
+      void this.write(agentId, kept);
     }, WRITE_DELAY_MS);
   }
 
