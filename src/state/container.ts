@@ -3,7 +3,7 @@ import type { Task } from '../model/types.js';
 import { shareLatest } from './share-latest.js';
 import { Table } from './table.js';
 import { NO_TASKS } from './task-lists.js';
-import type { CareState } from './types.js';
+import { unsentTables, type CareState } from './types.js';
 
 /** The state of a session before it connects: new tables each time, so no two stores share one. */
 export const initialState = (): CareState => ({
@@ -24,7 +24,7 @@ export const initialState = (): CareState => ({
   loads: { customer: {}, journey: {}, request: {}, activity: {}, comments: {}, transcript: {} },
   drafts: { customer: {}, request: {} },
   newCustomers: {},
-  unsent: { message: {}, comment: {}, tag: {} },
+  unsent: unsentTables(),
   notices: [],
   outbox: [],
   noticeSeq: 1,

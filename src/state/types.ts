@@ -112,13 +112,24 @@ export interface ResourceKey {
   id: Id;
 }
 
-/** Where a composer's unsent text belongs: a chat line per task, a comment or a half-typed tag per activity (X8). */
-export type UnsentKind = 'message' | 'comment' | 'tag';
+/**
+ * Where a composer's unsent text belongs (X8): a chat line per task, a comment or a half-typed tag per activity,
+ * the title and description of a request being added per customer (R21).
+ */
+export type UnsentKind = 'message' | 'comment' | 'tag' | 'requestTitle' | 'requestDescription';
+
+/** Every kind of unsent text, for code that goes through them all. */
+export const UNSENT_KINDS: readonly UnsentKind[] = ['message', 'comment', 'tag', 'requestTitle', 'requestDescription'];
+
+/** A table per kind of unsent text, none of them shared with `tables`. */
+export function unsentTables(tables?: Partial<Record<UnsentKind, Readonly<Record<Id, string>>>>): Record<UnsentKind, Record<Id, string>> {
+  return Object.fromEntries(UNSENT_KINDS.map((kind) => [kind, { ...tables?.[kind] }])) as Record<UnsentKind, Record<Id, string>>;
+}
 
 /** Names one composer's unsent text. */
 export interface UnsentKey {
   kind: UnsentKind;
-  /** The task for a chat line; the activity for a comment or a tag. */
+  /** The task for a chat line; the activity for a comment or a tag; the customer for a request being added. */
   id: Id;
 }
 

@@ -1,10 +1,9 @@
 /** Whether anything the agent typed is not saved or sent yet (X8, N1, N3): what a leave-page prompt asks about. */
 import type { Id } from '../model/types.js';
 import { effectiveEdits } from './drafts.js';
-import type { CareState, Draft, DraftKind, UnsentKind } from './types.js';
+import { UNSENT_KINDS as UNSENT, type CareState, type Draft, type DraftKind } from './types.js';
 
 const KINDS: readonly DraftKind[] = ['customer', 'request'];
-const UNSENT: readonly UnsentKind[] = ['message', 'comment', 'tag'];
 
 /** Whether the agent has typed anything not saved or sent: edits that differ from the record, unsent text, a new-customer form. */
 export function hasUnsaved(s: CareState): boolean {

@@ -11,6 +11,7 @@ import { ANN, BOB, DAY, START, acceptPicked, chat, fixtureSeed, makeEngine } fro
 import { button, mount, nextEvent, rendered, shadow } from '../support/mount.js';
 import { current, session, settle } from '../support/session.js';
 import { pressShiftTab } from '../support/keys.js';
+import { clearDatabase } from '../../src/state/persist/database.js';
 
 async function working(content: TemplateResult = html`<care-journey></care-journey>`) {
   const { engine, clock } = makeEngine();
@@ -286,6 +287,42 @@ describe('care-journey', () => {
     const request = (await created).request;
     expect(request).to.include({ title: 'New SIM card', description: 'Phone lost abroad', status: 'open' });
     expect(engine.getJourney('cust-ann').requests.map((r) => r.id)).to.include(request.id);
+  });
+
+  it('N1 a request half added survives a reload: the form opens again with its title and description; Add clears it', async () => {
+    await clearDatabase();
+    const { engine } = makeEngine();
+    const task = acceptPicked(engine, 'agent-1', chat(ANN));
+    const first = (await session(engine, 'agent-1', { persist: true })).store;
+    const before = await mount<CareJourney>(first, html`<care-journey></care-journey>`, 'care-journey');
+    await settled(before);
+    button(before, 'Add request').click();
+    await shown(before, "[part='add-form']");
+    const type = (el: HTMLElement, selector: string, text: string) => {
+      const field = shadow(el).querySelector<HTMLInputElement>(selector)!;
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    type(before, '#add-title', 'Roaming charges');
+    type(before, '#add-description', 'Billed in Vienna though at home');
+    expect(first.closeCheck(task.id).unsentTexts.map((u) => u.kind), 'Close asks about it').to.deep.equal(['requestTitle', 'requestDescription']);
+    await new Promise((r) => setTimeout(r, 400)); // written 150 ms after the last key
+    before.remove();
+    first.dispose();
+
+    const store = (await session(engine, 'agent-1', { persist: true })).store;
+    const el = await mount<CareJourney>(store, html`<care-journey></care-journey>`, 'care-journey');
+    await waitUntil(() => store.unsentText('requestTitle', 'cust-ann'), 'the text never came back', { timeout: 3000 });
+    await settled(el);
+    el.requestUpdate();
+    await shown(el, "[part='add-form']");
+    expect(shadow(el).querySelector<HTMLInputElement>('#add-title')!.value).to.equal('Roaming charges');
+    expect(shadow(el).querySelector<HTMLTextAreaElement>('#add-description')!.value).to.equal('Billed in Vienna though at home');
+    const created = nextEvent(el, 'care-request-created');
+    button(el, 'Add').click();
+    expect((await created).request.title).to.equal('Roaming charges');
+    expect(store.hasUnsaved(), 'nothing left unsaved').to.equal(false);
+    store.dispose();
   });
 
   it('R25 a previewed customer’s journey is read-only: no Move, no Add request', async () => {

@@ -190,7 +190,7 @@ describe('the store\'s parts', () => {
     // Closing ends the interaction: its composers' text goes with it, so closed tasks do not pile up in the state.
     store.setUnsentText('tag', t.activityId, 'vi');
     expect((await store.close(t.id)).ok).to.equal(true);
-    expect(store.snapshot.unsent).to.deep.equal({ message: {}, comment: {}, tag: {} });
+    expect(store.snapshot.unsent).to.deep.equal({ message: {}, comment: {}, tag: {}, requestTitle: {}, requestDescription: {} });
   });
 
   it('R1 a task updated in the queue keeps its place among tasks received at the same moment', () => {

@@ -135,6 +135,9 @@ export class CareJourney extends CareElement {
     return this.customerId ?? this.focusedCustomer.value ?? null;
   }
 
+  /** The customer whose half-added request was last looked for, so the form opens by itself once. */
+  private reopenedFor: string | null = null;
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // The form, errors and dialogs belong to the customer they were opened for.
@@ -145,6 +148,14 @@ export class CareJourney extends CareElement {
       this.info.hide();
       // Another customer's journey starts again at its focused or current activity.
       this.roving.reset();
+    }
+    // A request half added before a reload (or in another tab of the agent's) opens again with its text, once (N1).
+    const target = this.targetId;
+    const store = this.store;
+    if (target && store && this.reopenedFor !== target && this.editable.value && !this.forms.adding &&
+      (store.unsentText('requestTitle', target) || store.unsentText('requestDescription', target))) {
+      this.reopenedFor = target;
+      this.forms.toggleAdd();
     }
     const journey = this.journey.value;
     const value = journey?.status === 'ready' ? journey.value : undefined;

@@ -208,7 +208,23 @@ export function defineJourneyForms(kit: FormsKit): void {
         return;
       }
       this.error = null;
+      this.forget();
       this.dispatchEvent(new kit.CareRequestCreatedEvent(result.value));
+    }
+
+    /** What is typed is the store's unsent text (X8), so a reload or another tab of the agent's has it too (N1, N2). */
+    private keep(kind: 'requestTitle' | 'requestDescription', event: Event): void {
+      this.store?.setUnsentText(kind, this.customerId, (event.target as HTMLInputElement).value);
+    }
+
+    private forget(): void {
+      this.store?.setUnsentText('requestTitle', this.customerId, '');
+      this.store?.setUnsentText('requestDescription', this.customerId, '');
+    }
+
+    protected override cancel(): void {
+      this.forget();
+      super.cancel();
     }
 
     protected override render() {
@@ -224,9 +240,11 @@ export function defineJourneyForms(kit: FormsKit): void {
         }}
       >
         <label for="add-title">${i.t('journey.titleLabel')}</label>
-        <input dir="auto" id="add-title" name="title" required />
+        <input dir="auto" id="add-title" name="title" required .value=${this.store?.unsentText('requestTitle', this.customerId) ?? ''}
+          @input=${(e: Event) => this.keep('requestTitle', e)} />
         <label for="add-description">${i.t('journey.descriptionLabel')}</label>
-        <textarea dir="auto" id="add-description" name="description"></textarea>
+        <textarea dir="auto" id="add-description" name="description" .value=${this.store?.unsentText('requestDescription', this.customerId) ?? ''}
+          @input=${(e: Event) => this.keep('requestDescription', e)}></textarea>
         ${text ? html`<p class="error" role="alert">${text}</p>` : nothing}
         <div class="actions">
           <button type="button" @click=${() => this.cancel()}>${i.t('common.cancel')}</button>

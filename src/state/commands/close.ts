@@ -86,10 +86,13 @@ async function saveFirst(parts: StoreParts, taskId: Id, customerId: Id | null, c
   return undefined;
 }
 
-/** The task's composers that hold text: its own chat line, and comments and tags of its customer's activities. */
+/** The task's composers that hold text: its own chat line, comments and tags of its customer's activities, a request being added. */
 function unsentOf(s: CareState, task: Task): UnsentKey[] {
   const out: UnsentKey[] = [];
   if (s.unsent.message[task.id]) out.push({ kind: 'message', id: task.id });
+  if (task.customerId !== null) {
+    for (const kind of ['requestTitle', 'requestDescription'] as const) if (s.unsent[kind][task.customerId]) out.push({ kind, id: task.customerId });
+  }
   const ofTask = (activityId: Id) =>
     activityId === task.activityId || (task.customerId !== null && s.activities.get(activityId)?.customerId === task.customerId);
   for (const kind of ['comment', 'tag'] as const) {
@@ -98,7 +101,7 @@ function unsentOf(s: CareState, task: Task): UnsentKey[] {
   return out;
 }
 
-/** The state without the composers' text of a closed task: its chat line, and the comment and tag of its own activity. */
+/** The state without the composers' text of a closed task: its chat line, the comment and tag of its own activity, a request being added. */
 function withoutUnsent(s: CareState, task: Task | undefined): CareState {
   if (!task) return s;
   const drop = (table: Readonly<Record<Id, string>>, id: Id) => {
@@ -106,11 +109,16 @@ function withoutUnsent(s: CareState, task: Task | undefined): CareState {
     const { [id]: _, ...rest } = table;
     return rest;
   };
+  // A request being added stays while another task of the agent's for the customer is in progress.
+  const another = s.taskLists.accepted.some((t) => t.id !== task.id && t.customerId === task.customerId);
+  const customer = another ? '' : (task.customerId ?? '');
   const unsent = {
     message: drop(s.unsent.message, task.id),
     comment: drop(s.unsent.comment, task.activityId),
     tag: drop(s.unsent.tag, task.activityId),
+    requestTitle: drop(s.unsent.requestTitle, customer),
+    requestDescription: drop(s.unsent.requestDescription, customer),
   };
-  const same = unsent.message === s.unsent.message && unsent.comment === s.unsent.comment && unsent.tag === s.unsent.tag;
+  const same = (Object.keys(unsent) as (keyof typeof unsent)[]).every((kind) => unsent[kind] === s.unsent[kind]);
   return same ? s : { ...s, unsent };
 }

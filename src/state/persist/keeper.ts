@@ -11,21 +11,21 @@ import type { ContactFields, Id } from '../../model/types.js';
 import type { StateContainer } from '../container.js';
 import type { OutboxCommand, OutboxItem } from '../outbox.js';
 import type { StoreParts } from '../parts.js';
-import type { CareState, Draft, DraftKind, UnsentKind } from '../types.js';
+import { UNSENT_KINDS as UNSENT, unsentTables, type CareState, type Draft, type DraftKind, type UnsentKind } from '../types.js';
 
 /** What is kept for one agent. */
 export interface KeptWork {
   drafts: { [K in DraftKind]: Record<Id, { baseVersion: number; values: Record<string, string> }> };
   newCustomers: Record<Id, ContactFields>;
-  unsent: { [K in UnsentKind]: Record<Id, string> };
+  /** Kinds an older kit did not know are missing. */
+  unsent: Partial<Record<UnsentKind, Record<Id, string>>>;
   /** Commands waiting for the link (N3), without their passing state. */
   outbox?: (OutboxCommand & { key: string; at: number })[];
 }
 
 const KINDS: readonly DraftKind[] = ['customer', 'request'];
 /** Nothing kept, as `keptOf` writes it. */
-const NOTHING: KeptWork = { drafts: { customer: {}, request: {} }, newCustomers: {}, unsent: { message: {}, comment: {}, tag: {} }, outbox: [] };
-const UNSENT: readonly UnsentKind[] = ['message', 'comment', 'tag'];
+const NOTHING: KeptWork = { drafts: { customer: {}, request: {} }, newCustomers: {}, unsent: unsentTables(), outbox: [] };
 /** Typing is written this long after the last key, so a burst of keys is one write. */
 const WRITE_DELAY_MS = 150;
 
@@ -45,14 +45,14 @@ export function keptOf(s: CareState): KeptWork {
     if (!contact || fields.name !== contact.name || fields.email !== contact.email || fields.phone !== contact.phone) newCustomers[taskId] = fields;
   }
   const outbox = s.outbox.map(({ state: _s, error: _e, scope: _k, ...command }) => command);
-  return { drafts, newCustomers, unsent: { message: { ...s.unsent.message }, comment: { ...s.unsent.comment }, tag: { ...s.unsent.tag } }, outbox };
+  return { drafts, newCustomers, unsent: unsentTables(s.unsent), outbox };
 }
 
 /** How many unsaved things `work` holds: what the leave-page prompt and the restore notice count. */
 export function countKept(work: KeptWork): number {
   const count = (table: object) => Object.keys(table).length;
   const commands = work.outbox?.length ?? 0;
-  return commands + count(work.drafts.customer) + count(work.drafts.request) + count(work.newCustomers) + UNSENT.reduce((n, kind) => n + count(work.unsent[kind]), 0);
+  return commands + count(work.drafts.customer) + count(work.drafts.request) + count(work.newCustomers) + UNSENT.reduce((n, kind) => n + count(work.unsent[kind] ?? {}), 0);
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= 100_000;
@@ -78,7 +78,9 @@ export function asKept(value: unknown): KeptWork | null {
   });
   const customersOk = typeof v.newCustomers === 'object' && v.newCustomers !== null &&
     Object.values(v.newCustomers).every((f) => isTextTable(f) && isText(f.name) && isText(f.email) && isText(f.phone));
-  const unsentOk = typeof v.unsent === 'object' && v.unsent !== null && UNSENT.every((kind) => isTextTable((v.unsent as Record<string, unknown>)[kind]));
+  // A kind this record lacks (written by an older kit) is empty.
+  const unsentOk = typeof v.unsent === 'object' && v.unsent !== null &&
+    UNSENT.every((kind) => { const table = (v.unsent as Record<string, unknown>)[kind]; return table === undefined || isTextTable(table); });
   const outboxOk = v.outbox === undefined || (Array.isArray(v.outbox) && v.outbox.every(isCommand));
   return draftsOk && customersOk && unsentOk && outboxOk ? (value as KeptWork) : null;
 }
@@ -100,9 +102,9 @@ export function withKept(s: CareState, work: KeptWork): { state: CareState; rest
     newCustomers[taskId] = fields;
     restored++;
   }
-  const unsent = { message: { ...s.unsent.message }, comment: { ...s.unsent.comment }, tag: { ...s.unsent.tag } };
+  const unsent = unsentTables(s.unsent);
   for (const kind of UNSENT) {
-    for (const [id, text] of Object.entries(work.unsent[kind])) {
+    for (const [id, text] of Object.entries(work.unsent[kind] ?? {})) {
       if (unsent[kind][id] || !text) continue;
       unsent[kind][id] = text;
       restored++;
@@ -130,7 +132,7 @@ export function withMirrored(s: CareState, work: KeptWork): CareState {
       table[id] = { ...own, kind, id, baseVersion: kept.baseVersion, values: kept.values, saving: false } as Draft;
     }
   }
-  const unsent = { message: { ...work.unsent.message }, comment: { ...work.unsent.comment }, tag: { ...work.unsent.tag } };
+  const unsent = unsentTables(work.unsent);
   return { ...s, drafts, newCustomers: { ...work.newCustomers }, unsent };
 }
 
