@@ -18,7 +18,7 @@ import { keepEngineSaved, loadSavedEngine, resetDemoData } from './saved-engine.
 const ME = 'agent-1';
 const clock = new SystemClock();
 /** The engine and its simulator run in one tab only: the one leading the agent's tabs (N2). */
-let world: { engine: CareEngine; simulator: Simulator } | undefined;
+let world: { engine: CareEngine; simulator: Simulator; link: MemoryTransport } | undefined;
 
 const transport = shareAcrossTabs(
   async () => {
@@ -28,10 +28,11 @@ const transport = shareAcrossTabs(
     const engine = new CareEngine({ clock, seed: saved ?? createSeed({ now: clock.now() }) });
     keepEngineSaved(engine);
     const simulator = new Simulator(engine, { people: [ME] });
-    world = { engine, simulator };
+    const link = new MemoryTransport(engine, { agentId: ME, latency: 60 });
+    world = { engine, simulator, link };
     watchTeam(engine);
     simulator.start();
-    return new MemoryTransport(engine, { agentId: ME, latency: 60 });
+    return link;
   },
   { name: `care-kit demo ${ME}`, validated: true },
 );
@@ -103,9 +104,22 @@ function drawTeam(): void {
         <button type="button" @click=${() => colleagueEdits('request')}>a colleague edits this request</button>
         <button type="button" @click=${() => colleagueEdits('customer')}>a colleague edits this customer</button>
         <span role="status">${colleagueNote}</span>
+      </p>
+      <p>
+        Try N3: <button type="button" @click=${toggleLink}>${linkDown ? 'Bring the connection back' : 'Lose the connection'}</button>
+        then comment or chat: what you send waits and goes by itself when the connection is back.
       </p>`,
     team,
   );
+}
+
+let linkDown = false;
+
+/** Drops the embedded engine's link as a network would (pushes lost, calls failing), or brings it back. */
+function toggleLink(): void {
+  linkDown = !linkDown;
+  world?.link.setOnline(!linkDown);
+  drawTeam();
 }
 
 function resetOnConfirm(): void {

@@ -71,4 +71,14 @@ export const composerStyles = css`
   [aria-invalid='true'] {
     border-color: ${token('colorDanger')};
   }
+  /* Sent while offline: nothing is wrong, it waits in the outbox (N3). */
+  [part~='queued'] {
+    margin: 0;
+    font-size: ${token('fontSizeSmall')};
+  }
 `;
+
+/** Whether the outbox still holds something the agent sent from the composer of `activityId` (N3). */
+export function waitsInOutbox(outbox: readonly { op: string; activityId?: string }[] | undefined, activityId: string): boolean {
+  return (outbox ?? []).some((item) => item.op !== 'createRequest' && item.activityId === activityId);
+}

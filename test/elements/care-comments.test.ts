@@ -195,7 +195,8 @@ describe('care-comments', () => {
     await type(el, 'Called from the car');
     transport.failure = (operation) => (operation === 'addComment' ? CareError.network('The service is unavailable.') : undefined);
     await chord(el, 'Control');
-    expect(partText(el, 'error')).to.equal('Not sent yet: it waits for the connection and goes by itself.');
+    expect(partText(el, 'queued')).to.equal('Not sent yet: it waits for the connection and goes by itself.');
+    expect(shadow(el).querySelector("[part~='queued']")?.getAttribute('role'), 'a status, not an alarm').to.equal('status');
     expect(textarea(el)!.value, 'the outbox holds the text now').to.equal('');
     expect(store.snapshot.outbox.map((item) => item.state)).to.deep.equal(['waiting']);
 
@@ -204,6 +205,7 @@ describe('care-comments', () => {
     await rendered(el);
     expect(engine.getComments(task!.activityId).map((comment) => comment.text)).to.deep.equal(['Called from the car']);
     expect(texts(el)).to.deep.equal(['Called from the car']);
+    expect(shadow(el).querySelector("[part~='queued']"), 'the note goes once it is sent').to.equal(null);
   });
 
   it('R25 a previewed pick-queue task shows comments but no composer', async () => {

@@ -9,7 +9,7 @@ import { validateComment } from '../../model/validation.js';
 import type { CareError } from '../../model/errors.js';
 import { isQueued } from '../../state/outbox.js';
 import { CareElement } from '../care-element.js';
-import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
+import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit, waitsInOutbox } from '../composer.js';
 import { styles } from './care-comments.styles.js';
 
 /**
@@ -41,6 +41,7 @@ import { styles } from './care-comments.styles.js';
  * @csspart note - Why no comment can be added now.
  * @csspart empty - Shown when there is no activity, or it has no comments.
  * @csspart error - A failed load (with Retry) or a failed add.
+ * @csspart queued - Says a comment made offline waits in the outbox and goes by itself (N3).
  *
  * @cssprop --care-comments-gap - Space between the parts.
  * @cssprop --care-comments-item-background - Background of a comment.
@@ -66,6 +67,7 @@ export class CareComments extends CareElement {
     return activity?.status === 'ready' ? store.canEdit$(activity.value.customerId) : null;
   });
   private readonly inProgress = this.watch((store) => store.inProgress$);
+  private readonly outbox = this.watch((store) => store.outbox$);
 
   /** Activities with an add under way. */
   @state() private adding: ReadonlySet<Id> = new Set();
@@ -169,7 +171,8 @@ export class CareComments extends CareElement {
     const limit = textLimit(text);
     const adding = this.adding.has(activityId);
     const failed = this.addError?.activityId === activityId ? this.addError.error : null;
-    const error = !failed ? '' : isQueued(failed) ? this.errorText(failed) : `${i.t('comments.addFailed')} ${this.errorText(failed, 'text')}`;
+    const queued = !!failed && isQueued(failed) && waitsInOutbox(this.outbox.value, activityId);
+    const error = !failed || isQueued(failed) ? '' : `${i.t('comments.addFailed')} ${this.errorText(failed, 'text')}`;
     return html`<form part="composer" novalidate @submit=${(event: Event) => this.onSubmit(activityId, event)}>
       <label for="comment">${i.t('comments.field')}</label>
       <textarea dir="auto"
@@ -187,6 +190,7 @@ export class CareComments extends CareElement {
       </div>
       ${limit.over ? renderLimitNote(i.t('comments.tooLong', { max: i.number(FIELD_MAX) })) : nothing}
       ${error ? html`<p part="error" class="error" role="alert">${error}</p>` : nothing}
+      ${queued ? html`<p part="queued" class="muted" role="status">${i.t('outbox.queued')}</p>` : nothing}
       <button type="submit" class="primary" ?disabled=${adding || validateComment(text).length > 0}>
         ${adding ? i.t('comments.adding') : i.t('comments.add')}
       </button>

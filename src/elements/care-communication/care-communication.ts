@@ -11,7 +11,7 @@ import type { ResourceKey } from '../../state/types.js';
 import type { CareError } from '../../model/errors.js';
 import { isQueued } from '../../state/outbox.js';
 import { CareElement } from '../care-element.js';
-import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit } from '../composer.js';
+import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit, waitsInOutbox } from '../composer.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-communication.styles.js';
 
@@ -50,6 +50,7 @@ const PINNED_SLACK = 24;
  * @csspart duration - The call's running time.
  * @csspart empty - Shown when there is no task.
  * @csspart error - A failed load (with Retry) or a failed send.
+ * @csspart queued - Says a chat line sent offline waits in the outbox and goes by itself (N3).
  *
  * @cssprop --care-communication-gap - Space between the parts.
  * @cssprop --care-communication-transcript-max-height - Height at which the transcript scrolls (default 24rem).
@@ -75,6 +76,7 @@ export class CareCommunication extends CareElement {
     return id ? store.customer$(id) : null;
   });
   private readonly agent = this.watch((store) => store.agent$);
+  private readonly outbox = this.watch((store) => store.outbox$);
   protected readonly ticker = new TickController(this, () => this.callRunning());
 
   /** Tasks with a send under way. */
@@ -222,7 +224,9 @@ export class CareCommunication extends CareElement {
     const limit = textLimit(text);
     const over = limit.over;
     const sending = this.sending.has(task.id);
-    const error = this.sendError?.taskId === task.id ? this.errorText(this.sendError.error) : '';
+    const failed = this.sendError?.taskId === task.id ? this.sendError.error : null;
+    const queued = !!failed && isQueued(failed) && waitsInOutbox(this.outbox.value, task.activityId);
+    const error = !failed || isQueued(failed) ? '' : this.errorText(failed);
     return html`<form part="composer" novalidate @submit=${this.onSubmit}>
       <label for="message">${i.t('comm.message')}</label>
       <textarea dir="auto"
@@ -240,6 +244,7 @@ export class CareCommunication extends CareElement {
       </div>
       ${over ? renderLimitNote(i.t('comm.tooLong', { max: i.number(FIELD_MAX) })) : nothing}
       ${error ? html`<p part="error" class="error" role="alert">${error}</p>` : nothing}
+      ${queued ? html`<p part="queued" class="muted" role="status">${i.t('outbox.queued')}</p>` : nothing}
       <button type="submit" class="primary" ?disabled=${sending || validateMessage(text).length > 0}>
         ${sending ? i.t('comm.sending') : i.t('comm.send')}
       </button>
