@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import type { Db } from './db/pool.js';
 import { EventHub } from './events/hub.js';
+import { Presence } from './events/presence.js';
 import { BASE, createRouter } from './http/router.js';
 import { recordRoutes } from './http/routes/records.js';
 import { sessionRoutes } from './http/routes/session.js';
@@ -54,10 +55,12 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const id = randomUUID().slice(0, 8);
   const hub = new EventHub(options.db, options.connectionString, 2_000, options.sessionCheckMs ?? 30_000);
   await hub.start();
-  const sweeper = new Sweeper(options.db, options.sweepMs ?? 1_000);
+  const presence = new Presence(options.db, id);
+  const sweeper = new Sweeper(options.db, options.sweepMs ?? 1_000, presence);
   const routes = [
     ...sessionRoutes({
       hub,
+      presence,
       sweeper,
       instanceId: id,
       heartbeatMs: options.heartbeatMs ?? 25_000,

@@ -12,6 +12,7 @@ import type { Db } from './db/pool.js';
 import { act } from './domain/act.js';
 import { closeExpiredRequests } from './domain/requests.js';
 import { expireOffers, routeQueues } from './domain/routing.js';
+import type { Presence } from './events/presence.js';
 
 /** How long the event log keeps events for clients that resume (B4); older cursors get a reset. */
 export const EVENT_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -25,6 +26,8 @@ export class Sweeper {
   constructor(
     private readonly db: Db,
     private readonly everyMs: number,
+    /** Keeps this instance's streams counted as live links, first thing in every sweep (N3). */
+    private readonly presence?: Presence,
   ) {}
 
   start(): void {
@@ -47,6 +50,7 @@ export class Sweeper {
   }
 
   private async run(): Promise<void> {
+    await this.presence?.beat();
     while ((await act(this.db, undefined, (c) => expireOffers(c))) > 0);
     while ((await act(this.db, undefined, (c) => closeExpiredRequests(c))) > 0);
     await act(this.db, undefined, async (c) => {

@@ -9,6 +9,7 @@ import schema001 from './migrations/001_schema.sql';
 import signInFailures002 from './migrations/002_sign_in_failures.sql';
 import tasksByCustomer003 from './migrations/003_tasks_by_customer.sql';
 import eventsNumbered004 from './migrations/004_events_numbered_at_commit.sql';
+import agentLinks005 from './migrations/005_agent_links.sql';
 
 /** Every migration, oldest first. A new one is appended here with the next number; none is ever edited. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 2, name: '002_sign_in_failures', sql: signInFailures002 },
   { version: 3, name: '003_tasks_by_customer', sql: tasksByCustomer003 },
   { version: 4, name: '004_events_numbered_at_commit', sql: eventsNumbered004 },
+  { version: 5, name: '005_agent_links', sql: agentLinks005 },
 ];
 
 const LOCK = 0x63617265; // "care"

@@ -10,6 +10,7 @@ import { MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../../src/model/limits.j
 import type { Agent, AgentStatus, Id, StatusReason, Task } from '../../src/model/types.js';
 import { AGENT_COLUMNS, TASK_COLUMNS, toAgent, toTask } from '../db/rows.js';
 import { toAgent as audienceOf, type Change } from './change.js';
+import { LINK_DOWN } from './links.js';
 import * as records from './records.js';
 
 /** Sets Ready or Not Ready (R12). Going Not Ready withdraws a pending offer; going Ready may bring one. */
@@ -70,7 +71,7 @@ async function freeAgent(c: Change, queueId: Id, media: string): Promise<Id | un
   for (;;) {
     const agent = await c.tx.one<{ id: string }>(
       `SELECT g.id FROM agents g JOIN agent_queues aq ON aq.agent_id = g.id AND aq.queue_id = $1
-       WHERE g.status = 'ready' AND g.id <> ALL($4::text[])
+       WHERE g.status = 'ready' AND g.id <> ALL($4::text[]) AND NOT ${LINK_DOWN}
          AND NOT EXISTS (SELECT 1 FROM tasks o WHERE o.state = 'offered' AND o.offered_to = g.id)
          AND ($2 <> 'call' OR (SELECT count(*) FROM tasks o WHERE o.state = 'accepted' AND o.accepted_by = g.id AND o.media = 'call') < $3)
        ORDER BY g.idle_since, g.id LIMIT 1 FOR UPDATE OF g SKIP LOCKED`,
@@ -113,8 +114,9 @@ export async function requeue(c: Change, before: Task, cause: 'withdrawn' | 'off
 
 /**
  * R13 (B3): offers past their deadline on the database clock go back to
- * their queue and their agent turns Not Ready. Rows another instance is
- * already expiring are skipped, so each offer times out exactly once.
+ * their queue and their agent turns Not Ready, unless the agent's link was
+ * down meanwhile (N3). Rows another instance is already expiring are
+ * skipped, so each offer times out exactly once.
  */
 export async function expireOffers(c: Change, limit = 50): Promise<number> {
   const due = await c.tx.rows(
@@ -127,11 +129,15 @@ export async function expireOffers(c: Change, limit = 50): Promise<number> {
   for (const row of due) {
     const task = toTask(row as Record<string, unknown>);
     // The agent's own transaction (a status change) locks the agent before its offers; waiting here could deadlock with it, so such an offer waits for the next sweep.
-    const agent = await c.tx.one<{ status: string }>('SELECT status FROM agents WHERE id = $1 FOR UPDATE SKIP LOCKED', [task.offeredTo]);
+    // N3: an agent whose link went at any time since the offer never had the whole 15 minutes to see it.
+    const agent = await c.tx.one<{ status: string; outage: boolean }>(
+      `SELECT g.status, (g.link_lost_at >= $2::bigint OR ${LINK_DOWN}) IS TRUE AS outage FROM agents g WHERE g.id = $1 FOR UPDATE OF g SKIP LOCKED`,
+      [task.offeredTo, task.offeredAt ?? 0],
+    );
     if (!agent) continue;
-    await requeue(c, task, 'offer-timeout');
+    await requeue(c, task, agent.outage ? 'withdrawn' : 'offer-timeout');
     queues.add(task.queueId);
-    if (agent.status === 'ready') await changeStatus(c, task.offeredTo!, 'not-ready', 'offer-timeout');
+    if (agent.status === 'ready' && !agent.outage) await changeStatus(c, task.offeredTo!, 'not-ready', 'offer-timeout');
     expired++;
   }
   await routeQueues(c, [...queues]);

@@ -11,6 +11,7 @@ import * as messages from '../../domain/messages.js';
 import * as records from '../../domain/records.js';
 import * as tasks from '../../domain/tasks.js';
 import { EventStream } from '../../events/stream.js';
+import type { Presence } from '../../events/presence.js';
 import type { EventHub } from '../../events/hub.js';
 import type { Sweeper } from '../../sweeper.js';
 import { readBody, sendJson } from '../io.js';
@@ -18,6 +19,8 @@ import { HANDLED, path, type Route } from '../route.js';
 
 export interface SessionRouteOptions {
   hub: EventHub;
+  /** Tells every instance which agents have a live stream (N3). */
+  presence: Presence;
   sweeper: Sweeper;
   instanceId: string;
   heartbeatMs: number;
@@ -59,7 +62,12 @@ export function sessionRoutes(o: SessionRouteOptions): Route[] {
         // A client gone while the session and agent were looked up has had its 'close' already: a stream made now would never end.
         if (ctx.signal.aborted || ctx.res.destroyed) return HANDLED;
         const cursor = cursorOf(ctx.req.headers['last-event-id'], ctx.url.searchParams.get('since'));
-        const stream: EventStream = new EventStream(ctx.res, agent, o.heartbeatMs, () => o.hub.detach(stream), hashToken(tokenOf(ctx.req.headers) ?? ''));
+        // The agent's link is up while the stream is open, for routing on every instance (N3).
+        const presence = o.presence.opened(agent.id);
+        const stream: EventStream = new EventStream(ctx.res, agent, o.heartbeatMs, () => {
+          o.hub.detach(stream);
+          void presence.then((id) => o.presence.closed(id)).catch(() => undefined);
+        }, hashToken(tokenOf(ctx.req.headers) ?? ''));
         let attached: boolean;
         try {
           attached = await o.hub.attach(stream, cursor);
