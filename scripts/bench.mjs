@@ -9,7 +9,13 @@
 // - A burst (N4): 10,000 offer events pushed at once, applied by the store
 //   alone and rendered by a mounted care-desktop, vouched for and checked.
 //   Goal: well under 1 s (before batching, 20,000 offers took 324 s).
-// BENCH_ONLY=journey|store|burst runs one of them; BENCH_SIZES, BENCH_RUNS narrow it.
+// - The heap over a shift (N6): 8 hours on the virtual clock, a chat every 4 minutes
+//   accepted, answered, commented and closed; the used heap after a full GC each
+//   hour, as a slope in MB per hour: the engine alone (the backend in the page, the
+//   control), a store and a mounted care-desktop, each keeping everything (as before
+//   N6) and evicting (keepCustomers 20). Goal: the kit's own slope (minus the
+//   engine's) near 0; before: 0.29 MB an hour.
+// BENCH_ONLY=journey|store|burst|heap runs one of them; BENCH_SIZES, BENCH_RUNS narrow it.
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 
@@ -20,22 +26,23 @@ const sizesOf = (fallback) => (process.env.BENCH_SIZES ?? fallback).split(',').m
 const outDir = 'node_modules/.cache/care-bench';
 await build({
   logLevel: 'error',
-  build: { outDir, emptyOutDir: true, rollupOptions: { input: ['bench/journey.html', 'bench/store.html', 'bench/burst.html'] } },
+  build: { outDir, emptyOutDir: true, rollupOptions: { input: ['bench/journey.html', 'bench/store.html', 'bench/burst.html', 'bench/heap.html'] } },
 });
 const server = await preview({ preview: { port: 5190, strictPort: false }, build: { outDir }, logLevel: 'error' });
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // --expose-gc and precise memory info for the heap case: a full collection before each sample, exact sizes.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Loads `page?query` `runs` times, each in a fresh page, and returns every benchResult. */
-async function sample(page, query) {
+async function sample(page, query, times = runs) {
   const results = [];
-  for (let run = 0; run < runs; run++) {
+  for (let run = 0; run < times; run++) {
     const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     if (process.env.BENCH_VERBOSE) tab.on('console', (m) => console.log(`  [${query}] ${m.text()}`));
     await tab.goto(`${base}bench/${page}?${query}`);
@@ -113,10 +120,40 @@ async function burst() {
   console.table(rows);
 }
 
+async function heap() {
+  const rows = [];
+  const times = Number(process.env.BENCH_RUNS ?? 5);
+  const slopes = {};
+  let engineSlope = 0;
+  for (const [mode, keep] of [['engine', 20], ['store', Infinity], ['store', 20], ['store', 5], ['desktop', Infinity], ['desktop', 20]]) {
+    const s = await sample('heap.html', `mode=${mode}&keep=${keep}`, times);
+    const mbPerHour = median(s.map((r) => r.slopeMbPerHour));
+    if (mode === 'engine') engineSlope = mbPerHour;
+    slopes[`${mode} ${keep}`] = mbPerHour;
+    rows.push({
+      page: mode === 'engine' ? 'engine alone (control)' : mode,
+      keepCustomers: mode === 'engine' ? '' : String(keep),
+      'MB / hour': round(mbPerHour, 3),
+      'kit MB / hour (minus engine)': mode === 'engine' ? '' : round(mbPerHour - engineSlope, 3),
+      'customers held at the end': median(s.map((r) => r.customersHeld)),
+      'transcripts held': median(s.map((r) => r.transcriptsHeld)),
+      'heap at 8 h, MB': round(median(s.map((r) => r.samples.at(-1))), 2),
+    });
+  }
+  console.log('N6: the used heap over an 8-hour shift on the virtual clock (120 chats), after a full GC every half hour, as a least-squares slope (goal: the kit near 0 MB an hour; before N6: 0.29)');
+  console.table(rows);
+  for (const page of ['store', 'desktop']) {
+    const before = slopes[`${page} Infinity`];
+    const after = slopes[`${page} 20`];
+    console.log(`${page}: ${round(before, 3)} MB/h keeping everything, ${round(after, 3)} MB/h keeping 20 customers (${round(after / before, 2)}x; the engine alone: ${round(engineSlope, 3)})`);
+  }
+}
+
 try {
   if (!only || only === 'journey') await journey();
   if (!only || only === 'store') await store();
   if (!only || only === 'burst') await burst();
+  if (!only || only === 'heap') await heap();
 } finally {
   await browser.close();
   await server.close();

@@ -15,6 +15,7 @@ import { hasUnsaved } from './unsaved.js';
 import { inbox } from './inbox.js';
 import { canEdit, journeySelector, memoOn, shownTask } from './selectors.js';
 import { Views } from './views.js';
+import { Evictor, KEEP_CUSTOMERS } from './eviction.js';
 import type { CareState, CareStoreOptions, ConnectionState, DraftKind, DraftView, Loadable, ResourceKey, Result, UnsentKind } from './types.js';
 
 export type { CareStoreOptions, CloseCheck, CloseResolution };
@@ -36,6 +37,7 @@ export class CareStore {
   private readonly parts: StoreParts;
   private readonly loader: Loader;
   private readonly views: Views;
+  private readonly evictor: Evictor;
   private readonly receive: (event: unknown) => void;
   private unsubscribe: (() => void) | undefined;
   private readonly keeper: Promise<DraftKeeper> | undefined;
@@ -48,6 +50,7 @@ export class CareStore {
     this.loader = new Loader(this.container, this.caller, transport);
     this.parts = new StoreParts(this.container, this.caller, this.loader, transport, options.maxNotices ?? 20, options.now);
     this.views = new Views(this.container, this.loader);
+    this.evictor = new Evictor(this.container, (key) => this.views.watched(key), options.keepCustomers ?? KEEP_CUSTOMERS);
     if (options.persist) this.keeper = import('./persist/keeper.js').then((m) => new m.DraftKeeper(this.container, this.parts));
     this.receive = inbox(this.container, this.caller, this.parts, () => queueMicrotask(() => void (this.container.disposed || this.resync())));
   }
@@ -204,6 +207,7 @@ export class CareStore {
   dispose(): void {
     void this.keeper?.then((k) => k.dispose());
     this.parts.outbox.dispose();
+    this.evictor.dispose();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.caller.dispose();

@@ -184,4 +184,10 @@ export interface CareStoreOptions {
    * Off by default for a store you make; on for the store an element makes from a `transport`.
    */
   persist?: boolean;
+  /**
+   * How many customers the store keeps records of (journey, requests, activities, comments, transcripts)
+   * once nothing on screen needs them, most recently shown first (default 20). Over a shift the rest is
+   * let go and loaded again if shown again (N6). `Infinity` keeps everything.
+   */
+  keepCustomers?: number;
 }

@@ -24,6 +24,11 @@ export class Views {
     private readonly loader: Loader,
   ) {}
 
+  /** Whether anyone listens to the view of `key` now (`customer:<id>`, `journey:<id>` …): eviction leaves it (N6). */
+  watched(key: string): boolean {
+    return this.cache.has(key);
+  }
+
   /** One shared Observable per key while anyone listens. */
   memo<T>(key: string, create: () => Observable<T>): Observable<T> {
     const known = this.cache.get(key) as Observable<T> | undefined;
