@@ -123,6 +123,8 @@ async function run(): Promise<void> {
   const state = store?.snapshot;
   win.benchResult = {
     slopeMbPerHour: slope(samples),
+    // Hours 4 to 8: once the kept customers are all loaded, what still grows grows for good.
+    steadyMbPerHour: slope(samples.slice(samples.length - 9)),
     samples,
     contacts: n,
     customersHeld: state?.customers.size ?? 0,

@@ -29,19 +29,27 @@ export class Views {
     return this.cache.has(key);
   }
 
-  /** One shared Observable per key while anyone listens. */
+  /**
+   * One shared Observable per key while anyone listens. It is filed under
+   * its key when subscribed and taken out when the last subscriber leaves:
+   * one asked for but never subscribed (an element that left before its
+   * update ran, N6) must not stay filed for the rest of the session.
+   */
   memo<T>(key: string, create: () => Observable<T>): Observable<T> {
     const known = this.cache.get(key) as Observable<T> | undefined;
     if (known) return known;
-    const created: Observable<T> = create().pipe(
+    const shared: Observable<T> = create().pipe(
       // A newer Observable may hold the key by now (an element resubscribed after this one emptied): leave it.
       finalize(() => {
-        if (this.cache.get(key) === created) this.cache.delete(key);
+        if (this.cache.get(key) === filed) this.cache.delete(key);
       }),
       shareLatest(),
     );
-    this.cache.set(key, created);
-    return created;
+    const filed = new Observable<T>((subscriber) => {
+      this.cache.set(key, filed);
+      return shared.subscribe(subscriber);
+    });
+    return filed;
   }
 
   /** A resource loaded with its first subscriber (see {@link Loader.lazy}); `pick` is made only when the stream is. */
