@@ -145,6 +145,16 @@ try {
     if (streams.length !== 1 || streams[0] !== second) throw new Error(`after the first tab closed: ${streams.length} stream(s) opened`);
     alex = second;
   });
+  await step('N1 a reload of the desk keeps a comment typed but not added', async () => {
+    const comment = alex.getByRole('textbox', { name: 'Add a comment' });
+    await comment.fill('Typed on the reference server, not added');
+    await alex.waitForTimeout(600); // drafts are written 0.15 s after the last key
+    await alex.reload();
+    const again = alex.getByRole('textbox', { name: 'Add a comment' });
+    await again.waitFor({ timeout: 15_000 });
+    for (let i = 0; i < 50 && (await again.inputValue()) !== 'Typed on the reference server, not added'; i++) await alex.waitForTimeout(100);
+    if ((await again.inputValue()) !== 'Typed on the reference server, not added') throw new Error(`after the reload: “${await again.inputValue()}”`);
+  });
   await step('no uncaught errors on either page', async () => {
     if (errors.length) throw new Error(errors.join('\n'));
   });

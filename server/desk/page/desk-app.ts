@@ -101,7 +101,8 @@ export class CareDeskApp extends LitElement {
     this.leaveDesk();
     // The agent's tabs in this browser share one session: one event stream, one ring (N2).
     this.transport = shareAcrossTabs(() => new HttpTransport({ baseUrl: API }), { name: `${API} ${agent.id}` });
-    const store = new CareStore(this.transport, { now: () => Date.now() });
+    // What the agent types is kept across a reload (N1) and shared by the agent's tabs (N2).
+    const store = new CareStore(this.transport, { now: () => Date.now(), persist: true });
     this.store = store;
     // A session that ends on the server (expired, signed out in another tab) brings the sign-in back. The
     // event stream cannot tell a 401 from a lost link (EventSource hides the status), so going offline asks /me.
