@@ -80,5 +80,5 @@ export const composerStyles = css`
 
 /** Whether the outbox still holds something the agent sent from the composer of `activityId` (N3). */
 export function waitsInOutbox(outbox: readonly { op: string; activityId?: string }[] | undefined, activityId: string): boolean {
-  return (outbox ?? []).some((item) => item.op !== 'createRequest' && item.activityId === activityId);
+  return (outbox ?? []).some((item) => (item.op === 'addComment' || item.op === 'sendChatMessage') && item.activityId === activityId);
 }

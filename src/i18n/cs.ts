@@ -26,6 +26,8 @@ export const cs: CzechTable = {
   'common.offline': 'Offline — vaše práce zůstává uložená. Komentáře, zprávy v chatu a nové požadavky, které odešlete, čekají níže a odejdou samy, jakmile bude spojení obnoveno.',
   'outbox.heading': 'Čeká na odeslání',
   'outbox.comment': 'Komentář',
+  'outbox.customerChanges': 'Změny zákazníka',
+  'outbox.requestChanges': 'Změny požadavku',
   'outbox.message': 'Zpráva v chatu',
   'outbox.request': 'Nový požadavek',
   'outbox.waiting': 'Čeká na spojení',

@@ -17,6 +17,8 @@ export const en = {
   'outbox.comment': 'Comment',
   'outbox.message': 'Chat line',
   'outbox.request': 'New request',
+  'outbox.customerChanges': 'Changes to the customer',
+  'outbox.requestChanges': 'Changes to the request',
   'outbox.waiting': 'Waiting for the connection',
   'outbox.sending': 'Sending…',
   'outbox.failed': 'Not sent: {reason}',

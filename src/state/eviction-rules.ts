@@ -27,7 +27,8 @@ function neededCustomers(s: CareState, recent: Iterable<Id>): Set<Id> {
     }
   }
   for (const item of s.outbox) {
-    const customerId = item.op === 'createRequest' ? item.customerId : ofActivity(item.activityId);
+    // A save waiting keeps its draft, and so its customer, above.
+    const customerId = item.op === 'createRequest' ? item.customerId : item.op === 'save' ? undefined : ofActivity(item.activityId);
     if (customerId) keep.add(customerId);
   }
   return keep;
@@ -41,7 +42,7 @@ export function withoutUnneeded(s: CareState, recent: Iterable<Id>, watched: Wat
   const liveActivities = new Set<Id>();
   for (const task of s.tasks.values()) if (task.state !== 'closed') liveActivities.add(task.activityId);
   for (const kind of ['comment', 'tag'] as const) for (const id of Object.keys(s.unsent[kind])) liveActivities.add(id);
-  for (const item of s.outbox) if (item.op !== 'createRequest') liveActivities.add(item.activityId);
+  for (const item of s.outbox) if (item.op === 'addComment' || item.op === 'sendChatMessage') liveActivities.add(item.activityId);
 
   const customerGoes = (id: Id) => !keep.has(id) && !watched(`customer:${id}`) && !watched(`journey:${id}`);
   const activityGoes = (id: Id, customerId: Id | null) =>

@@ -10,15 +10,18 @@
  */
 import { CareError } from '../model/errors.js';
 import type { Id, RequestFields } from '../model/types.js';
+import { saveCustomer, saveRequest } from './commands/records.js';
 import type { StoreParts } from './parts.js';
 import { withComments, withMessage } from './transitions.js';
-import type { CareState, Result } from './types.js';
+import type { CareState, DraftKind, Result } from './types.js';
 
 /** One command waiting for the link. */
 export type OutboxCommand =
   | { op: 'addComment'; activityId: Id; text: string }
   | { op: 'sendChatMessage'; activityId: Id; text: string }
-  | { op: 'createRequest'; customerId: Id; fields: RequestFields };
+  | { op: 'createRequest'; customerId: Id; fields: RequestFields }
+  /** Saves the agent's draft of a record as it is when the link is back; a colleague's change meanwhile is R6's conflict. */
+  | { op: 'save'; kind: DraftKind; id: Id; label: string };
 
 /** A command in the outbox and how it stands. */
 export type OutboxItem = OutboxCommand & {
@@ -35,6 +38,15 @@ export type OutboxItem = OutboxCommand & {
 
 /** Marks a command's `network` error as "queued in the outbox": the element can clear its composer. */
 const QUEUED = 'queued-in-outbox';
+
+/**
+ * Whether a failed command goes to the outbox: only while the link is known
+ * to be down. A timeout or an answer that cannot be read is said where the
+ * agent is looking instead: sending it again by itself would hide it.
+ */
+export function waitsForLink(error: CareError, s: CareState): boolean {
+  return error.kind === 'network' && s.connection === 'offline';
+}
 
 /** Whether a command's error means it waits in the outbox and will be sent by itself (N3). */
 export function isQueued(error: CareError): boolean {
@@ -124,7 +136,9 @@ export class Outbox {
         this.schedule();
         return;
       }
-      this.set(next.key, { state: 'failed', error: result.error });
+      // A save that met a conflict or a refusal says so in its editor, where the agent resolves it (R6).
+      if (next.op === 'save') this.remove(next.key);
+      else this.set(next.key, { state: 'failed', error: result.error });
     }
   }
 
@@ -149,6 +163,8 @@ export class Outbox {
         if (result.ok) this.parts.take({ kind: 'request', value: result.value });
         return result;
       }
+      case 'save':
+        return item.kind === 'customer' ? saveCustomer(this.parts, item.id) : saveRequest(this.parts, item.id);
     }
   }
 

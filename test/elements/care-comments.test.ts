@@ -5,7 +5,7 @@ import { CareError } from '../../src/model/errors.js';
 import type { Task } from '../../src/model/types.js';
 import { ANN, MINUTE, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
 import { button, mount, nextEvent, partText, rendered, shadow } from '../support/mount.js';
-import { session } from '../support/session.js';
+import { session, until } from '../support/session.js';
 
 type World = ReturnType<typeof makeEngine>;
 
@@ -193,15 +193,16 @@ describe('care-comments', () => {
   it('N3 an add made offline waits in the outbox: the composer clears and says so; it is added once the link is back', async () => {
     const { el, transport, engine, task, store } = await setup();
     await type(el, 'Called from the car');
-    transport.failure = (operation) => (operation === 'addComment' ? CareError.network('The service is unavailable.') : undefined);
+    transport.setOnline(false);
+    await rendered(el);
     await chord(el, 'Control');
     expect(partText(el, 'queued')).to.equal('Not sent yet: it waits for the connection and goes by itself.');
     expect(shadow(el).querySelector("[part~='queued']")?.getAttribute('role'), 'a status, not an alarm').to.equal('status');
     expect(textarea(el)!.value, 'the outbox holds the text now').to.equal('');
     expect(store.snapshot.outbox.map((item) => item.state)).to.deep.equal(['waiting']);
 
-    transport.failure = undefined;
-    await store.retryOutbox();
+    transport.setOnline(true);
+    await until(store.outbox$, (items) => items.length === 0);
     await rendered(el);
     expect(engine.getComments(task!.activityId).map((comment) => comment.text)).to.deep.equal(['Called from the car']);
     expect(texts(el)).to.deep.equal(['Called from the car']);

@@ -73,6 +73,35 @@ describe('CareStore: the outbox (N3)', () => {
     expect(current(store.outbox$)).to.deep.equal([]);
   });
 
+  it('N3 R6 a save made offline waits and is made when the link is back; one a colleague overtook meanwhile is a visible conflict', async () => {
+    const { engine } = makeEngine();
+    const task = acceptPicked(engine, 'agent-1', chat(ANN));
+    acceptPicked(engine, 'agent-2', chat(ANN));
+    const requestId = engine.getActivity(task.activityId).requestId!;
+    const { store, transport } = await session(engine, 'agent-1');
+    await until(store.request$(requestId), (r) => r.status === 'ready');
+    await until(store.customer$('cust-ann'), (c) => c.status === 'ready');
+    transport.setOnline(false);
+    await settle();
+    store.editRequest(requestId, { title: 'Saved while offline' });
+    store.editCustomer('cust-ann', { phone: '+1 555 0100 222' });
+    const saves = [await store.saveRequest(requestId), await store.saveCustomer('cust-ann')];
+    expect(saves.every((r) => !r.ok && isQueued(r.error)), 'both wait').to.equal(true);
+    expect(current(store.outbox$).map((i) => i.op === 'save' && `${i.kind} ${i.label}`)).to.deep.equal(['request Saved while offline', 'customer Ann Lee']);
+    expect(current(store.requestDraft$(requestId))?.values.title, 'the draft stays as typed').to.equal('Saved while offline');
+    // Meanwhile a colleague changes the customer's phone.
+    const ann = engine.getCustomer('cust-ann');
+    engine.updateCustomer('agent-2', 'cust-ann', ann.version, { phone: '+1 555 0100 333' });
+
+    transport.setOnline(true);
+    await until(store.outbox$, (items) => items.length === 0);
+    expect(engine.getRequest(requestId).title, 'the request was saved').to.equal('Saved while offline');
+    const customer = current(store.customerDraft$('cust-ann'))!;
+    expect(customer.conflict?.current.phone, 'the customer save is R6’s conflict, in its editor').to.equal('+1 555 0100 333');
+    expect(customer.values.phone, 'with the agent’s text kept').to.equal('+1 555 0100 222');
+    expect(engine.getCustomer('cust-ann').phone).to.equal('+1 555 0100 333');
+  });
+
   it('N3 retries back off from 1 s, doubling to 30 s, spread ±30%', () => {
     expect(backoff(0, () => 0.5)).to.equal(1000);
     expect(backoff(3, () => 0.5)).to.equal(8000);

@@ -5,7 +5,7 @@ import { normaliseTag, validateComment, validateMessage, validateNewRequest, val
 import { nfc, nfcFields } from '../../model/text.js';
 import type { StoreParts } from '../parts.js';
 import { withComments, withEntity, withMessage, withRecord } from '../transitions.js';
-import type { OutboxCommand } from '../outbox.js';
+import { waitsForLink, type OutboxCommand } from '../outbox.js';
 import type { Result, UnsentKind } from '../types.js';
 
 
@@ -115,7 +115,7 @@ export async function queueable<T>(parts: StoreParts, scope: string, command: Ou
   const key = parts.intents.key(scope);
   const result = await send(key);
   // The key stays the command's until the outbox has sent it, so pressing Send again is still the same command.
-  if (!result.ok && result.error.kind === 'network') return { ok: false, error: parts.outbox.queue(command, key, scope) };
+  if (!result.ok && waitsForLink(result.error, parts.container.value)) return { ok: false, error: parts.outbox.queue(command, key, scope) };
   parts.intents.settle(scope, result);
   return result;
 }

@@ -6,6 +6,7 @@ import type { EntityChange } from '../../transport/port.js';
 import { nfc, nfcFields } from '../../model/text.js';
 import type { StoreParts } from '../parts.js';
 import { queueable } from './activities.js';
+import { waitsForLink } from '../outbox.js';
 import { effectiveEdits } from '../drafts.js';
 import { recordOf, withDraft, withEntity, withTask } from '../transitions.js';
 import type { CareState, Draft, DraftFieldsByKind, DraftKind, DraftRecordByKind, Result } from '../types.js';
@@ -157,6 +158,14 @@ async function save<K extends DraftKind>(parts: StoreParts, kind: K, id: Id, sen
     const after = draftOf(container.value, kind, id);
     if (after && !Object.keys(after.values).length && !after.stash && !after.conflict) discard(parts, kind, id);
     return result;
+  }
+  if (waitsForLink(result.error, container.value) && !container.disposed) {
+    // N3: the save waits in the outbox and is made with the draft as it is then, when the link is back.
+    const values = draft.values as Partial<Record<string, string>>;
+    const label = kind === 'customer' ? (values.name ?? (saved as Customer).name) : (values.title ?? (saved as CareRequest).title);
+    const queued = parts.outbox.queue({ op: 'save', kind, id, label }, `save ${kind} ${id}`);
+    updateDraft(parts, kind, id, (d) => ({ ...d, saving: false, error: queued }));
+    return { ok: false, error: queued };
   }
   const error = result.error;
   const current = error.conflict?.current as DraftRecordByKind[K] | undefined;
