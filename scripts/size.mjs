@@ -1,6 +1,6 @@
 // npm run size: minified + gzipped size of the whole kit and of each element's
 // entry, with lit / rxjs bundled in and without them. Budget: the whole kit
-// with its dependencies under 57 KB gzipped (the engine is a separate entry). Raised from 50 KB when
+// with its dependencies under 58 KB gzipped (the engine is a separate entry). Raised from 50 KB when
 // the queue was virtualised, every list got one roving-focus controller with a virtual-list mode and the
 // store was split into parts (about 2 KB together). Raised from 52 KB for issue 11 (nothing lost): text
 // hygiene with grapheme counts and <bdi> isolation (~0.5 KB), the event inbox that applies bursts in one
@@ -8,13 +8,14 @@
 // list (~1.1 KB), the resync triggers (~0.4 KB): 52 → 56 KB. Then 56 → 57 KB for N2 and the last of N1: the
 // ring decided per tab and another device's change told apart from the session's own (~0.1 KB), the Add
 // request form's text kept as unsent text and reopened (~0.2 KB), N6's eviction trigger and recency list (~0.5 KB;
-// its rules load with the first eviction). The payload schemas, the draft keeper,
+// its rules load with the first eviction); 57 → 58 KB for saves waiting in the outbox (~0.1 KB) with room for
+// issue 12. The payload schemas, the draft keeper,
 // IndexedDB (idb) and care-kit/tabs load on demand or are their own entry and are not counted.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 57;
+const BUDGET_KB = 58;
 const external = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'rxjs', 'rxjs/*', 'react', 'react-dom'];
 
 /**

@@ -23,7 +23,7 @@ export const cs: CzechTable = {
   'common.cancel': 'Zrušit',
   'common.noStore': 'Nepřipojeno: umístěte tento prvek do prvku care-desktop nebo care-provider.',
   'common.unknownCustomer': 'Neznámý zákazník',
-  'common.offline': 'Offline — vaše práce zůstává uložená. Komentáře, zprávy v chatu a nové požadavky, které odešlete, čekají níže a odejdou samy, jakmile bude spojení obnoveno.',
+  'common.offline': 'Offline — vaše práce zůstává uložená. Co odešlete nebo uložíte, čeká níže a odejde samo, jakmile bude spojení obnoveno.',
   'outbox.heading': 'Čeká na odeslání',
   'outbox.comment': 'Komentář',
   'outbox.customerChanges': 'Změny zákazníka',

@@ -14,7 +14,7 @@ export const ko: Record<StringKey, string> = {
   'common.cancel': '취소',
   'common.noStore': '연결되지 않음: 이 요소를 care-desktop 또는 care-provider 요소 안에 넣으세요.',
   'common.unknownCustomer': '알 수 없는 고객',
-  'common.offline': '오프라인 — 작업 내용은 여기에 보관됩니다. 보낸 댓글, 채팅 메시지, 새 요청은 아래에서 대기하다가 연결되면 자동으로 전송됩니다.',
+  'common.offline': '오프라인 — 작업 내용은 여기에 보관됩니다. 보내거나 저장한 내용은 아래에서 대기하다가 연결되면 자동으로 전송됩니다.',
   'outbox.heading': '전송 대기 중',
   'outbox.comment': '댓글',
   'outbox.message': '채팅 메시지',

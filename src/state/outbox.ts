@@ -81,7 +81,7 @@ export class Outbox {
     this.schedule();
     return new CareError({
       kind: 'network',
-      message: 'Not sent yet: it waits until the connection is back and then goes by itself.',
+      message: 'Queued until the connection is back.',
       detail: QUEUED,
     });
   }
