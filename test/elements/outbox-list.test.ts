@@ -23,7 +23,7 @@ describe('care-desktop: the outbox on screen (N3)', () => {
     expect(item?.textContent).to.include('Written offline');
     expect(item?.textContent).to.include('Waiting for the connection');
     expect(item?.querySelector('button')?.getAttribute('aria-label')).to.equal('Discard: Comment');
-    expect(root.querySelector('[part="notice"].warning')?.textContent).to.include('go by themselves when the connection is back');
+    expect(root.querySelector('[part="notice"].warning')?.textContent).to.include('goes by itself when the connection is back');
 
     transport.setOnline(true);
     await until(store.outbox$, (items) => items.length === 0);
