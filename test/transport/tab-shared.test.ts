@@ -133,6 +133,26 @@ describe('care-kit/tabs: one agent, several tabs, one session (N2)', () => {
     w.done();
   });
 
+  it('N2 a tab that cannot make its link lets the lock go, so another tab leads', async () => {
+    const { engine } = makeEngine();
+    const name = `tabs-test broken ${Math.random()}`;
+    let attempts = 0;
+    const broken = shareAcrossTabs(() => {
+      attempts++;
+      throw new Error('no backend configured');
+    }, { name, validated: true, lifecycle: new EventTarget() });
+    const first = new CareStore(broken, { now: () => engine.now() });
+    const failed = await first.connect();
+    expect(failed.ok, 'the tab that failed says so').to.equal(false);
+    const working = shareAcrossTabs(() => new MemoryTransport(engine, { agentId: 'agent-1' }), { name, validated: true, lifecycle: new EventTarget() });
+    const second = new CareStore(working, { now: () => engine.now() });
+    expect((await second.connect()).ok, 'the next tab leads').to.equal(true);
+    expect(working.leads()).to.equal(true);
+    expect(attempts).to.equal(1);
+    [first, second].forEach((store) => store.dispose());
+    [broken, working].forEach((transport) => transport.close());
+  });
+
   it('N4 a message on the channel that does not fit is ignored, and the tabs go on working', async () => {
     const w = world();
     const leader = await w.openTab();

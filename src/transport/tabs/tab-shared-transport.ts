@@ -44,6 +44,9 @@ interface PendingCall {
   sentTo: string | undefined;
 }
 
+/** How long a tab whose transport could not be made waits before it queues for the lead again. */
+const RETRY_LEAD_MS = 3_000;
+
 /** Answers a leader keeps, so a call sent twice (across a handover) is answered, not done, twice. */
 const KEPT_REPLIES = 200;
 
@@ -168,6 +171,9 @@ export class TabSharedTransport implements CareTransport {
     } catch (thrown) {
       for (const call of this.pending.values()) call.reject(CareError.network('The connection could not be set up.', String(thrown)));
       this.pending.clear();
+      // Let another tab (or this one, a little later) try: holding the lock without a link would leave every tab without one.
+      this.resign();
+      if (this.channel) setTimeout(() => this.closed || this.inner || this.stand(), RETRY_LEAD_MS);
       return;
     }
     if (this.closed) return;
