@@ -27,6 +27,8 @@ export const cs: CzechTable = {
   'outbox.heading': 'Čeká na odeslání',
   'outbox.comment': 'Komentář',
   'outbox.customerChanges': 'Změny zákazníka',
+  'outbox.addTag': 'Přidaná značka',
+  'outbox.removeTag': 'Odebraná značka',
   'outbox.requestChanges': 'Změny požadavku',
   'outbox.message': 'Zpráva v chatu',
   'outbox.request': 'Nový požadavek',

@@ -18,6 +18,8 @@ export const en = {
   'outbox.message': 'Chat line',
   'outbox.request': 'New request',
   'outbox.customerChanges': 'Customer changes',
+  'outbox.addTag': 'Tag added',
+  'outbox.removeTag': 'Tag removed',
   'outbox.requestChanges': 'Request changes',
   'outbox.waiting': 'Waiting for the connection',
   'outbox.sending': 'Sending…',

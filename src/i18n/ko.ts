@@ -20,6 +20,8 @@ export const ko: Record<StringKey, string> = {
   'outbox.message': '채팅 메시지',
   'outbox.request': '새 요청',
   'outbox.customerChanges': '고객 정보 변경',
+  'outbox.addTag': '추가한 태그',
+  'outbox.removeTag': '삭제한 태그',
   'outbox.requestChanges': '요청 변경',
   'outbox.waiting': '연결을 기다리는 중',
   'outbox.sending': '전송 중…',

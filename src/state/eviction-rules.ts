@@ -42,7 +42,7 @@ export function withoutUnneeded(s: CareState, recent: Iterable<Id>, watched: Wat
   const liveActivities = new Set<Id>();
   for (const task of s.tasks.values()) if (task.state !== 'closed') liveActivities.add(task.activityId);
   for (const kind of ['comment', 'tag'] as const) for (const id of Object.keys(s.unsent[kind])) liveActivities.add(id);
-  for (const item of s.outbox) if (item.op === 'addComment' || item.op === 'sendChatMessage') liveActivities.add(item.activityId);
+  for (const item of s.outbox) if (item.op !== 'createRequest' && item.op !== 'save') liveActivities.add(item.activityId);
 
   const customerGoes = (id: Id) => !keep.has(id) && !watched(`customer:${id}`) && !watched(`journey:${id}`);
   const activityGoes = (id: Id, customerId: Id | null) =>

@@ -12,7 +12,7 @@ import { CareError } from '../model/errors.js';
 import type { Id, RequestFields } from '../model/types.js';
 import { saveCustomer, saveRequest } from './commands/records.js';
 import type { StoreParts } from './parts.js';
-import { withComments, withMessage } from './transitions.js';
+import { withComments, withMessage, withRecord } from './transitions.js';
 import type { CareState, DraftKind, Result } from './types.js';
 
 /** One command waiting for the link. */
@@ -20,6 +20,8 @@ export type OutboxCommand =
   | { op: 'addComment'; activityId: Id; text: string }
   | { op: 'sendChatMessage'; activityId: Id; text: string }
   | { op: 'createRequest'; customerId: Id; fields: RequestFields }
+  /** Shown at once (optimistic) and made when the link is back; taken back with the reason if refused then. */
+  | { op: 'addTag' | 'removeTag'; activityId: Id; tag: string }
   /** Saves the agent's draft of a record as it is when the link is back; a colleague's change meanwhile is R6's conflict. */
   | { op: 'save'; kind: DraftKind; id: Id; label: string };
 
@@ -165,6 +167,18 @@ export class Outbox {
       }
       case 'save':
         return item.kind === 'customer' ? saveCustomer(this.parts, item.id) : saveRequest(this.parts, item.id);
+      case 'addTag':
+      case 'removeTag': {
+        const op = item.op;
+        const result = await caller.run(op, (signal) => transport[op](item.activityId, item.tag, signal));
+        if (result.ok) this.parts.take({ kind: 'activity', value: result.value });
+        else if (result.error.kind !== 'network' && result.error.kind !== 'aborted') {
+          // Refused now: what the activity shows since the agent pressed is taken back to what the backend holds.
+          const fresh = await caller.run('getActivity', (signal) => transport.getActivity(item.activityId, signal));
+          if (fresh.ok) container.update((s) => withRecord(s, 'activity', fresh.value));
+        }
+        return result;
+      }
     }
   }
 

@@ -102,6 +102,28 @@ describe('CareStore: the outbox (N3)', () => {
     expect(engine.getCustomer('cust-ann').phone).to.equal('+1 555 0100 333');
   });
 
+  it('N3 R9 tags added and removed offline stay as shown and are made when the link is back; one refused then is taken back', async () => {
+    const { engine } = makeEngine();
+    const task = acceptPicked(engine, 'agent-1', chat(ANN));
+    const { store, transport } = await session(engine, 'agent-1');
+    await until(store.activity$(task.activityId), (a) => a.status === 'ready');
+    expect((await store.addTag(task.activityId, 'billing')).ok).to.equal(true);
+    transport.setOnline(false);
+    await settle();
+    const offline = [await store.addTag(task.activityId, 'refund'), await store.removeTag(task.activityId, 'billing'), await store.addTag(task.activityId, 'vip')];
+    expect(offline.every((r) => !r.ok && isQueued(r.error))).to.equal(true);
+    expect(store.snapshot.activities.get(task.activityId)!.tags, 'shown as the agent left them').to.deep.equal(['refund', 'vip']);
+    // Meanwhile a colleague's rule forbids 'vip' here: the backend will refuse it.
+    const addTag = transport.addTag.bind(transport);
+    transport.addTag = (id, tag, signal) => (tag === 'vip' ? Promise.reject(CareError.refused('read-only', 'Closed meanwhile.')) : addTag(id, tag, signal));
+
+    transport.setOnline(true);
+    await until(store.outbox$, (items) => items.every((i) => i.state === 'failed'));
+    expect(engine.getActivity(task.activityId).tags, 'made on the backend').to.deep.equal(['refund']);
+    expect(store.snapshot.activities.get(task.activityId)!.tags, 'the refused one taken back').to.deep.equal(['refund']);
+    expect(current(store.outbox$).map((i) => [i.op, i.state])).to.deep.equal([['addTag', 'failed']]);
+  });
+
   it('N3 retries back off from 1 s, doubling to 30 s, spread ±30%', () => {
     expect(backoff(0, () => 0.5)).to.equal(1000);
     expect(backoff(3, () => 0.5)).to.equal(8000);

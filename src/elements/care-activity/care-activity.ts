@@ -11,6 +11,7 @@ import { charCount, normaliseTag, tagKey, validateTag } from '../../model/valida
 import { isolate } from '../../i18n/localize.js';
 import { CareElement } from '../care-element.js';
 import { composerStyles, isComposing } from '../composer.js';
+import { isQueued } from '../../state/outbox.js';
 import type { ResourceKey } from '../../state/types.js';
 import { mediaIcon } from '../icons.js';
 import { styles } from './care-activity.styles.js';
@@ -198,6 +199,8 @@ export class CareActivity extends CareElement {
     store.setUnsentText('tag', activity.id, '');
     this.requestUpdate();
     const result = await store.addTag(activity.id, text);
+    // Offline: the tag stays shown and goes by itself when the link is back (N3).
+    if (!result.ok && isQueued(result.error)) return this.announce(this.i18n.t('outbox.queued'));
     if (!result.ok) {
       if (!store.unsentText('tag', activity.id)) store.setUnsentText('tag', activity.id, text);
       this.tagError = { activityId: activity.id, action: 'add', tag, error: result.error };
@@ -216,6 +219,7 @@ export class CareActivity extends CareElement {
     await this.updateComplete;
     this.focusAfterRemoval(index);
     const result = await pending;
+    if (!result.ok && isQueued(result.error)) return this.announce(this.i18n.t('outbox.queued'));
     if (!result.ok) {
       this.removeError = { activityId: activity.id, action: 'remove', tag, error: result.error };
       return;

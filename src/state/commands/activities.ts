@@ -16,12 +16,12 @@ export async function addTag(parts: StoreParts, activityId: Id, text: string): P
   if (issues.length) return { ok: false, error: CareError.validation(issues) };
   const tag = normaliseTag(text);
   const { transport } = parts;
-  return optimistic(parts, 'addTag', activityId, (a) => ({ ...a, tags: [...a.tags, tag] }), (signal) => transport.addTag(activityId, tag, signal));
+  return optimistic(parts, 'addTag', activityId, tag, (a) => ({ ...a, tags: [...a.tags, tag] }), (signal) => transport.addTag(activityId, tag, signal));
 }
 
 export function removeTag(parts: StoreParts, activityId: Id, tag: string): Promise<Result<Activity>> {
   const { transport } = parts;
-  return optimistic(parts, 'removeTag', activityId, (a) => ({ ...a, tags: a.tags.filter((t) => t !== tag) }), (signal) =>
+  return optimistic(parts, 'removeTag', activityId, tag, (a) => ({ ...a, tags: a.tags.filter((t) => t !== tag) }), (signal) =>
     transport.removeTag(activityId, tag, signal),
   );
 }
@@ -141,12 +141,14 @@ export function consumeUnsent(parts: StoreParts, kind: UnsentKind, id: Id, sent:
   setUnsent(parts, kind, id, now.startsWith(sent) ? now.slice(sent.length) : now);
 }
 
-async function optimistic(parts: StoreParts, operation: 'addTag' | 'removeTag', activityId: Id, change: (a: Activity) => Activity, send: (signal: AbortSignal) => Promise<Activity>): Promise<Result<Activity>> {
+async function optimistic(parts: StoreParts, operation: 'addTag' | 'removeTag', activityId: Id, tag: string, change: (a: Activity) => Activity, send: (signal: AbortSignal) => Promise<Activity>): Promise<Result<Activity>> {
   const before = parts.container.value.activities.get(activityId);
   if (!before) return { ok: false, error: CareError.notFound('activity', activityId) };
   put(parts, change(before));
   const result = await parts.caller.run(operation, send);
   if (result.ok) parts.take({ kind: 'activity', value: result.value });
+  // Offline: the change stays shown and waits in the outbox (N3).
+  else if (waitsForLink(result.error, parts.container.value)) return { ok: false, error: parts.outbox.queue({ op: operation, activityId, tag }, `${operation} ${activityId} ${tag}`) };
   else rollback(parts, before);
   return result;
 }

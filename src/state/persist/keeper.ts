@@ -62,6 +62,7 @@ const isTextTable = (v: unknown): v is Record<string, string> =>
 function isCommand(c: Record<string, unknown>): boolean {
   if (typeof c !== 'object' || c === null || !isText(c.key) || typeof c.at !== 'number') return false;
   if (c.op === 'addComment' || c.op === 'sendChatMessage') return isText(c.activityId) && isText(c.text);
+  if (c.op === 'addTag' || c.op === 'removeTag') return isText(c.activityId) && isText(c.tag);
   if (c.op === 'save') return (c.kind === 'customer' || c.kind === 'request') && isText(c.id) && isText(c.label);
   const fields = c.fields as Record<string, unknown> | undefined;
   return c.op === 'createRequest' && isText(c.customerId) && isTextTable(fields) && isText(fields.title) && isText(fields.description);
