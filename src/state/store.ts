@@ -173,6 +173,11 @@ export class CareStore {
     return this.snapshot.unsent[kind][id] ?? '';
   }
 
+  /** The same as it changes: typed here, restored after a reload (N1) or typed in another of the agent's tabs (N2). */
+  unsentText$(kind: UnsentKind, id: Id): Observable<string> {
+    return this.views.memo(`unsent:${kind}:${id}`, () => this.container.select((s) => s.unsent[kind][id] ?? ''));
+  }
+
   // ── Connecting ────────────────────────────────────────────────────────
 
   /** Signs in and starts listening. Safe to call again to reconnect. */

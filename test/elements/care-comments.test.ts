@@ -209,6 +209,13 @@ describe('care-comments', () => {
     expect(shadow(el).querySelector("[part~='queued']"), 'the note goes once it is sent').to.equal(null);
   });
 
+  it('N1 N2 text put back from elsewhere (a reload’s restore, another tab) shows in the composer at once', async () => {
+    const { el, store, task } = await setup();
+    store.setUnsentText('comment', task!.activityId, 'Typed in the other tab');
+    await rendered(el);
+    expect(textarea(el)!.value).to.equal('Typed in the other tab');
+  });
+
   it('R25 a previewed pick-queue task shows comments but no composer', async () => {
     const { el, engine, store } = await setup(undefined, () => null);
     const queued = engine.receive({ ...chat(ANN), queueId: 'q-backlog' });

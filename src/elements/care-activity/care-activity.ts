@@ -98,6 +98,11 @@ export class CareActivity extends CareElement {
     return activity ? store.canEdit$(activity.customerId) : null;
   });
   private readonly inProgress = this.watch((store) => store.inProgress$);
+  /** Re-renders the tag field when its text comes back after a reload or from another tab (N1, N2). */
+  protected readonly unsent = this.watch((store) => {
+    const id = this.shownId();
+    return id ? store.unsentText$('tag', id) : null;
+  });
 
   @state() private tagError: TagError | null = null;
   @state() private removeError: TagError | null = null;

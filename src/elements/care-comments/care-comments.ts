@@ -68,6 +68,11 @@ export class CareComments extends CareElement {
   });
   private readonly inProgress = this.watch((store) => store.inProgress$);
   private readonly outbox = this.watch((store) => store.outbox$);
+  /** Re-renders the composer when its text comes back after a reload or from another tab (N1, N2). */
+  protected readonly unsent = this.watch((store) => {
+    const id = this.shownId();
+    return id ? store.unsentText$('comment', id) : null;
+  });
 
   /** Activities with an add under way. */
   @state() private adding: ReadonlySet<Id> = new Set();

@@ -77,6 +77,11 @@ export class CareCommunication extends CareElement {
   });
   private readonly agent = this.watch((store) => store.agent$);
   private readonly outbox = this.watch((store) => store.outbox$);
+  /** Re-renders the composer when its text comes back after a reload or from another tab (N1, N2). */
+  protected readonly unsent = this.watch((store) => {
+    const task = this.task.value;
+    return task ? store.unsentText$('message', task.id) : null;
+  });
   protected readonly ticker = new TickController(this, () => this.callRunning());
 
   /** Tasks with a send under way. */
