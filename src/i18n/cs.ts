@@ -196,7 +196,7 @@ export const cs: CzechTable = {
   'desktop.details': 'Podrobnosti',
   'desktop.previewing': 'Náhled úkolu z fronty – práci na něm zahájíte jeho přijetím.',
   'notice.offer-timeout': 'Nabídka nebyla přijata do 15 minut, proto se váš stav změnil na Nepřipraveno.',
-  'notice.offer-withdrawn': 'Nabídka byla stažena.',
+  'notice.offer-withdrawn': 'Nabídka od zákazníka {name} byla stažena.',
   'notice.connection-lost': 'Spojení se službou bylo přerušeno. Neuložená práce zůstává zachována.',
   'notice.connection-restored': 'Spojení obnoveno.',
   'notice.drafts-restored': 'Neuložené změny z doby před znovunačtením stránky jsou zpět. Zkontrolujte je a uložte.',

@@ -183,7 +183,7 @@ export const en = {
   'desktop.details': 'Details',
   'desktop.previewing': 'Previewing a queued task — accept it to work on it.',
   'notice.offer-timeout': 'You did not accept an offer within 15 minutes, so your status changed to Not Ready.',
-  'notice.offer-withdrawn': 'An offer was withdrawn.',
+  'notice.offer-withdrawn': 'The offer from {name} was withdrawn.',
   'notice.connection-lost': 'The connection to the service was lost. Your unsaved work is kept.',
   'notice.connection-restored': 'Connection restored.',
   'notice.drafts-restored': 'Your unsaved changes from before the page was reloaded are back. Check them and save.',

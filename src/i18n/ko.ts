@@ -185,7 +185,7 @@ export const ko: Record<StringKey, string> = {
   'desktop.details': '세부 정보',
   'desktop.previewing': '대기열의 작업을 미리 보는 중입니다. 작업하려면 수락하세요.',
   'notice.offer-timeout': '15분 이내에 제안을 수락하지 않아 상태가 준비되지 않음으로 변경되었습니다.',
-  'notice.offer-withdrawn': '작업 제안이 철회되었습니다.',
+  'notice.offer-withdrawn': '{name}님의 작업 제안이 철회되었습니다.',
   'notice.connection-lost': '서비스 연결이 끊어졌습니다. 저장되지 않은 작업은 보존됩니다.',
   'notice.connection-restored': '연결이 복구되었습니다.',
   'notice.drafts-restored': '페이지를 새로 고치기 전에 저장하지 않은 변경 내용을 복원했습니다. 확인한 뒤 저장하세요.',

@@ -87,7 +87,7 @@ export function reduceAll(s: CareState, events: readonly CareEvent[], env: Notic
   for (const event of events) {
     if (event.type === 'task-offered' || event.type === 'task-changed' || event.type === 'task-revoked') {
       noteTask(next, changed, event.task);
-      if (event.type === 'task-revoked') next = withRevokeNotice(next, env, event.reason);
+      if (event.type === 'task-revoked') next = withRevokeNotice(next, env, event.reason, event.task);
     } else {
       next = reduce(withTasks(next, changed), event, env);
       changed.clear();

@@ -14,7 +14,7 @@ export function reduce(s: CareState, event: CareEvent, env: NoticeEnv): CareStat
     case 'task-changed':
       return withTask(s, event.task);
     case 'task-revoked': {
-      return withRevokeNotice(withTask(s, event.task), env, event.reason);
+      return withRevokeNotice(withTask(s, event.task), env, event.reason, event.task);
     }
     case 'agent-changed':
       return withAgent(s, event.agent);

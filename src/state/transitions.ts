@@ -6,6 +6,7 @@
 import type { CareError } from '../model/errors.js';
 import type { Activity, Agent, AgentRef, CareRequest, ChatMessage, Comment, Customer, Id, Task } from '../model/types.js';
 import type { EntityChange } from '../transport/port.js';
+import { displayName } from '../model/rules.js';
 import { rebaseOrConflict } from './drafts.js';
 import { firstAccepted, visibleTo } from './selectors.js';
 import { withListedAll } from './task-lists.js';
@@ -41,6 +42,9 @@ export interface NoticeEnv {
   writing?: boolean;
 }
 
+/** Notices one takes the place of: the link coming back settles its loss, and the other way round. */
+const REPLACES: Partial<Record<NoticeCode, NoticeCode>> = { 'connection-restored': 'connection-lost', 'connection-lost': 'connection-restored' };
+
 export function withNotice(
   s: CareState,
   env: NoticeEnv,
@@ -48,17 +52,28 @@ export function withNotice(
   code: NoticeCode,
   message: string,
   error?: CareError,
+  about: Pick<Notice, 'subject' | 'name'> = {},
 ): CareState {
-  const notice: Notice = { id: s.noticeSeq, level, code, message, at: env.now };
+  const notice: Notice = { id: s.noticeSeq, level, code, message, at: env.now, ...about };
   if (error) notice.error = error;
-  return { ...s, noticeSeq: s.noticeSeq + 1, notices: [...s.notices, notice].slice(-env.maxNotices) };
+  // X11: never two of a kind about one thing; the newest says it.
+  const kept = s.notices.filter((n) => !((n.code === code && n.subject === about.subject) || n.code === REPLACES[code]));
+  return { ...s, noticeSeq: s.noticeSeq + 1, notices: [...kept, notice].slice(-env.maxNotices) };
 }
 
-/** The notice of an offer taken back: R13's timeout (the agent is now Not Ready) or withdrawn. */
-export function withRevokeNotice(s: CareState, env: NoticeEnv, reason: 'timeout' | 'withdrawn'): CareState {
+/** The state without the notices about `subject` of `code`: what they reported is settled (X11). */
+export function withoutNotices(s: CareState, code: NoticeCode, subject: string): CareState {
+  const notices = s.notices.filter((n) => !(n.code === code && n.subject === subject));
+  return notices.length === s.notices.length ? s : { ...s, notices };
+}
+
+/** The notice of an offer taken back, naming its customer (X11): R13's timeout (the agent is now Not Ready) or withdrawn. */
+export function withRevokeNotice(s: CareState, env: NoticeEnv, reason: 'timeout' | 'withdrawn', task: Task): CareState {
+  const customer = task.customerId ? s.customers.get(task.customerId) : undefined;
+  const about = { subject: `task:${task.id}`, name: displayName(customer ?? task.contact) };
   return reason === 'timeout'
-    ? withNotice(s, env, 'warning', 'offer-timeout', 'The offer was not accepted within 15 minutes, so your status is now Not Ready.')
-    : withNotice(s, env, 'info', 'offer-withdrawn', 'An offer was withdrawn.');
+    ? withNotice(s, env, 'warning', 'offer-timeout', 'The offer was not accepted within 15 minutes, so your status is now Not Ready.', undefined, about)
+    : withNotice(s, env, 'info', 'offer-withdrawn', `The offer from ${about.name} was withdrawn.`, undefined, about);
 }
 
 /** A state whose `table` holds `items` where they are newer than what it knew. */
@@ -144,7 +159,9 @@ function withRemoteChange<K extends DraftKind>(
       : { ...draft, baseVersion: after.version };
   let next = withDraft(s, kind, after.id, updated);
   if (updated.conflict && !draft.conflict) {
-    next = withNotice(next, env, 'warning', 'conflict', `${changedBy?.name ?? 'Someone'} changed this ${kind} while you were editing it.`);
+    next = withNotice(next, env, 'warning', 'conflict', `${changedBy?.name ?? 'Someone'} changed this ${kind} while you were editing it.`, undefined, {
+      subject: `${kind}:${after.id}`,
+    });
   }
   return next;
 }
@@ -155,7 +172,9 @@ export function withDraft<K extends DraftKind>(s: CareState, kind: K, id: Id, dr
   if (draft) table[id] = draft;
   else if (id in table) delete table[id];
   else return s;
-  return { ...s, drafts: { ...s.drafts, [kind]: table } };
+  const next = { ...s, drafts: { ...s.drafts, [kind]: table } };
+  // The conflict settled (Load, Save, Discard, the task closed): its notice goes with it (X11).
+  return draft?.conflict ? next : withoutNotices(next, 'conflict', `${kind}:${id}`);
 }
 
 /** Appends a chat line to a loaded transcript, once. */

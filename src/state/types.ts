@@ -49,6 +49,10 @@ export interface Notice {
   message: string;
   at: number;
   error?: CareError;
+  /** What it is about (`request:<id>`, `task:<id>` …): one notice per code and subject, cleared when that settles (X11). */
+  subject?: string;
+  /** Who it is about, for the sentence (a withdrawn offer's customer, X11). */
+  name?: string;
 }
 
 /** Which fields of a record a draft edits. */

@@ -242,9 +242,10 @@ export class CareDesktop extends CareElement {
     })}
     ${notices.map((notice) => {
       const key = NOTICE_KEYS[notice.code];
+      const name = notice.name ?? i.t('common.unknownCustomer');
       return html`<p part="notice" class=${notice.level === 'info' ? 'muted' : notice.level}>
-        <span>${i.t(key)}</span>
-        <button type="button" aria-label=${`${i.t('common.dismiss')}: ${i.t(key)}`} @click=${() => this.store?.dismissNotice(notice.id)}>×</button>
+        <span>${i.tb(key, { name })}</span>
+        <button type="button" aria-label=${`${i.t('common.dismiss')}: ${i.t(key, { name })}`} @click=${() => this.store?.dismissNotice(notice.id)}>×</button>
       </p>`;
     })}`;
   }
