@@ -8,14 +8,16 @@
 // list (~1.1 KB), the resync triggers (~0.4 KB): 52 → 56 KB. Then 56 → 57 KB for N2 and the last of N1: the
 // ring decided per tab and another device's change told apart from the session's own (~0.1 KB), the Add
 // request form's text kept as unsent text and reopened (~0.2 KB), N6's eviction trigger and recency list (~0.5 KB;
-// its rules load with the first eviction); 57 → 58 KB for saves and tag changes waiting in the outbox (~0.3 KB), with room for
-// issue 12. The payload schemas, the draft keeper,
+// its rules load with the first eviction); 57 → 58 KB for saves and tag changes waiting in the outbox (~0.3 KB). Then
+// 58 → 60 KB for issue 12 (the agent's day): notices that settle themselves (~0.2 KB), Decline, the offer's preview and
+// the call-offer fix (~0.3 KB), Close naming text not sent (~0.4 KB), with room for status reasons and alerts; dialogs
+// a desk opens rarely (transfer, wrap-up) are to load on demand. The payload schemas, the draft keeper,
 // IndexedDB (idb) and care-kit/tabs load on demand or are their own entry and are not counted.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 58;
+const BUDGET_KB = 60;
 const external = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'rxjs', 'rxjs/*', 'react', 'react-dom'];
 
 /**

@@ -37,6 +37,14 @@ export class CareTaskAcceptedEvent extends Event {
   }
 }
 
+/** The agent declined an offer (X2); it goes on to the next agent. */
+export class CareTaskDeclinedEvent extends Event {
+  static readonly eventName = 'care-task-declined';
+  constructor(readonly task: Task) {
+    super(CareTaskDeclinedEvent.eventName, init());
+  }
+}
+
 /** The agent selected a queued task to preview it (R1); `task` is null when the preview closes. */
 export class CareTaskSelectEvent extends Event {
   static readonly eventName = 'care-task-select';
@@ -168,6 +176,7 @@ declare global {
     'care-task-offered': CareTaskOfferedEvent;
     'care-task-accept': CareTaskAcceptEvent;
     'care-task-accepted': CareTaskAcceptedEvent;
+    'care-task-declined': CareTaskDeclinedEvent;
     'care-task-select': CareTaskSelectEvent;
     'care-task-close': CareTaskCloseEvent;
     'care-task-closed': CareTaskClosedEvent;

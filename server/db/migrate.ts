@@ -10,6 +10,7 @@ import signInFailures002 from './migrations/002_sign_in_failures.sql';
 import tasksByCustomer003 from './migrations/003_tasks_by_customer.sql';
 import eventsNumbered004 from './migrations/004_events_numbered_at_commit.sql';
 import agentLinks005 from './migrations/005_agent_links.sql';
+import taskDeclines006 from './migrations/006_task_declines.sql';
 
 /** Every migration, oldest first. A new one is appended here with the next number; none is ever edited. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 3, name: '003_tasks_by_customer', sql: tasksByCustomer003 },
   { version: 4, name: '004_events_numbered_at_commit', sql: eventsNumbered004 },
   { version: 5, name: '005_agent_links', sql: agentLinks005 },
+  { version: 6, name: '006_task_declines', sql: taskDeclines006 },
 ];
 
 const LOCK = 0x63617265; // "care"

@@ -75,7 +75,7 @@ export function toActivity(r: Row): Activity {
 
 export const TASK_COLUMNS = `k.id, k.version, k.queue_id, k.routing, k.media, k.state, k.customer_id, k.contact_name, k.contact_email,
   k.contact_phone, k.activity_id, k.received_at, k.offered_to, k.offered_at, k.accepted_by, k.accepted_at, k.closed_at,
-  k.updated_at, k.updated_by`;
+  k.updated_at, k.updated_by, (SELECT a.summary FROM activities a WHERE a.id = k.activity_id) AS preview`;
 export function toTask(r: Row): Task {
   const t: Task = {
     id: str(r.id),
@@ -91,6 +91,7 @@ export function toTask(r: Row): Task {
     updatedAt: num(r.updated_at),
   };
   opt(t, 'updatedBy', r.updated_by);
+  if (r.preview) t.preview = str(r.preview);
   opt(t, 'offeredTo', r.offered_to);
   opt(t, 'offeredAt', r.offered_at);
   opt(t, 'acceptedBy', r.accepted_by);

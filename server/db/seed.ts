@@ -14,7 +14,7 @@ import type { Db, Tx } from './pool.js';
 
 /** Tables that hold the contact centre's data, children first: what a reset empties. */
 const DATA_TABLES = [
-  'agent_streams', 'idempotency_keys', 'sign_in_failures', 'sessions', 'events', 'chat_messages', 'comments', 'activity_tags', 'tasks',
+  'agent_streams', 'idempotency_keys', 'sign_in_failures', 'sessions', 'events', 'chat_messages', 'comments', 'activity_tags', 'task_declines', 'tasks',
   'activities', 'requests', 'customers', 'agent_queues', 'agents', 'queues',
 ];
 

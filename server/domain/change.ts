@@ -7,6 +7,7 @@
  */
 import type { AgentRef, CareEvent, Id, Task } from '../../src/model/types.js';
 import type { Tx } from '../db/pool.js';
+import { revokeReasonOf } from '../../src/model/rules.js';
 
 /** Who hears an event: agents by id, everyone serving a queue, or (null) everyone. */
 export type Audience = readonly string[] | null;
@@ -17,7 +18,7 @@ export const toQueue = (id: Id) => `q:${id}`;
 export const EVENTS_CHANNEL = 'care_events';
 
 /** Why a task changed, which decides what each agent hears of it. */
-export type TaskCause = 'received' | 'offered' | 'offer-timeout' | 'withdrawn' | 'accepted' | 'closed' | 'reassigned';
+export type TaskCause = 'received' | 'offered' | 'offer-timeout' | 'withdrawn' | 'declined' | 'accepted' | 'closed' | 'reassigned';
 
 /** What a record event is about: its customer (null for a contact not yet a customer) and activity, when it has one. */
 export interface Subject {
@@ -88,8 +89,9 @@ export class Change {
       this.emit({ type: 'task-offered', task }, [toAgent(task.offeredTo)]);
       holders.delete(task.offeredTo);
     }
-    if ((cause === 'offer-timeout' || cause === 'withdrawn') && before?.offeredTo) {
-      this.emit({ type: 'task-revoked', task, reason: cause === 'offer-timeout' ? 'timeout' : 'withdrawn' }, [toAgent(before.offeredTo)]);
+    const reason = revokeReasonOf(cause);
+    if (reason && before?.offeredTo) {
+      this.emit({ type: 'task-revoked', task, reason }, [toAgent(before.offeredTo)]);
       holders.delete(before.offeredTo);
     }
     const audience = [...holders].map(toAgent);

@@ -6,7 +6,8 @@
  * the partial unique indexes (one pending offer, one call per agent) hold
  * even if all of that were wrong.
  */
-import { MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../../src/model/limits.js';
+import { CareError } from '../../src/model/errors.js';
+import { DECLINE_COOLDOWN_MS, MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../../src/model/limits.js';
 import type { Agent, AgentStatus, Id, StatusReason, Task } from '../../src/model/types.js';
 import { AGENT_COLUMNS, TASK_COLUMNS, toAgent, toTask } from '../db/rows.js';
 import { toAgent as audienceOf, type Change } from './change.js';
@@ -24,6 +25,34 @@ export async function setStatus(c: Change, agentId: Id, status: AgentStatus): Pr
   }
   await routeQueues(c, agent.queueIds);
   return changed;
+}
+
+/**
+ * X2: the agent declines a task offered to them. It goes back to its queue
+ * and on to the next agent at once; the agent stays Ready and is not offered
+ * it again for the cool-down (the sweep routes it after that).
+ */
+export async function decline(c: Change, taskId: Id): Promise<Task> {
+  const agentId = c.by!;
+  const before = await records.task(c.tx, taskId, 'lock');
+  if (before.state !== 'offered' || before.offeredTo !== agentId) throw CareError.refused('not-offered', 'This task is not offered to you.');
+  await c.tx.rows(
+    `INSERT INTO task_declines (task_id, agent_id, declined_at) VALUES ($1, $2, $3)
+     ON CONFLICT (task_id, agent_id) DO UPDATE SET declined_at = EXCLUDED.declined_at`,
+    [taskId, agentId, c.now],
+  );
+  const task = await requeue(c, before, 'declined');
+  await routeQueues(c, [task.queueId]);
+  return task;
+}
+
+/** R5: the agent took a call, so a call still offered to them goes on to another agent now instead of ringing into R13. */
+export async function withdrawCallOffers(c: Change, agentId: Id): Promise<void> {
+  const offers = await c.tx.rows(
+    `SELECT ${TASK_COLUMNS} FROM tasks k WHERE k.state = 'offered' AND k.offered_to = $1 AND k.media = 'call' FOR UPDATE OF k`,
+    [agentId],
+  );
+  for (const row of offers) await requeue(c, toTask(row as Record<string, unknown>), 'withdrawn');
 }
 
 async function changeStatus(c: Change, agentId: Id, status: AgentStatus, reason: StatusReason): Promise<Agent> {
@@ -59,14 +88,14 @@ async function routeQueue(c: Change, queueId: Id): Promise<void> {
   );
   for (const row of waiting) {
     const task = toTask(row as Record<string, unknown>);
-    const agentId = await freeAgent(c, queueId, task.media);
+    const agentId = await freeAgent(c, queueId, task);
     if (!agentId) break;
     await offer(c, task, agentId);
   }
 }
 
 /** The longest-idle Ready agent of the queue free to take a task of this medium, locked; none when there is none. */
-async function freeAgent(c: Change, queueId: Id, media: string): Promise<Id | undefined> {
+async function freeAgent(c: Change, queueId: Id, task: Task): Promise<Id | undefined> {
   const passed: Id[] = [];
   for (;;) {
     const agent = await c.tx.one<{ id: string }>(
@@ -74,8 +103,9 @@ async function freeAgent(c: Change, queueId: Id, media: string): Promise<Id | un
        WHERE g.status = 'ready' AND g.id <> ALL($4::text[]) AND NOT ${LINK_DOWN}
          AND NOT EXISTS (SELECT 1 FROM tasks o WHERE o.state = 'offered' AND o.offered_to = g.id)
          AND ($2 <> 'call' OR (SELECT count(*) FROM tasks o WHERE o.state = 'accepted' AND o.accepted_by = g.id AND o.media = 'call') < $3)
+         AND NOT EXISTS (SELECT 1 FROM task_declines d WHERE d.task_id = $5 AND d.agent_id = g.id AND d.declined_at > $6::bigint)
        ORDER BY g.idle_since, g.id LIMIT 1 FOR UPDATE OF g SKIP LOCKED`,
-      [queueId, media, MAX_CONCURRENT_CALLS, passed],
+      [queueId, task.media, MAX_CONCURRENT_CALLS, passed, task.id, c.now - DECLINE_COOLDOWN_MS],
     );
     if (!agent) return undefined;
     // Another queue's routing may have offered this agent a task and committed after the query above took its snapshot (the
@@ -100,12 +130,12 @@ async function offer(c: Change, before: Task, agentId: Id): Promise<void> {
 }
 
 /** An offer taken back: the task waits in its queue again. */
-export async function requeue(c: Change, before: Task, cause: 'withdrawn' | 'offer-timeout'): Promise<Task> {
+export async function requeue(c: Change, before: Task, cause: 'withdrawn' | 'offer-timeout' | 'declined'): Promise<Task> {
   const row = await c.tx.one(
     `UPDATE tasks k SET state = 'queued', offered_to = NULL, offered_at = NULL, offer_deadline = NULL,
-       version = version + 1, updated_at = $2, updated_by = NULL
+       version = version + 1, updated_at = $2, updated_by = $3
      WHERE k.id = $1 RETURNING ${TASK_COLUMNS}`,
-    [before.id, c.now],
+    [before.id, c.now, cause === 'declined' ? c.by : null],
   );
   const task = toTask(row as Record<string, unknown>);
   c.task(task, cause, before);

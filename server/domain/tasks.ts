@@ -15,7 +15,7 @@ import type { Change } from './change.js';
 import { appendMessage } from './messages.js';
 import * as records from './records.js';
 import { attachActivity, touchRequestOf } from './requests.js';
-import { markIdle, routeQueues } from './routing.js';
+import { markIdle, routeQueues, withdrawCallOffers } from './routing.js';
 
 /** A new chat or call arrives; the customer is matched by email or phone (R27); it waits without a request (R4). */
 export async function receive(c: Change, inbound: InboundBody): Promise<Task> {
@@ -74,6 +74,7 @@ export async function accept(c: Change, taskId: Id): Promise<Task> {
   );
   if (!row) throw CareError.refused('already-taken', 'Another agent has already taken this task.');
   const task = toTask(row as Record<string, unknown>);
+  if (task.media === 'call') await withdrawCallOffers(c, agentId);
   if (task.customerId !== null) {
     await records.setActivity(c, task.activityId, { callConnected: true });
     const { activity, request } = await attachActivity(c, await records.activity(c.tx, task.activityId, 'lock'), task.customerId);

@@ -175,6 +175,11 @@ export class CareEngine {
     return clone(this.ctx.tasks.accept(agentId, taskId));
   }
 
+  /** X2: declines a task offered to the agent; it goes on to the next agent at once and the agent stays Ready. */
+  declineTask(agentId: Id, taskId: Id): Task {
+    return clone(this.ctx.routing.decline(agentId, taskId));
+  }
+
   /** Ends the interaction (R11). The desktop asks about unsaved changes before calling this. */
   closeTask(agentId: Id, taskId: Id): Task {
     return clone(this.ctx.tasks.close(agentId, taskId));

@@ -1,4 +1,5 @@
-import { MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../model/limits.js';
+import { CareError } from '../model/errors.js';
+import { DECLINE_COOLDOWN_MS, MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../model/limits.js';
 import type { Agent, AgentStatus, Id, Task } from '../model/types.js';
 import type { TimerHandle } from './clock.js';
 import type { EngineContext } from './context.js';
@@ -11,6 +12,9 @@ export class Routing {
   private readonly idleSince = new Map<Id, number>();
   /** When each agent's link last dropped, and whether it is down now (N3: an outage is no R13 fault). */
   private readonly linkLost = new Map<Id, { at: number; down: boolean }>();
+  /** Who declined which task, and when (X2): not offered it again until the cool-down passes. */
+  private readonly declines = new Map<Id, Map<Id, number>>();
+  private readonly declineTimers = new Set<TimerHandle>();
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -43,6 +47,42 @@ export class Routing {
     }
   }
 
+  /**
+   * X2: the agent declines a task offered to them. It goes back to its queue
+   * and on to the next agent at once; the agent stays Ready and is not
+   * offered it again for {@link DECLINE_COOLDOWN_MS}.
+   */
+  decline(agentId: Id, taskId: Id): Task {
+    const task = this.ctx.records.task(taskId);
+    if (task.state !== 'offered' || task.offeredTo !== agentId) throw CareError.refused('not-offered', 'This task is not offered to you.');
+    const declined = this.declines.get(taskId) ?? new Map<Id, number>();
+    const at = this.ctx.now();
+    declined.set(agentId, at);
+    this.declines.set(taskId, declined);
+    this.requeue(task, 'declined', agentId);
+    // When the cool-down ends nobody else may have taken it: route again so it is not left waiting.
+    const timer = this.ctx.clock.setTimeout(() => {
+      this.declineTimers.delete(timer);
+      if (declined.get(agentId) === at) declined.delete(agentId);
+      if (!declined.size) this.declines.delete(taskId);
+      this.route();
+    }, DECLINE_COOLDOWN_MS);
+    this.declineTimers.add(timer);
+    this.route();
+    return task;
+  }
+
+  /**
+   * The agent took a call (R5): a call still offered to them can no longer be
+   * accepted, so it goes on to another agent now instead of ringing until
+   * R13 turns them Not Ready.
+   */
+  withdrawCallOffers(agentId: Id): void {
+    for (const task of this.ctx.records.tasks.values()) {
+      if (task.state === 'offered' && task.offeredTo === agentId && task.media === 'call') this.requeue(task, 'withdrawn');
+    }
+  }
+
   /** The agent just finished a task: it waits from now for its next offer. */
   markIdle(agentId: Id): void {
     this.idleSince.set(agentId, this.ctx.now());
@@ -65,8 +105,9 @@ export class Routing {
   }
 
   dispose(): void {
-    for (const timer of this.offerTimers.values()) this.ctx.clock.clearTimeout(timer);
+    for (const timer of [...this.offerTimers.values(), ...this.declineTimers]) this.ctx.clock.clearTimeout(timer);
     this.offerTimers.clear();
+    this.declineTimers.clear();
   }
 
   private changeStatus(agent: Agent, status: AgentStatus, reason: Agent['statusReason']): void {
@@ -83,7 +124,7 @@ export class Routing {
     for (const agent of this.ctx.records.agents.values()) {
       if (agent.status !== 'ready' || !agent.queueIds.includes(task.queueId)) continue;
       if (this.linkLost.get(agent.id)?.down) continue;
-      if (this.hasPendingOffer(agent.id)) continue;
+      if (this.hasPendingOffer(agent.id) || this.declinedLately(task.id, agent.id)) continue;
       if (task.media === 'call' && this.callsInProgress(agent.id) >= MAX_CONCURRENT_CALLS) continue;
       if (!best || this.idle(agent) < this.idle(best)) best = agent;
     }
@@ -92,6 +133,11 @@ export class Routing {
 
   private idle(agent: Agent): number {
     return this.idleSince.get(agent.id) ?? agent.statusSince;
+  }
+
+  private declinedLately(taskId: Id, agentId: Id): boolean {
+    const at = this.declines.get(taskId)?.get(agentId);
+    return at !== undefined && this.ctx.now() - at < DECLINE_COOLDOWN_MS;
   }
 
   private hasPendingOffer(agentId: Id): boolean {
@@ -153,12 +199,12 @@ export class Routing {
     this.route();
   }
 
-  private requeue(task: Task, cause: TaskCause): void {
+  private requeue(task: Task, cause: TaskCause, by?: Id): void {
     this.clearOfferTimer(task.id);
     task.state = 'queued';
     delete task.offeredTo;
     delete task.offeredAt;
-    this.ctx.bump(task);
+    this.ctx.bump(task, by);
     this.ctx.emit({ type: 'task', task, cause });
   }
 }

@@ -64,6 +64,7 @@ export class Tasks {
       activityId: activity.id,
       receivedAt: now,
     };
+    if (activity.summary) task.preview = activity.summary;
     records.tasks.set(task.id, task);
     if (inbound.media === 'chat') {
       this.ctx.activities.appendMessage(activity.id, 'customer', displayName(customer ?? contact), opening);
@@ -101,6 +102,7 @@ export class Tasks {
     delete task.offeredTo;
     delete task.offeredAt;
     this.ctx.bump(task, agentId);
+    if (task.media === 'call') this.ctx.routing.withdrawCallOffers(agentId);
 
     const activity = this.ctx.records.activity(task.activityId);
     if (activity.call) activity.call.connectedAt = this.ctx.now();

@@ -89,7 +89,7 @@ export function langOf(node: Node): string {
 }
 
 const controllers = new Set<LocaleController>();
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat | Intl.ListFormat>();
 let observer: MutationObserver | undefined;
 
 function watchDocument(): void {
@@ -234,6 +234,11 @@ export class LocaleController implements ReactiveController {
     return (this.format('t', () => new Intl.DateTimeFormat(this.lang, { timeStyle: 'short' })) as Intl.DateTimeFormat).format(time);
   }
 
+  /** Items joined as the language lists them ("a, b and c"). */
+  list(items: readonly string[]): string {
+    return (this.format('list', () => new Intl.ListFormat(this.lang, { type: 'conjunction' })) as Intl.ListFormat).format(items);
+  }
+
   /** A number in the language's digits and separators. */
   number(value: number): string {
     return (this.format('n', () => new Intl.NumberFormat(this.lang)) as Intl.NumberFormat).format(value);
@@ -264,7 +269,7 @@ export class LocaleController implements ReactiveController {
     return rtf.format(Math.round(ms / 1000), 'second');
   }
 
-  private format<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  private format<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.RelativeTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
     // Formatters are costly to make (the first ones in a page take milliseconds each), so every element shares them.
     const shared = `${this.lang}|${key}`;
     let format = formatters.get(shared) as T | undefined;

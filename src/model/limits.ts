@@ -17,6 +17,13 @@ export const TAG_MAX = 50;
 /** An offered task not accepted within this time sets the agent Not Ready (R13). */
 export const OFFER_TIMEOUT_MS = 15 * 60 * 1000;
 
+/**
+ * X2: a declined task is not offered to the same agent again for this long,
+ * so it goes to the next agent at once; if nobody else can take it, it comes
+ * back after this, rather than waiting for ever.
+ */
+export const DECLINE_COOLDOWN_MS = 2 * 60 * 1000;
+
 /** A request closes this long after it or any of its activities last changed (R18). */
 export const AUTO_CLOSE_MS = 5 * 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import { AUTO_CLOSE_MS } from './limits.js';
-import type { Activity, Agent, CareRequest, ContactFields, Task } from './types.js';
+import type { Activity, Agent, CareRequest, ContactFields, RevokeReason, Task } from './types.js';
 
 /** The English fallback when a customer has nothing to be named by (R24). */
 export const UNKNOWN_CUSTOMER = 'Unknown customer';
@@ -87,4 +87,10 @@ export function isTaskVisibleTo(task: Task, agent: Pick<Agent, 'id' | 'queueIds'
   if (task.state === 'accepted') return task.acceptedBy === agent.id;
   if (task.state === 'offered') return task.offeredTo === agent.id;
   return task.routing === 'pick' && agent.queueIds.includes(task.queueId);
+}
+
+/** What the agent an offer was taken from is told: R13's timeout, withdrawn (Not Ready, a call taken, an outage) or their own decline (X2). */
+export function revokeReasonOf(cause: string): RevokeReason | undefined {
+  if (cause === 'offer-timeout') return 'timeout';
+  return cause === 'withdrawn' || cause === 'declined' ? cause : undefined;
 }

@@ -48,7 +48,7 @@ export const routingModeSchema = oneOf('pick', 'push');
 export const taskStateSchema = oneOf('queued', 'offered', 'accepted', 'closed');
 export const agentStatusSchema = oneOf('ready', 'not-ready');
 export const statusReasonSchema = oneOf('manual', 'offer-timeout', 'signed-in');
-export const revokeReasonSchema = oneOf('timeout', 'withdrawn');
+export const revokeReasonSchema = oneOf('timeout', 'withdrawn', 'declined');
 
 /** The fields every stored entity carries (R6). */
 export const versionedShape = {
@@ -129,6 +129,8 @@ export const taskSchema = object({
   /** The activity this task produces. */
   activityId: id,
   receivedAt: time,
+  /** The customer's first words (a chat's opening line, what a call is about), shortened: the offer shows them (X2). */
+  preview: optional(text),
   /** Push routing: the agent the task is offered to (R13). */
   offeredTo: optional(id),
   /** Push routing: since when the task is offered (R13). */

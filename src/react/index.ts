@@ -53,6 +53,7 @@ import {
   CareTaskAcceptedEvent,
   CareTaskCloseEvent,
   CareTaskClosedEvent,
+  CareTaskDeclinedEvent,
   CareTaskOfferedEvent,
   CareTaskSelectEvent,
 } from '../events.js';
@@ -62,6 +63,7 @@ const EVENTS = {
   onTaskOffered: CareTaskOfferedEvent.eventName as EventName<CareTaskOfferedEvent>,
   onTaskAccept: CareTaskAcceptEvent.eventName as EventName<CareTaskAcceptEvent>,
   onTaskAccepted: CareTaskAcceptedEvent.eventName as EventName<CareTaskAcceptedEvent>,
+  onTaskDeclined: CareTaskDeclinedEvent.eventName as EventName<CareTaskDeclinedEvent>,
   onTaskSelect: CareTaskSelectEvent.eventName as EventName<CareTaskSelectEvent>,
   onTaskClose: CareTaskCloseEvent.eventName as EventName<CareTaskCloseEvent>,
   onTaskClosed: CareTaskClosedEvent.eventName as EventName<CareTaskClosedEvent>,

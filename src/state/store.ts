@@ -246,6 +246,11 @@ export class CareStore {
     return session.accept(this.parts, taskId);
   }
 
+  /** Declines an offer (X2): it goes to the next agent at once and the agent stays Ready. */
+  decline(taskId: Id): Promise<Result<Task>> {
+    return session.decline(this.parts, taskId);
+  }
+
   /** What Close must ask before ending the interaction (R11). */
   closeCheck(taskId: Id): CloseCheck {
     return closing.closeCheck(this.parts, taskId);

@@ -4,7 +4,7 @@
  * notice. Each returns the same state object when nothing changed.
  */
 import type { CareError } from '../model/errors.js';
-import type { Activity, Agent, AgentRef, CareRequest, ChatMessage, Comment, Customer, Id, Task } from '../model/types.js';
+import type { Activity, Agent, AgentRef, CareRequest, ChatMessage, Comment, Customer, Id, RevokeReason, Task } from '../model/types.js';
 import type { EntityChange } from '../transport/port.js';
 import { displayName } from '../model/rules.js';
 import { rebaseOrConflict } from './drafts.js';
@@ -67,8 +67,9 @@ export function withoutNotices(s: CareState, code: NoticeCode, subject: string):
   return notices.length === s.notices.length ? s : { ...s, notices };
 }
 
-/** The notice of an offer taken back, naming its customer (X11): R13's timeout (the agent is now Not Ready) or withdrawn. */
-export function withRevokeNotice(s: CareState, env: NoticeEnv, reason: 'timeout' | 'withdrawn', task: Task): CareState {
+/** The notice of an offer taken back, naming its customer (X11): R13's timeout (the agent is now Not Ready) or withdrawn; the agent's own decline (X2) needs none. */
+export function withRevokeNotice(s: CareState, env: NoticeEnv, reason: RevokeReason, task: Task): CareState {
+  if (reason === 'declined') return s;
   const customer = task.customerId ? s.customers.get(task.customerId) : undefined;
   const about = { subject: `task:${task.id}`, name: displayName(customer ?? task.contact) };
   return reason === 'timeout'

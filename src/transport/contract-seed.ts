@@ -14,9 +14,10 @@ const DAY = 24 * 60 * 60 * 1000;
 export const CONTRACT_WORLD = {
   /** Two agents; each serves every queue and starts Not Ready. */
   agents: { one: { id: 'agent-1', name: 'Alex Morgan' }, two: { id: 'agent-2', name: 'Soo-ah Park' } },
-  /** A pick queue (chat and call) and the push queue for chat. */
+  /** A pick queue (chat and call) and the push queues for chat and for calls. */
   pickQueue: 'q-backlog',
   pushChatQueue: 'q-chat',
+  pushCallQueue: 'q-calls',
   /** A known customer, matched by email when a chat or call comes in. */
   customer: { id: 'cust-ann', contact: { name: 'Ann Lee', email: 'ann@example.com', phone: '+1 555 0100 111' } satisfies ContactFields },
   /** Ann's open request (touched a day ago) and its chat. */
@@ -35,7 +36,7 @@ export function contractSeed(now = CONTRACT_START): SeedData {
   const w = CONTRACT_WORLD;
   const queues: Queue[] = [
     { id: w.pushChatQueue, name: 'Chat', routing: 'push', media: ['chat'] },
-    { id: 'q-calls', name: 'Calls', routing: 'push', media: ['call'] },
+    { id: w.pushCallQueue, name: 'Calls', routing: 'push', media: ['call'] },
     { id: w.pickQueue, name: 'Backlog', routing: 'pick', media: ['chat', 'call'] },
   ];
   const agent = ({ id, name }: { id: string; name: string }): Agent => ({

@@ -18,6 +18,7 @@ import { FIELD_MAX, OFFER_TIMEOUT_MS, TAG_MAX } from '../model/limits.js';
 import type { ContactFields, Id, Task } from '../model/types.js';
 import { CONTRACT_WORLD as W } from './contract-seed.js';
 import { type ContractWorld, check, fails, like, openWorld, same, show, signal } from './contract-world.js';
+import { deskCases } from './contract-desk.js';
 import { nothingLostCases } from './contract-nothing-lost.js';
 import { isActivity, isCareEvent, isCareRequest, isCustomer, isSessionSnapshot, isTask } from './guards.js';
 import type { CareTransport } from './port.js';
@@ -268,6 +269,7 @@ export function defineTransportContract(name: string, setup: () => Promise<Contr
     });
 
     nothingLostCases(test);
+    deskCases(test, options.timeRules === true);
 
     if (options.timeRules) {
       test('R13 an offer not accepted within 15 minutes is revoked (timeout) and the agent turns Not Ready', async (w) => {

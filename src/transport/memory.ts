@@ -1,7 +1,7 @@
 import type { CareEngine } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/events.js';
 import { CareError } from '../model/errors.js';
-import { isTaskVisibleTo } from '../model/rules.js';
+import { isTaskVisibleTo, revokeReasonOf } from '../model/rules.js';
 import type { Id } from '../model/types.js';
 import type { CareEvent, CareEventListener, CareTransport, SessionSnapshot, TransportOperation } from './port.js';
 
@@ -90,6 +90,9 @@ export class MemoryTransport implements CareTransport {
 
   acceptTask: CareTransport['acceptTask'] = (taskId, signal) =>
     this.call('acceptTask', signal, () => this.engine.acceptTask(this.agentId, taskId));
+
+  declineTask: CareTransport['declineTask'] = (taskId, signal) =>
+    this.call('declineTask', signal, () => this.engine.declineTask(this.agentId, taskId));
 
   closeTask: CareTransport['closeTask'] = (taskId, signal) =>
     this.call('closeTask', signal, () => this.engine.closeTask(this.agentId, taskId));
@@ -183,9 +186,8 @@ export class MemoryTransport implements CareTransport {
         if (visible) this.seen.add(task.id);
         else this.seen.delete(task.id);
         if (visible && cause === 'offered') return [{ type: 'task-offered', task }];
-        if (!visible && wasSeen && (cause === 'offer-timeout' || cause === 'withdrawn')) {
-          return [{ type: 'task-revoked', task, reason: cause === 'offer-timeout' ? 'timeout' : 'withdrawn' }];
-        }
+        const reason = revokeReasonOf(cause);
+        if (!visible && wasSeen && reason) return [{ type: 'task-revoked', task, reason }];
         return visible || wasSeen ? [{ type: 'task-changed', task }] : [];
       }
       case 'agent':

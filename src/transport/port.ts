@@ -71,6 +71,12 @@ export interface CareTransport {
   setStatus(status: AgentStatus, signal: AbortSignal): Promise<Agent>;
   /** Accepts a queued (pick) or offered (push) task (R3, R4, R5). */
   acceptTask(taskId: Id, signal: AbortSignal): Promise<Task>;
+  /**
+   * Declines a task offered to this agent (X2): it goes to the next agent at
+   * once and the agent stays Ready; `refused` (`not-offered`) when it is not
+   * offered to them. The agent hears `task-revoked` with reason `declined`.
+   */
+  declineTask(taskId: Id, signal: AbortSignal): Promise<Task>;
   /** Ends the interaction (R11). */
   closeTask(taskId: Id, signal: AbortSignal): Promise<Task>;
 

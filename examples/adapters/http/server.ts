@@ -63,6 +63,7 @@ const routes: [method: string, path: RegExp, run: Run][] = [
   ['GET', /^\/session$/, (t, _, __, ___, s) => t.connect(s)],
   ['PUT', /^\/agent\/status$/, (t, _, b, __, s) => t.setStatus(oneOf(b.status, ['ready', 'not-ready'], 'status'), s)],
   ['POST', route(`/tasks/${ID}/accept`), (t, [id], _, __, s) => t.acceptTask(id!, s)],
+  ['POST', route(`/tasks/${ID}/decline`), (t, [id], _, __, s) => t.declineTask(id!, s)],
   ['POST', route(`/tasks/${ID}/close`), (t, [id], _, __, s) => t.closeTask(id!, s)],
   ['POST', route(`/tasks/${ID}/customer`), (t, [id], b, _, s) => t.createCustomer(id!, object<ContactFields>(b.fields, 'fields'), s, key(b))],
   ['GET', /^\/customers$/, (t, _, __, q, s) => t.searchCustomers(q.get('q') ?? '', s)],

@@ -30,6 +30,7 @@ export const recordRoutes: Route[] = [
     return act(ctx.db, ctx.agent, (c) => routing.setStatus(c, ctx.agent.id, status));
   }),
   route('POST', '/tasks/:id/accept', (ctx) => act(ctx.db, ctx.agent, (c) => tasks.accept(c, id(ctx)))),
+  route('POST', '/tasks/:id/decline', (ctx) => act(ctx.db, ctx.agent, (c) => routing.decline(c, id(ctx)))),
   route('POST', '/tasks/:id/close', (ctx) => act(ctx.db, ctx.agent, (c) => tasks.close(c, id(ctx)))),
   route('POST', '/tasks/:id/customer', async (ctx) => {
     const { fields, idempotencyKey } = await readBody(ctx.req, createCustomerBody);

@@ -29,6 +29,25 @@ export const styles = css`
     border-radius: ${token('radius')};
     background: ${token('colorSurface')};
   }
+  [part='offer-preview'],
+  [part='offer'] .actions {
+    grid-column: 1 / -1;
+  }
+  /* The customer's first words: two lines at most, never a word broken (X10). */
+  [part='offer-preview'] {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  [part='offer'] .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('space2')};
+  }
+  [part='offer'] button {
+    white-space: nowrap;
+  }
   [part='countdown'] {
     font-variant-numeric: tabular-nums;
     font-weight: 600;

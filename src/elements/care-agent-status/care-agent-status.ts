@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
-import { CareStatusChangeEvent, CareStatusChangedEvent, CareTaskOfferedEvent } from '../../events.js';
+import { CareStatusChangeEvent, CareStatusChangedEvent, CareTaskDeclinedEvent, CareTaskOfferedEvent } from '../../events.js';
 import { OFFER_TIMEOUT_MS } from '../../model/limits.js';
 import type { Agent, AgentStatus, Task } from '../../model/types.js';
 import { acceptTask } from '../actions.js';
@@ -16,7 +16,10 @@ const ANNOUNCED_MAX = 3;
 
 /**
  * The agent's status (Ready / Not Ready, R12) and the tasks offered to them
- * by push routing, each with a live countdown to the 15-minute limit (R13).
+ * by push routing, each with the customer's first words (X2) and a live
+ * countdown to the 15-minute limit (R13). Accept takes an offer (focus then
+ * goes to the conversation's composer); Decline passes it on to the next
+ * agent at once while the agent stays Ready (X2).
  * When an offer runs out the backend turns the agent Not Ready; this element
  * says why. New offers and status changes are announced to screen readers.
  *
@@ -28,12 +31,14 @@ const ANNOUNCED_MAX = 3;
  * @fires care-task-offered - A task was offered to the agent (in one tab only, when the agent's tabs share a session). `event.task`.
  * @fires care-task-accept - Before an offer is accepted; cancelable. `event.task`.
  * @fires care-task-accepted - After an offer was accepted. `event.task`.
+ * @fires care-task-declined - After the agent declined an offer (X2); it goes on to the next agent. `event.task`.
  *
  * @csspart base - The wrapper.
  * @csspart status - The status switch and its label.
  * @csspart reason - Why the status is Not Ready, when the backend changed it (R13).
  * @csspart offers - The list of offers.
  * @csspart offer - One offer.
+ * @csspart offer-preview - The first words of the customer on an offer (X2).
  * @csspart countdown - An offer's time left.
  * @csspart more - How many offers there are beyond the 50 listed.
  * @csspart empty - Shown when there is no offer.
@@ -102,13 +107,31 @@ export class CareAgentStatus extends CareElement {
     if (!this.store) return;
     const result = await acceptTask(this, this.store, task);
     if (result) this.error = result.ok ? null : result.error;
-    if (result?.ok) {
-      // The accepted offer's button is gone: keep keyboard users here, on the next offer or the heading.
-      await this.updateComplete;
-      if (this.shadowRoot && !this.shadowRoot.activeElement) {
-        this.renderRoot.querySelector<HTMLElement>('[part~=offer] button, #offers-heading')?.focus();
-      }
+    if (result?.ok) await this.keepFocus();
+  }
+
+  private async decline(task: Task): Promise<void> {
+    if (!this.store) return;
+    const result = await this.store.decline(task.id);
+    this.error = result.ok ? null : result.error;
+    if (!result.ok) return;
+    this.dispatchEvent(new CareTaskDeclinedEvent(result.value));
+    this.announce(this.i18n.t('offers.declined', { name: this.nameOfTask(task) }));
+    await this.keepFocus();
+  }
+
+  /** The offer's buttons are gone: keep keyboard users here, on the next offer or the heading (unless focus went on, to the conversation). */
+  private async keepFocus(): Promise<void> {
+    await this.updateComplete;
+    if (this.shadowRoot && !this.shadowRoot.activeElement && !this.focusLeft()) {
+      this.renderRoot.querySelector<HTMLElement>('[part~=offer] button, #offers-heading')?.focus();
     }
+  }
+
+  /** Whether focus is somewhere else on the page (the desktop moved it to the composer after Accept). */
+  private focusLeft(): boolean {
+    const active = document.activeElement;
+    return !!active && active !== document.body && active !== this && !this.contains(active);
   }
 
   protected override render() {
@@ -148,13 +171,18 @@ export class CareAgentStatus extends CareElement {
     const store = this.store!;
     const left = Math.max(0, (task.offeredAt ?? task.receivedAt) + OFFER_TIMEOUT_MS - store.now());
     const time = this.i18n.duration(left);
-    const label = this.i18n.t('offers.item', { media: this.media(task), name: this.nameOfTask(task) });
+    const i = this.i18n;
+    const label = i.t('offers.item', { media: this.media(task), name: this.nameOfTask(task) });
     return html`<li part="offer">
-      <span>${this.i18n.tb('offers.item', { media: this.media(task), name: this.nameOfTask(task) })}</span>
-      <button type="button" class="primary" aria-label=${`${this.i18n.t('offers.accept')}: ${label}`} @click=${() => this.accept(task)}>
-        ${this.i18n.t('offers.accept')}
-      </button>
-      <span part="countdown" class=${left < 60_000 ? 'urgent' : ''} role="timer" aria-label=${this.i18n.t('offers.timeLeft', { time })}>${time}</span>
+      <span class="what">${i.tb('offers.item', { media: this.media(task), name: this.nameOfTask(task) })}</span>
+      <span part="countdown" class=${left < 60_000 ? 'urgent' : ''} role="timer" aria-label=${i.t('offers.timeLeft', { time })}>${time}</span>
+      ${task.preview ? html`<q part="offer-preview" class="muted">${task.preview}</q>` : nothing}
+      <span class="actions">
+        <button type="button" class="primary" aria-label=${`${i.t('offers.accept')}: ${label}`} @click=${() => this.accept(task)}>
+          ${i.t('offers.accept')}
+        </button>
+        <button type="button" aria-label=${`${i.t('offers.decline')}: ${label}`} @click=${() => this.decline(task)}>${i.t('offers.decline')}</button>
+      </span>
     </li>`;
   }
 }

@@ -5,7 +5,7 @@ import type { StringKey } from '../../i18n/en.js';
 import type { CareError } from '../../model/errors.js';
 import type { Task } from '../../model/types.js';
 import type { CareStore, CloseCheck, CloseResolution } from '../../state/store.js';
-import type { Notice } from '../../state/types.js';
+import type { Notice, UnsentKind } from '../../state/types.js';
 import type { CareTransport } from '../../state/public-types.js';
 import { CareElement } from '../care-element.js';
 import { keepTabInDialog } from '../dialog-focus.js';
@@ -25,8 +25,17 @@ const NOTICE_KEYS: Record<Notice['code'], StringKey> = {
   conflict: 'notice.conflict',
 };
 
-/** Which R11 question is open. */
-type Prompt = { task: Task; kind: 'unsaved' | 'not-created'; error?: CareError };
+/** Which R11 question is open, and the text not sent that closing would discard (X8). */
+type Prompt = { task: Task; kind: 'unsaved' | 'not-created' | 'unsent'; unsent: UnsentKind[]; error?: CareError };
+
+/** How a prompt names text not sent: the Add request form's two fields are one request. */
+const UNSENT_KEYS: Record<UnsentKind, StringKey> = {
+  message: 'unsent.message',
+  comment: 'unsent.comment',
+  tag: 'unsent.tag',
+  requestTitle: 'unsent.request',
+  requestDescription: 'unsent.request',
+};
 
 /**
  * The whole agent desktop: status and offers, the queue and in-progress
@@ -36,7 +45,9 @@ type Prompt = { task: Task; kind: 'unsaved' | 'not-created'; error?: CareError }
  *
  * Close ends the interaction with R11's prompts: unsaved customer changes
  * are saved or discarded, a customer not yet created is created or the
- * interaction closes without creating it; Cancel keeps everything.
+ * interaction closes without creating it, text typed and not sent (a chat
+ * line, a comment, a tag, a new request) is named and discarded only when
+ * the agent says so (X8); Cancel keeps everything.
  *
  * @summary The composed Care Desktop.
  * @tag care-desktop
@@ -161,8 +172,10 @@ export class CareDesktop extends CareElement {
     const store = this.store;
     if (!store || !this.dispatchEvent(new CareTaskCloseEvent(task))) return;
     const check = store.closeCheck(task.id);
-    if (check.customerNotCreated) this.prompt = { task, kind: 'not-created' };
-    else if (check.unsavedCustomer || check.unsavedRequests.length) this.prompt = { task, kind: 'unsaved' };
+    const unsent = [...new Set(check.unsentTexts.map((u) => u.kind))];
+    if (check.customerNotCreated) this.prompt = { task, kind: 'not-created', unsent };
+    else if (check.unsavedCustomer || check.unsavedRequests.length) this.prompt = { task, kind: 'unsaved', unsent };
+    else if (unsent.length) this.prompt = { task, kind: 'unsent', unsent };
     else await this.close(task);
   }
 
@@ -277,9 +290,14 @@ export class CareDesktop extends CareElement {
     const i = this.i18n;
     const name = this.nameOfTask(prompt.task);
     const notCreated = prompt.kind === 'not-created';
+    const what = i.list([...new Set(prompt.unsent.map((kind) => i.t(UNSENT_KEYS[kind])))]);
+    if (prompt.kind === 'unsent') return this.renderUnsentPrompt(prompt.task, name, what);
     return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="prompt-title" aria-describedby="prompt-body" @cancel=${() => this.endPrompt()}>
       <h2 id="prompt-title">${i.t(notCreated ? 'desktop.notCreatedTitle' : 'desktop.unsavedTitle')}</h2>
-      <p id="prompt-body">${i.t(notCreated ? 'desktop.notCreatedBody' : 'desktop.unsavedBody', { name })}</p>
+      <div id="prompt-body">
+        <p>${i.t(notCreated ? 'desktop.notCreatedBody' : 'desktop.unsavedBody', { name })}</p>
+        ${prompt.unsent.length ? html`<p>${i.t('desktop.unsentAlso', { what })}</p>` : nothing}
+      </div>
       ${prompt.error ? html`<p class="error" role="alert">${this.errorText(prompt.error)}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => this.endPrompt()}>${i.t('common.cancel')}</button>
@@ -289,6 +307,20 @@ export class CareDesktop extends CareElement {
         <button type="button" class="primary" autofocus ?disabled=${this.closing} @click=${() => this.close(prompt.task, 'save')}>
           ${i.t(notCreated ? 'desktop.create' : 'desktop.save')}
         </button>
+      </div>
+    </dialog>`;
+  }
+
+  /** X8: only text not sent would be lost. Cancel is the default: the agent may still send it. */
+  private renderUnsentPrompt(task: Task, name: string, what: string) {
+    const i = this.i18n;
+    return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="prompt-title" aria-describedby="prompt-body" @cancel=${() => this.endPrompt()}>
+      <h2 id="prompt-title">${i.t('desktop.unsentTitle')}</h2>
+      <p id="prompt-body">${i.t('desktop.unsentBody', { name, what })}</p>
+      ${this.prompt?.error ? html`<p class="error" role="alert">${this.errorText(this.prompt.error)}</p>` : nothing}
+      <div class="actions">
+        <button type="button" autofocus @click=${() => this.endPrompt()}>${i.t('common.cancel')}</button>
+        <button type="button" ?disabled=${this.closing} @click=${() => this.close(task)}>${i.t('desktop.discard')}</button>
       </div>
     </dialog>`;
   }

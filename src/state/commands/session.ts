@@ -93,6 +93,14 @@ export async function accept(parts: StoreParts, taskId: Id): Promise<Result<Task
   return result;
 }
 
+/** X2: declines an offer; it leaves this agent's offers and goes on to the next agent. */
+export async function decline(parts: StoreParts, taskId: Id): Promise<Result<Task>> {
+  const { container, caller, transport } = parts;
+  const result = await caller.run('declineTask', (signal) => transport.declineTask(taskId, signal));
+  if (result.ok) container.update((s) => withTask(s, result.value));
+  return result;
+}
+
 export function dismissNotice(parts: StoreParts, id: number): void {
   parts.container.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) }));
 }

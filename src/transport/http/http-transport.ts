@@ -94,6 +94,8 @@ export class HttpTransport implements CareTransport {
   setStatus: CareTransport['setStatus'] = (status, s) => call(this.to, 'PUT', '/agent/status', { status }, s);
   /** `POST /tasks/:id/accept` (R3, R4, R5). */
   acceptTask: CareTransport['acceptTask'] = (id, s) => call(this.to, 'POST', `/tasks/${enc(id)}/accept`, {}, s);
+  /** `POST /tasks/:id/decline` (X2). */
+  declineTask: CareTransport['declineTask'] = (id, s) => call(this.to, 'POST', `/tasks/${enc(id)}/decline`, {}, s);
   /** `POST /tasks/:id/close` (R11). */
   closeTask: CareTransport['closeTask'] = (id, s) => call(this.to, 'POST', `/tasks/${enc(id)}/close`, {}, s);
   /** `GET /customers/:id`. */

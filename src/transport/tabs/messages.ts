@@ -25,6 +25,7 @@ const OPERATIONS: ReadonlySet<string> = new Set<TransportOperation>([
   'connect',
   'setStatus',
   'acceptTask',
+  'declineTask',
   'closeTask',
   'getCustomer',
   'getJourney',

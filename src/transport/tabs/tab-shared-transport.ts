@@ -131,6 +131,7 @@ export class TabSharedTransport implements CareTransport {
   connect: CareTransport['connect'] = (...a) => this.call('connect', a);
   setStatus: CareTransport['setStatus'] = (...a) => this.call('setStatus', a);
   acceptTask: CareTransport['acceptTask'] = (...a) => this.call('acceptTask', a);
+  declineTask: CareTransport['declineTask'] = (...a) => this.call('declineTask', a);
   closeTask: CareTransport['closeTask'] = (...a) => this.call('closeTask', a);
   getCustomer: CareTransport['getCustomer'] = (...a) => this.call('getCustomer', a);
   getJourney: CareTransport['getJourney'] = (...a) => this.call('getJourney', a);

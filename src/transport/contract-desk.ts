@@ -1,0 +1,70 @@
+/** The contract's cases for what a mature desk does beyond the seed rules (X2, and R5 with offers). */
+import { DECLINE_COOLDOWN_MS, OFFER_TIMEOUT_MS } from '../model/limits.js';
+import { CONTRACT_WORLD as W } from './contract-seed.js';
+import { type AgentSession, type ContractWorld, check, fails, same, signal } from './contract-world.js';
+
+type Register = (title: string, body: (w: ContractWorld) => Promise<void>) => void;
+
+/** The agent's status as the backend holds it now, read through a fresh connect. */
+async function statusOf(session: AgentSession): Promise<string> {
+  return (await session.transport.connect(signal())).agent.status;
+}
+
+/** Registers the cases through the suite's `test`, so each gets a fresh backend; `timeRules` adds those that move the clock. */
+export function deskCases(test: Register, timeRules: boolean): void {
+  const one = W.agents.one.id;
+  const two = W.agents.two.id;
+
+  test('X2 a declined offer goes to the next Ready agent at once; the agent who declined stays Ready', async (w) => {
+    const [mine, theirs] = [await w.agent(one), await w.agent(two)];
+    await mine.transport.setStatus('ready', signal());
+    const pushed = await w.receive('chat', W.pushChatQueue);
+    const offered = await mine.next('task-offered', (e) => e.task.id === pushed.id, 'task-offered to agent-1');
+    same(offered.task.preview, 'Hello, I need help', 'the offer previews the first message (task.preview)');
+    await theirs.transport.setStatus('ready', signal());
+    const declined = await mine.transport.declineTask(pushed.id, signal());
+    check(declined.offeredTo !== one, 'declineTask resolves with the task no longer offered to the agent');
+    const revoked = await mine.next('task-revoked', (e) => e.task.id === pushed.id, 'task-revoked');
+    same(revoked.reason, 'declined', 'task-revoked.reason');
+    await theirs.next('task-offered', (e) => e.task.id === pushed.id, 'task-offered to agent-2');
+    same(await statusOf(mine), 'ready', 'the status of the agent who declined');
+  });
+
+  test('X2 declining a task not offered to the agent is refused (not-offered)', async (w) => {
+    const mine = await w.agent(one);
+    const queued = await w.receive('chat');
+    await fails(mine.transport.declineTask(queued.id, signal()), 'refused', 'declining a queued pick task', 'not-offered');
+  });
+
+  test('R5 taking a call withdraws a call still offered to the agent, who stays Ready', async (w) => {
+    const mine = await w.agent(one);
+    await mine.transport.setStatus('ready', signal());
+    const ringing = await w.receive('call', W.pushCallQueue);
+    await mine.next('task-offered', (e) => e.task.id === ringing.id, 'task-offered (the call)');
+    const picked = await w.receive('call');
+    await mine.transport.acceptTask(picked.id, signal());
+    const revoked = await mine.next('task-revoked', (e) => e.task.id === ringing.id, 'task-revoked (the offered call)');
+    same(revoked.reason, 'withdrawn', 'task-revoked.reason');
+    if (w.backend.advance) {
+      await w.backend.advance(OFFER_TIMEOUT_MS);
+      same(await statusOf(mine), 'ready', 'the status 15 minutes after taking the call (no R13)');
+    }
+  });
+
+  if (!timeRules) return;
+
+  test('X2 a declined task nobody else takes is offered to the same agent again after the cool-down', async (w) => {
+    check(w.backend.advance, 'timeRules needs backend.advance');
+    const mine = await w.agent(one);
+    await mine.transport.setStatus('ready', signal());
+    const pushed = await w.receive('chat', W.pushChatQueue);
+    await mine.next('task-offered', (e) => e.task.id === pushed.id, 'task-offered');
+    await mine.transport.declineTask(pushed.id, signal());
+    await mine.next('task-revoked', (e) => e.task.id === pushed.id, 'task-revoked');
+    const before = mine.events.length;
+    await w.backend.advance(DECLINE_COOLDOWN_MS - 1000);
+    check(!mine.events.slice(before).some((e) => e.type === 'task-offered'), 'offered again before the cool-down ended');
+    await w.backend.advance(1000);
+    await mine.next('task-offered', (e) => e.task.id === pushed.id && mine.events.indexOf(e) >= before, 'task-offered again after the cool-down');
+  });
+}
