@@ -11,6 +11,7 @@ import tasksByCustomer003 from './migrations/003_tasks_by_customer.sql';
 import eventsNumbered004 from './migrations/004_events_numbered_at_commit.sql';
 import agentLinks005 from './migrations/005_agent_links.sql';
 import taskDeclines006 from './migrations/006_task_declines.sql';
+import notReadyReasons007 from './migrations/007_not_ready_reasons.sql';
 
 /** Every migration, oldest first. A new one is appended here with the next number; none is ever edited. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 4, name: '004_events_numbered_at_commit', sql: eventsNumbered004 },
   { version: 5, name: '005_agent_links', sql: agentLinks005 },
   { version: 6, name: '006_task_declines', sql: taskDeclines006 },
+  { version: 7, name: '007_not_ready_reasons', sql: notReadyReasons007 },
 ];
 
 const LOCK = 0x63617265; // "care"

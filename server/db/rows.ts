@@ -100,7 +100,7 @@ export function toTask(r: Row): Task {
   return t;
 }
 
-export const AGENT_COLUMNS = `g.id, g.name, g.status, g.status_reason, g.status_since, g.version, g.updated_at,
+export const AGENT_COLUMNS = `g.id, g.name, g.status, g.status_reason, g.status_since, g.not_ready_reason, g.version, g.updated_at,
   coalesce((SELECT array_agg(aq.queue_id ORDER BY aq.queue_id) FROM agent_queues aq WHERE aq.agent_id = g.id), '{}') AS queue_ids`;
 export function toAgent(r: Row): Agent {
   return {
@@ -111,6 +111,7 @@ export function toAgent(r: Row): Agent {
     status: r.status as Agent['status'],
     statusReason: r.status_reason as Agent['statusReason'],
     statusSince: num(r.status_since),
+    ...(r.not_ready_reason ? { notReadyReason: str(r.not_ready_reason) } : {}),
     queueIds: r.queue_ids as string[],
   };
 }

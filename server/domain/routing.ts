@@ -7,19 +7,25 @@
  * even if all of that were wrong.
  */
 import { CareError } from '../../src/model/errors.js';
-import { DECLINE_COOLDOWN_MS, MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../../src/model/limits.js';
+import { DECLINE_COOLDOWN_MS, MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS, STATUS_REASON_MAX } from '../../src/model/limits.js';
+import { label } from '../../src/model/text.js';
 import type { Agent, AgentStatus, Id, StatusReason, Task } from '../../src/model/types.js';
 import { AGENT_COLUMNS, TASK_COLUMNS, toAgent, toTask } from '../db/rows.js';
 import { toAgent as audienceOf, type Change } from './change.js';
 import { LINK_DOWN } from './links.js';
 import * as records from './records.js';
 
-/** Sets Ready or Not Ready (R12). Going Not Ready withdraws a pending offer; going Ready may bring one. */
-export async function setStatus(c: Change, agentId: Id, status: AgentStatus): Promise<Agent> {
+/**
+ * Sets Ready or Not Ready (R12), Not Ready with the agent's reason (X3):
+ * another reason is a new status. Going Not Ready withdraws a pending offer;
+ * going Ready may bring one.
+ */
+export async function setStatus(c: Change, agentId: Id, status: AgentStatus, reason = ''): Promise<Agent> {
   const agent = await records.agent(c.tx, agentId, 'lock');
-  if (agent.status === status) return agent;
-  const changed = await changeStatus(c, agentId, status, 'manual');
-  if (status === 'not-ready') {
+  const note = status === 'not-ready' ? label(reason, STATUS_REASON_MAX) : '';
+  if (agent.status === status && (agent.notReadyReason ?? '') === note) return agent;
+  const changed = await changeStatus(c, agentId, status, 'manual', note);
+  if (status === 'not-ready' && agent.status === 'ready') {
     const offers = await c.tx.rows(`SELECT ${TASK_COLUMNS} FROM tasks k WHERE k.state = 'offered' AND k.offered_to = $1 FOR UPDATE OF k`, [agentId]);
     for (const row of offers) await requeue(c, toTask(row as Record<string, unknown>), 'withdrawn');
   }
@@ -55,12 +61,12 @@ export async function withdrawCallOffers(c: Change, agentId: Id): Promise<void> 
   for (const row of offers) await requeue(c, toTask(row as Record<string, unknown>), 'withdrawn');
 }
 
-async function changeStatus(c: Change, agentId: Id, status: AgentStatus, reason: StatusReason): Promise<Agent> {
+async function changeStatus(c: Change, agentId: Id, status: AgentStatus, reason: StatusReason, note = ''): Promise<Agent> {
   const row = await c.tx.one(
     `UPDATE agents g SET status = $2, status_reason = $3, status_since = $4, version = version + 1, updated_at = $4,
-       idle_since = CASE WHEN $2 = 'ready' THEN $4 ELSE idle_since END
+       idle_since = CASE WHEN $2 = 'ready' THEN $4 ELSE idle_since END, not_ready_reason = NULLIF($5, '')
      WHERE g.id = $1 RETURNING ${AGENT_COLUMNS}`,
-    [agentId, status, reason, c.now],
+    [agentId, status, reason, c.now, note],
   );
   const agent = toAgent(row as Record<string, unknown>);
   c.emit({ type: 'agent-changed', agent }, [audienceOf(agentId)]);

@@ -155,9 +155,9 @@ export class CareEngine {
 
   // ── Status and tasks (R3, R4, R5, R11, R12, R13, R27) ─────────────────
 
-  /** Sets Ready or Not Ready (R12). Going Not Ready withdraws a pending offer. */
-  setStatus(agentId: Id, status: AgentStatus): Agent {
-    return clone(this.ctx.routing.setStatus(agentId, status));
+  /** Sets Ready or Not Ready (R12), Not Ready with a reason (X3). Going Not Ready withdraws a pending offer. */
+  setStatus(agentId: Id, status: AgentStatus, reason?: string): Agent {
+    return clone(this.ctx.routing.setStatus(agentId, status, reason));
   }
 
   /** The agent's link dropped or came back: no offers while it is down, and no R13 penalty for an offer it could not see (N3). */

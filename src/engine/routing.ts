@@ -1,5 +1,6 @@
 import { CareError } from '../model/errors.js';
-import { DECLINE_COOLDOWN_MS, MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../model/limits.js';
+import { DECLINE_COOLDOWN_MS, MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS, STATUS_REASON_MAX } from '../model/limits.js';
+import { label } from '../model/text.js';
 import type { Agent, AgentStatus, Id, Task } from '../model/types.js';
 import type { TimerHandle } from './clock.js';
 import type { EngineContext } from './context.js';
@@ -18,18 +19,23 @@ export class Routing {
 
   constructor(private readonly ctx: EngineContext) {}
 
-  /** Sets Ready or Not Ready (R12). Going Not Ready withdraws a pending offer. */
-  setStatus(agentId: Id, status: AgentStatus): Agent {
+  /**
+   * Sets Ready or Not Ready (R12), Not Ready with the agent's reason (X3):
+   * another reason is a new status, its timer starting again. Going Not Ready
+   * withdraws a pending offer.
+   */
+  setStatus(agentId: Id, status: AgentStatus, reason = ''): Agent {
     const agent = this.ctx.records.agent(agentId);
-    if (agent.status !== status) {
-      this.changeStatus(agent, status, 'manual');
-      if (status === 'not-ready') {
-        for (const task of this.ctx.records.tasks.values()) {
-          if (task.state === 'offered' && task.offeredTo === agentId) this.requeue(task, 'withdrawn');
-        }
+    const note = status === 'not-ready' ? label(reason, STATUS_REASON_MAX) : '';
+    if (agent.status === status && (agent.notReadyReason ?? '') === note) return agent;
+    const wasReady = agent.status === 'ready';
+    this.changeStatus(agent, status, 'manual', note);
+    if (status === 'not-ready' && wasReady) {
+      for (const task of this.ctx.records.tasks.values()) {
+        if (task.state === 'offered' && task.offeredTo === agentId) this.requeue(task, 'withdrawn');
       }
-      this.route();
     }
+    this.route();
     return agent;
   }
 
@@ -110,9 +116,11 @@ export class Routing {
     this.declineTimers.clear();
   }
 
-  private changeStatus(agent: Agent, status: AgentStatus, reason: Agent['statusReason']): void {
+  private changeStatus(agent: Agent, status: AgentStatus, reason: Agent['statusReason'], note = ''): void {
     agent.status = status;
     agent.statusReason = reason;
+    if (note) agent.notReadyReason = note;
+    else delete agent.notReadyReason;
     agent.statusSince = this.ctx.now();
     this.ctx.bump(agent);
     if (status === 'ready') this.markIdle(agent.id);

@@ -50,6 +50,12 @@ export const cs: CzechTable = {
   'status.nowReady': 'Jste ve stavu Připraveno: budou vám nabízeny úkoly.',
   'status.nowNotReady': 'Jste ve stavu Nepřipraveno: nebudou vám nabízeny žádné úkoly.',
   'status.timedOut': 'Nabídka nebyla přijata do 15 minut, proto se váš stav změnil na Nepřipraveno.',
+  'status.reason': 'Důvod',
+  'status.noReason': 'Bez důvodu',
+  'status.missedOffer': 'Zmeškaná nabídka',
+  'status.for': 'už {time}',
+  'status.timer': '{status} už {time}',
+  'status.reasons': 'Přestávka|Oběd|Porada|Školení|Administrativa',
 
   'offers.heading': 'Nabídky',
   'offers.none': 'Momentálně žádné nabídky.',

@@ -39,6 +39,12 @@ export const en = {
   'status.nowReady': 'You are Ready: tasks will be offered to you.',
   'status.nowNotReady': 'You are Not Ready: no tasks will be offered.',
   'status.timedOut': 'You did not accept an offer within 15 minutes, so your status changed to Not Ready.',
+  'status.reason': 'Reason',
+  'status.noReason': 'No reason',
+  'status.missedOffer': 'Missed offer',
+  'status.for': 'for {time}',
+  'status.timer': '{status} for {time}',
+  'status.reasons': 'Break|Lunch|Meeting|Training|Admin',
 
   'offers.heading': 'Offers',
   'offers.none': 'No offers right now.',

@@ -41,6 +41,12 @@ export const ko: Record<StringKey, string> = {
   'status.nowReady': '준비 상태입니다. 이제 작업이 제안됩니다.',
   'status.nowNotReady': '준비되지 않음 상태입니다. 작업이 제안되지 않습니다.',
   'status.timedOut': '15분 이내에 제안을 수락하지 않아 상태가 준비되지 않음으로 변경되었습니다.',
+  'status.reason': '사유',
+  'status.noReason': '사유 없음',
+  'status.missedOffer': '제안 놓침',
+  'status.for': '{time} 경과',
+  'status.timer': '{status} 상태로 {time} 경과',
+  'status.reasons': '휴식|점심|회의|교육|행정 업무',
 
   'offers.heading': '작업 제안',
   'offers.none': '현재 제안된 작업이 없습니다.',

@@ -17,7 +17,7 @@ const optionalText = optional(text);
 export const IDEMPOTENCY_KEY_MAX = 128;
 const idempotencyKey = optional(string(8, IDEMPOTENCY_KEY_MAX, 'not an idempotency key'));
 
-export const setStatusBody = object({ status: agentStatusSchema });
+export const setStatusBody = object({ status: agentStatusSchema, reason: optional(string(0, 400, 'not a reason of at most 400 units')) });
 export const createCustomerBody = object({ fields: object(contactFieldsShape), idempotencyKey });
 export const updateCustomerBody = object({
   expectedVersion: integer(0, Number.MAX_SAFE_INTEGER, 'not a version'),

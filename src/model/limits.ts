@@ -14,6 +14,9 @@ export const UNITS_PER_CHAR_MAX = 16;
 /** A tag holds at most this many characters (R9). */
 export const TAG_MAX = 50;
 
+/** X3: a Not Ready reason's length in characters; longer is cut with an ellipsis. */
+export const STATUS_REASON_MAX = 60;
+
 /** An offered task not accepted within this time sets the agent Not Ready (R13). */
 export const OFFER_TIMEOUT_MS = 15 * 60 * 1000;
 

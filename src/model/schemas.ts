@@ -146,6 +146,8 @@ export const agentSchema = object({
   status: agentStatusSchema,
   statusReason: statusReasonSchema,
   statusSince: time,
+  /** X3: why the agent is Not Ready, as they chose it from the host's list ("Lunch", "Training" …); absent when Ready. */
+  notReadyReason: optional(text),
   /** Queues this agent serves. */
   queueIds: array(id),
 });

@@ -76,6 +76,11 @@ export function truncate(text: string, max: number): string {
   return `${kept.join('')}…`;
 }
 
+/** A short label from a host's list (a Not Ready reason, X3): one line, normalised like a tag, cut to `max` characters. */
+export function label(text: string, max: number): string {
+  return truncate(normaliseTag(text), max);
+}
+
 /** Text from outside held to FIELD_MAX characters (R23), so no record exceeds its schema. */
 export function capped(text: string): string {
   return text.length > FIELD_MAX && graphemeCount(text) > FIELD_MAX ? truncate(text, FIELD_MAX) : text;

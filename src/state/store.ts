@@ -221,9 +221,9 @@ export class CareStore {
 
   // ── Commands: status and tasks ────────────────────────────────────────
 
-  /** Ready or Not Ready (R12). Shown at once; rolled back if the backend refuses. */
-  setStatus(status: AgentStatus): Promise<Result<Agent>> {
-    return session.setStatus(this.parts, status);
+  /** Ready or Not Ready (R12), Not Ready with a reason from the host's list (X3). Shown at once; rolled back if the backend refuses. */
+  setStatus(status: AgentStatus, reason?: string): Promise<Result<Agent>> {
+    return session.setStatus(this.parts, status, reason);
   }
 
   /** Previews a queued or offered task before accepting it (R1). Null clears the preview. */

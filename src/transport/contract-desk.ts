@@ -51,6 +51,27 @@ export function deskCases(test: Register, timeRules: boolean): void {
     }
   });
 
+  test('X3 Not Ready carries the agent’s reason; another reason starts the status again; Ready clears it', async (w) => {
+    const mine = await w.agent(one);
+    const t = mine.transport;
+    await t.setStatus('ready', signal());
+    const lunch = await t.setStatus('not-ready', signal(), '  Lunch\u200B ');
+    same(lunch.status, 'not-ready', 'status');
+    same(lunch.notReadyReason, 'Lunch', 'notReadyReason, trimmed and without invisible characters');
+    same(lunch.statusReason, 'manual', 'statusReason');
+    await mine.next('agent-changed', (e) => e.agent.notReadyReason === 'Lunch', 'agent-changed with the reason');
+    if (w.backend.advance) await w.backend.advance(60_000);
+    const training = await t.setStatus('not-ready', signal(), 'Training');
+    same(training.notReadyReason, 'Training', 'the new reason');
+    check(training.version > lunch.version, 'another reason is a change (version bumped)');
+    if (w.backend.advance) check(training.statusSince > lunch.statusSince, 'another reason starts the status timer again');
+    same((await t.setStatus('not-ready', signal(), 'Training')).version, training.version, 'the same reason again changes nothing');
+    const ready = await t.setStatus('ready', signal());
+    same(ready.notReadyReason, undefined, 'Ready carries no reason');
+    const long = await t.setStatus('not-ready', signal(), 'x'.repeat(300));
+    check([...(long.notReadyReason ?? '')].length <= 60, 'a reason is cut to 60 characters');
+  });
+
   if (!timeRules) return;
 
   test('X2 a declined task nobody else takes is offered to the same agent again after the cool-down', async (w) => {

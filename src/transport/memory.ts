@@ -85,8 +85,8 @@ export class MemoryTransport implements CareTransport {
     });
   }
 
-  setStatus: CareTransport['setStatus'] = (status, signal) =>
-    this.call('setStatus', signal, () => this.engine.setStatus(this.agentId, status));
+  setStatus: CareTransport['setStatus'] = (status, signal, reason) =>
+    this.call('setStatus', signal, () => this.engine.setStatus(this.agentId, status, reason));
 
   acceptTask: CareTransport['acceptTask'] = (taskId, signal) =>
     this.call('acceptTask', signal, () => this.engine.acceptTask(this.agentId, taskId));

@@ -67,8 +67,12 @@ export interface CareTransport {
   /** Listens to backend events; returns the function that stops listening. */
   subscribe(listener: CareEventListener): () => void;
 
-  /** Ready or Not Ready (R12). */
-  setStatus(status: AgentStatus, signal: AbortSignal): Promise<Agent>;
+  /**
+   * Ready or Not Ready (R12); Not Ready may carry the agent's `reason` from
+   * the host's list (X3), kept as `agent.notReadyReason`. Another reason
+   * while Not Ready is a new status (`statusSince` starts again).
+   */
+  setStatus(status: AgentStatus, signal: AbortSignal, reason?: string): Promise<Agent>;
   /** Accepts a queued (pick) or offered (push) task (R3, R4, R5). */
   acceptTask(taskId: Id, signal: AbortSignal): Promise<Task>;
   /**

@@ -138,7 +138,10 @@ describe('keyboard-only walk-throughs', () => {
     expect(items().filter((b) => b.tabIndex === 0).length).to.equal(1);
     expectFocus(items().find((b) => b.tabIndex === 0), 'Shift+Tab reaches the current task');
     await shiftTab(el);
-    expect(nameOf(focused()), 'and then leaves the queue').to.equal('Not Ready');
+    // X3: before the queue, the Not Ready reason list (the agent is Not Ready here), labelled Reason.
+    const reason = focused() as HTMLSelectElement;
+    expect(reason.tagName, 'and then leaves the queue').to.equal('SELECT');
+    expect(reason.closest('label')!.querySelector('span')!.textContent).to.equal('Reason');
   });
 
   it('R15 writes in the chat and sends with Enter', async () => {

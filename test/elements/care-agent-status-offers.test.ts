@@ -1,5 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { loadLanguage } from '../../src/i18n/index.js';
 import type { CareAgentStatus } from '../../src/elements/care-agent-status/care-agent-status.js';
 import { ANN, BOB, call, chat, makeEngine } from '../support/fixtures.js';
 import { button, mount, nextEvent, partText, rendered, shadow } from '../support/mount.js';
@@ -73,3 +74,59 @@ describe('care-agent-status offers', () => {
     expect(engine.getAgent('agent-1').status).to.equal('ready');
   });
 });
+
+describe('care-agent-status reasons and timer', () => {
+  it('X3 Not Ready with a reason from the language’s list, changed by keyboard; the timer starts again', async () => {
+    const { el, engine, clock } = await setup();
+    clock.advance(2 * 60_000);
+    el.requestUpdate();
+    await rendered(el);
+    expect(partText(el, 'timer')).to.equal('for 2:00');
+    expect(shadow(el).querySelector('[part=timer]')!.getAttribute('aria-label')).to.equal('Ready for 2:00');
+    button(el, 'Not Ready').click();
+    await rendered(el);
+    const select = shadow(el).querySelector<HTMLSelectElement>('[part=reason-picker] select')!;
+    expect([...select.options].map((o) => o.text)).to.deep.equal(['No reason', 'Break', 'Lunch', 'Meeting', 'Training', 'Admin']);
+    clock.advance(30_000);
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    select.dispatchEvent(new Event('change'));
+    await rendered(el);
+    await until(() => engine.getAgent('agent-1').notReadyReason === 'Lunch');
+    await rendered(el);
+    expect(shadow(el).querySelector('[part=timer]')!.getAttribute('aria-label')).to.equal('Lunch for 0:00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('X3 the host’s own reasons replace the defaults; R13 reads “Missed offer”', async () => {
+    const { el, engine, clock } = await setup();
+    el.setAttribute('not-ready-reasons', 'Coaching | Back office');
+    engine.receive(chat(ANN));
+    await rendered(el);
+    clock.advance(15 * 60_000);
+    await until(() => engine.getAgent('agent-1').status === 'not-ready');
+    await rendered(el);
+    const select = shadow(el).querySelector<HTMLSelectElement>('[part=reason-picker] select')!;
+    expect([...select.options].map((o) => o.text)).to.deep.equal(['Missed offer', 'No reason', 'Coaching', 'Back office']);
+    expect(select.selectedOptions[0]!.text).to.equal('Missed offer');
+    expect(shadow(el).querySelector('[part=timer]')!.getAttribute('aria-label')).to.equal('Missed offer for 0:00');
+  });
+
+  it('X3 the reason list and timer speak Korean', async () => {
+    const { el } = await setup();
+    await loadLanguage('ko');
+    el.lang = 'ko';
+    await rendered(el);
+    button(el, '준비되지 않음').click();
+    await rendered(el);
+    const select = shadow(el).querySelector<HTMLSelectElement>('[part=reason-picker] select')!;
+    expect(select.options[1]!.text).to.equal('휴식');
+    expect(shadow(el).querySelector('[part=reason-picker] span')!.textContent).to.equal('사유');
+  });
+});
+
+async function until(test: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !test(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(test(), 'condition reached').to.equal(true);
+}

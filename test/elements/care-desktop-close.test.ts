@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
+import { loadLanguage } from '../../src/i18n/index.js';
 import type { CareDesktop } from '../../src/elements/care-desktop/care-desktop.js';
 import { ANN, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
 import { button, rendered, shadow } from '../support/mount.js';
@@ -69,6 +70,7 @@ describe('care-desktop Close and text not sent', () => {
 
   it('X8 the prompt speaks the agent’s language (cs)', async () => {
     const { el, store, task } = await setup();
+    await loadLanguage('cs');
     el.lang = 'cs';
     store.setUnsentText('message', task.id, 'Hned to ověřím');
     await settled(el);

@@ -61,7 +61,7 @@ type Run = (t: CareTransport, ids: string[], body: Body, query: URLSearchParams,
 const ID = '([^/]+)';
 const routes: [method: string, path: RegExp, run: Run][] = [
   ['GET', /^\/session$/, (t, _, __, ___, s) => t.connect(s)],
-  ['PUT', /^\/agent\/status$/, (t, _, b, __, s) => t.setStatus(oneOf(b.status, ['ready', 'not-ready'], 'status'), s)],
+  ['PUT', /^\/agent\/status$/, (t, _, b, __, s) => t.setStatus(oneOf(b.status, ['ready', 'not-ready'], 'status'), s, b.reason === undefined ? undefined : text(b.reason, 'reason'))],
   ['POST', route(`/tasks/${ID}/accept`), (t, [id], _, __, s) => t.acceptTask(id!, s)],
   ['POST', route(`/tasks/${ID}/decline`), (t, [id], _, __, s) => t.declineTask(id!, s)],
   ['POST', route(`/tasks/${ID}/close`), (t, [id], _, __, s) => t.closeTask(id!, s)],

@@ -26,8 +26,8 @@ const id = (ctx: RouteContext) => ctx.params[0]!;
 export const recordRoutes: Route[] = [
   route('GET', '/session', (ctx) => read(ctx, (tx) => reads.snapshot(tx, ctx.agent.id))),
   route('PUT', '/agent/status', async (ctx) => {
-    const { status } = await readBody(ctx.req, setStatusBody);
-    return act(ctx.db, ctx.agent, (c) => routing.setStatus(c, ctx.agent.id, status));
+    const { status, reason } = await readBody(ctx.req, setStatusBody);
+    return act(ctx.db, ctx.agent, (c) => routing.setStatus(c, ctx.agent.id, status, reason));
   }),
   route('POST', '/tasks/:id/accept', (ctx) => act(ctx.db, ctx.agent, (c) => tasks.accept(c, id(ctx)))),
   route('POST', '/tasks/:id/decline', (ctx) => act(ctx.db, ctx.agent, (c) => routing.decline(c, id(ctx)))),

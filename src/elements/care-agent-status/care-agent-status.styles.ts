@@ -15,6 +15,24 @@ export const styles = css`
   [part='status'] > span {
     font-weight: 600;
   }
+  [part='timer'] {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  [part='reason-picker'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space2')};
+  }
+  [part='reason-picker'] select {
+    min-inline-size: 0;
+    max-inline-size: 100%;
+    font: inherit;
+  }
+  [part='status'] button {
+    white-space: nowrap;
+  }
   [part='offers'] {
     display: grid;
     gap: ${token('space2')};

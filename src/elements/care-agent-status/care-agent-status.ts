@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { CareStatusChangeEvent, CareStatusChangedEvent, CareTaskDeclinedEvent, CareTaskOfferedEvent } from '../../events.js';
 import { OFFER_TIMEOUT_MS } from '../../model/limits.js';
 import type { Agent, AgentStatus, Task } from '../../model/types.js';
 import { acceptTask } from '../actions.js';
 import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
+import { listAttribute } from '../list-attribute.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-agent-status.styles.js';
 
@@ -15,7 +16,9 @@ const SHOWN_MAX = 50;
 const ANNOUNCED_MAX = 3;
 
 /**
- * The agent's status (Ready / Not Ready, R12) and the tasks offered to them
+ * The agent's status (Ready / Not Ready, R12) with how long it has lasted,
+ * Not Ready's reason picked from the host's list (X3; R13's change reads
+ * "Missed offer"), and the tasks offered to them
  * by push routing, each with the customer's first words (X2) and a live
  * countdown to the 15-minute limit (R13). Accept takes an offer (focus then
  * goes to the conversation's composer); Decline passes it on to the next
@@ -36,6 +39,8 @@ const ANNOUNCED_MAX = 3;
  * @csspart base - The wrapper.
  * @csspart status - The status switch and its label.
  * @csspart reason - Why the status is Not Ready, when the backend changed it (R13).
+ * @csspart reason-picker - The Not Ready reason's label and list (X3).
+ * @csspart timer - How long the current status has lasted (X3).
  * @csspart offers - The list of offers.
  * @csspart offer - One offer.
  * @csspart offer-preview - The first words of the customer on an offer (X2).
@@ -52,7 +57,16 @@ export class CareAgentStatus extends CareElement {
 
   private readonly agent = this.watch((store) => store.agent$);
   private readonly offers = this.watch((store) => store.offers$);
-  protected readonly ticker = new TickController(this, () => (this.offers.value?.length ?? 0) > 0);
+  // Ticks while signed in: the status timer (X3) and offer countdowns (R13) follow the clock.
+  protected readonly ticker = new TickController(this, () => !!this.agent.value);
+
+  /**
+   * X3: the Not Ready reasons the agent picks from ("Lunch", "Training" …),
+   * in the host's words. Unset: the language's defaults; empty: no reasons.
+   * As an attribute, separated by `|`.
+   */
+  @property({ attribute: 'not-ready-reasons', converter: listAttribute })
+  notReadyReasons: string[] | undefined;
 
   @state() private error: CareError | null = null;
   private seenOffers = new Set<string>();
@@ -96,11 +110,16 @@ export class CareAgentStatus extends CareElement {
   }
 
 
-  private async setStatus(status: AgentStatus): Promise<void> {
-    if (!this.store || this.agent.value?.status === status) return;
+  private async setStatus(status: AgentStatus, reason?: string): Promise<void> {
+    const agent = this.agent.value;
+    if (!this.store || (agent?.status === status && (reason === undefined || (agent.notReadyReason ?? '') === reason))) return;
     if (!this.dispatchEvent(new CareStatusChangeEvent(status))) return;
-    const result = await this.store.setStatus(status);
+    const result = await this.store.setStatus(status, reason || undefined);
     this.error = result.ok ? null : result.error;
+  }
+
+  private get reasons(): string[] {
+    return this.notReadyReasons ?? this.i18n.t('status.reasons').split('|');
   }
 
   private async accept(task: Task): Promise<void> {
@@ -150,7 +169,9 @@ export class CareAgentStatus extends CareElement {
           <button type="button" aria-pressed=${!!agent && !ready} ?disabled=${!agent} @click=${() => this.setStatus('not-ready')}>
             ${i.t('status.notReady')}
           </button>
+          ${agent ? this.renderTimer(agent) : nothing}
         </div>
+        ${agent && !ready ? this.renderReasons(agent) : nothing}
         ${agent && !ready && agent.statusReason === 'offer-timeout'
           ? html`<p part="reason" class="warning">${i.t('status.timedOut')}</p>`
           : nothing}
@@ -165,6 +186,35 @@ export class CareAgentStatus extends CareElement {
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
+  }
+
+  private renderTimer(agent: Agent) {
+    const i = this.i18n;
+    const time = i.duration(this.store!.now() - agent.statusSince);
+    const status = agent.status === 'ready' ? i.t('status.ready') : (this.reasonOf(agent) ?? i.t('status.notReady'));
+    return html`<span part="timer" class="muted" role="timer" aria-label=${i.t('status.timer', { status, time })}>${i.t('status.for', { time })}</span>`;
+  }
+
+  /** The reason shown for a Not Ready agent: theirs, or R13's "Missed offer". */
+  private reasonOf(agent: Agent): string | undefined {
+    return agent.statusReason === 'offer-timeout' ? this.i18n.t('status.missedOffer') : agent.notReadyReason;
+  }
+
+  /** X3: a native list, so every platform's keyboard and screen reader know it. */
+  private renderReasons(agent: Agent) {
+    const i = this.i18n;
+    const current = agent.statusReason === 'offer-timeout' ? '' : (agent.notReadyReason ?? '');
+    const reasons = this.reasons;
+    const listed = current && !reasons.includes(current) ? [current, ...reasons] : reasons;
+    if (!listed.length && agent.statusReason !== 'offer-timeout') return nothing;
+    return html`<label part="reason-picker">
+      <span>${i.t('status.reason')}</span>
+      <select @change=${(e: Event) => this.setStatus('not-ready', (e.target as HTMLSelectElement).value)}>
+        ${agent.statusReason === 'offer-timeout' ? html`<option value="" disabled selected>${i.t('status.missedOffer')}</option>` : nothing}
+        <option value="" ?selected=${agent.statusReason !== 'offer-timeout' && !current}>${i.t('status.noReason')}</option>
+        ${listed.map((reason) => html`<option .value=${reason} ?selected=${reason === current}>${reason}</option>`)}
+      </select>
+    </label>`;
   }
 
   private renderOffer(task: Task) {

@@ -8,6 +8,7 @@ import type { CareStore, CloseCheck, CloseResolution } from '../../state/store.j
 import type { Notice, UnsentKind } from '../../state/types.js';
 import type { CareTransport } from '../../state/public-types.js';
 import { CareElement } from '../care-element.js';
+import { listAttribute } from '../list-attribute.js';
 import { keepTabInDialog } from '../dialog-focus.js';
 import { ResyncController } from '../resync-controller.js';
 import { renderOutbox } from './outbox-list.js';
@@ -135,6 +136,10 @@ export class CareDesktop extends CareElement {
   @property({ type: Number, attribute: 'store-grace' })
   storeGrace = STORE_GRACE_MS;
 
+  /** X3: the Not Ready reasons the agent picks from, passed to the status element (see care-agent-status). Attribute: `|`-separated. */
+  @property({ attribute: 'not-ready-reasons', converter: listAttribute })
+  notReadyReasons: string[] | undefined;
+
   private readonly connection = this.watch((store) => store.connection$);
   private readonly notices = this.watch((store) => store.notices$);
   private readonly outbox = this.watch((store) => store.outbox$);
@@ -227,7 +232,7 @@ export class CareDesktop extends CareElement {
         </div>
         <div part="notices" role="region" aria-label=${i.t('desktop.notices')} aria-live="polite">${this.renderNotices()}</div>
         <section part="work" aria-label=${i.t('desktop.work')}>
-          <care-agent-status></care-agent-status>
+          <care-agent-status .notReadyReasons=${this.notReadyReasons}></care-agent-status>
           <care-queue></care-queue>
         </section>
         <section part="main" aria-label=${i.t('comm.heading')}>${this.renderMain()}</section>

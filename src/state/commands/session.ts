@@ -47,12 +47,13 @@ export async function connect(parts: StoreParts): Promise<Result<Agent>> {
   return { ok: true, value: snapshot.agent };
 }
 
-export async function setStatus(parts: StoreParts, status: AgentStatus): Promise<Result<Agent>> {
+export async function setStatus(parts: StoreParts, status: AgentStatus, reason?: string): Promise<Result<Agent>> {
   const { container, caller, transport } = parts;
   const before = container.value.agent;
   if (!before) return { ok: false, error: CareError.refused('invalid-state', 'Not signed in yet.') };
-  container.patch({ agent: { ...before, status, statusReason: 'manual' } });
-  const result = await caller.run('setStatus', (signal) => transport.setStatus(status, signal));
+  const { notReadyReason: _, ...rest } = before;
+  container.patch({ agent: { ...rest, status, statusReason: 'manual', ...(status === 'not-ready' && reason ? { notReadyReason: reason } : {}) } });
+  const result = await caller.run('setStatus', (signal) => transport.setStatus(status, signal, reason));
   if (result.ok) {
     const agent = result.value;
     container.update((s) => withAgent(s, agent));

@@ -91,7 +91,7 @@ export class HttpTransport implements CareTransport {
   }
 
   /** `PUT /agent/status` (R12). */
-  setStatus: CareTransport['setStatus'] = (status, s) => call(this.to, 'PUT', '/agent/status', { status }, s);
+  setStatus: CareTransport['setStatus'] = (status, s, reason) => call(this.to, 'PUT', '/agent/status', reason ? { status, reason } : { status }, s);
   /** `POST /tasks/:id/accept` (R3, R4, R5). */
   acceptTask: CareTransport['acceptTask'] = (id, s) => call(this.to, 'POST', `/tasks/${enc(id)}/accept`, {}, s);
   /** `POST /tasks/:id/decline` (X2). */
