@@ -34,13 +34,17 @@ export async function activityInProgress(tx: Tx, agentId: Id, activity: Activity
 export async function editableActivity(tx: Tx, agentId: Id, activityId: Id): Promise<Activity> {
   const activity = await records.activity(tx, activityId, 'lock');
   await activityInProgress(tx, agentId, activity);
-  if (activity.requestId !== null) {
-    const request = await records.request(tx, activity.requestId);
-    if (isReadOnly(request)) {
-      throw CareError.refused('read-only', `This activity belongs to a ${request.status} request and can no longer be changed.`);
-    }
-  }
+  await inOpenRequest(tx, activity);
   return activity;
+}
+
+/** R28: an activity of a resolved or closed request takes no change, comments included (X9). */
+export async function inOpenRequest(tx: Tx, activity: Activity): Promise<void> {
+  if (activity.requestId === null) return;
+  const request = await records.request(tx, activity.requestId);
+  if (isReadOnly(request)) {
+    throw CareError.refused('read-only', `This activity belongs to a ${request.status} request and can no longer be changed.`);
+  }
 }
 
 /** A task the agent has accepted and not yet closed; locked. */

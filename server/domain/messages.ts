@@ -6,7 +6,7 @@ import { nfc, truncate } from '../../src/model/text.js';
 import type { ChatMessage, ChatSender, Comment, Id } from '../../src/model/types.js';
 import { validateComment, validateMessage } from '../../src/model/validation.js';
 import { COMMENT_COLUMNS, MESSAGE_COLUMNS, toComment, toMessage } from '../db/rows.js';
-import { activityInProgress, assertValid, ownTask } from './access.js';
+import { activityInProgress, assertValid, inOpenRequest, ownTask } from './access.js';
 import type { Change } from './change.js';
 import * as records from './records.js';
 
@@ -47,6 +47,7 @@ export async function addComment(c: Change, activityId: Id, text: string): Promi
   text = nfc(text); // N5
   const activity = await records.activity(c.tx, activityId);
   await activityInProgress(c.tx, c.by!, activity);
+  await inOpenRequest(c.tx, activity); // R28 holds for comments too (X9)
   assertValid(validateComment(text));
   const id = await records.newId(c.tx, 'com');
   const row = await c.tx.one(

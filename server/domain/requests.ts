@@ -5,7 +5,7 @@
  */
 import { CareError } from '../../src/model/errors.js';
 import { AUTO_CLOSE_MS, FIELD_MAX } from '../../src/model/limits.js';
-import { isReadOnly } from '../../src/model/rules.js';
+import { isReadOnly, readOnlyMessage } from '../../src/model/rules.js';
 import type { Activity, CareRequest, Id, RequestFields, RequestPatch } from '../../src/model/types.js';
 import { validateNewRequest, validateRequestFields } from '../../src/model/validation.js';
 import { REQUEST_COLUMNS, toRequest } from '../db/rows.js';
@@ -24,23 +24,24 @@ export async function createRequest(c: Change, customerId: Id, fields: RequestFi
   return request;
 }
 
-/** Saves a request's text or resolves it (R6, R7, R25, R28). */
+/** Saves a request's text, resolves it, or reopens a resolved one (R6, R7, R25, R28, X9: its R18 countdown starts again). */
 export async function updateRequest(c: Change, requestId: Id, expectedVersion: number, patch: RequestPatch): Promise<CareRequest> {
   patch = nfcFields(patch); // N5
   const current = await records.request(c.tx, requestId, 'lock');
   await customerInProgress(c.tx, c.by!, current.customerId);
   await checkVersion(c.tx, 'request', current, expectedVersion);
-  if (isReadOnly(current)) throw CareError.refused('read-only', `This request is ${current.status} and can no longer be changed.`);
+  const reopen = patch.status === 'open' && current.status === 'resolved';
+  if (isReadOnly(current) && !reopen) throw CareError.refused('read-only', readOnlyMessage(current.status));
   assertValid(validateRequestFields(patch));
   const resolve = patch.status === 'resolved';
   const row = await c.tx.one(
     `UPDATE requests r SET title = coalesce($2, title), description = coalesce($3, description),
-       status = CASE WHEN $4 THEN 'resolved' ELSE status END,
-       completed_at = CASE WHEN $4 THEN $5 ELSE completed_at END,
+       status = CASE WHEN $4 THEN 'resolved' WHEN $9 THEN 'open' ELSE status END,
+       completed_at = CASE WHEN $4 THEN $5 WHEN $9 THEN NULL ELSE completed_at END,
        auto_close_at = CASE WHEN $4 THEN NULL ELSE $5 + $6::bigint END,
        version = version + 1, updated_at = $5, updated_by = $7
      WHERE r.id = $1 AND r.version = $8 RETURNING ${REQUEST_COLUMNS}`,
-    [requestId, patch.title ?? null, patch.description ?? null, resolve, c.now, AUTO_CLOSE_MS, c.by, expectedVersion],
+    [requestId, patch.title ?? null, patch.description ?? null, resolve, c.now, AUTO_CLOSE_MS, c.by, expectedVersion, reopen],
   );
   const request = toRequest(row as Record<string, unknown>);
   c.entity({ kind: 'request', value: request });

@@ -46,8 +46,8 @@ export class Activities {
    */
   addComment(agentId: Id, activityId: Id, text: string): Comment {
     text = nfc(text); // N5: text is stored composed
-    const activity = this.ctx.records.activity(activityId);
-    this.ctx.permissions.activityInProgress(agentId, activity);
+    // R28 holds for comments too (X9): a resolved or closed request's activities take none.
+    this.ctx.permissions.editableActivity(agentId, activityId);
     assertValid(validateComment(text));
     const agent = this.ctx.records.agent(agentId);
     const comment: Comment = {

@@ -1,6 +1,6 @@
 import { CareError } from '../model/errors.js';
 import { AUTO_CLOSE_MS, FIELD_MAX } from '../model/limits.js';
-import { isReadOnly, lastTouched, mostRecentOpenRequest } from '../model/rules.js';
+import { isReadOnly, lastTouched, mostRecentOpenRequest, readOnlyMessage } from '../model/rules.js';
 import type { Activity, CareRequest, Id, RequestFields, RequestPatch } from '../model/types.js';
 import { validateNewRequest, validateRequestFields } from '../model/validation.js';
 import { nfcFields } from '../model/text.js';
@@ -32,20 +32,27 @@ export class Requests {
   }
 
   /**
-   * Saves a request's title or description, or resolves it. Refused when the
-   * request is resolved or closed (R28), when the task is not in progress
-   * (R25), and as a conflict when `expectedVersion` is stale (R6).
+   * Saves a request's title or description, resolves it, or reopens a
+   * resolved one (X9: its R18 countdown starts again). Refused when the
+   * request is closed, or resolved and not being reopened (R28), when the
+   * task is not in progress (R25), and as a conflict when `expectedVersion`
+   * is stale (R6).
    */
   update(agentId: Id, requestId: Id, expectedVersion: number, patch: RequestPatch): CareRequest {
     patch = nfcFields(patch); // N5
     const request = this.ctx.records.request(requestId);
     this.ctx.permissions.customerInProgress(agentId, request.customerId);
     this.ctx.permissions.version('request', request, expectedVersion);
-    if (isReadOnly(request)) throw CareError.refused('read-only', `This request is ${request.status} and can no longer be changed.`);
+    const reopen = patch.status === 'open' && request.status === 'resolved';
+    if (isReadOnly(request) && !reopen) throw CareError.refused('read-only', readOnlyMessage(request.status));
     assertValid(validateRequestFields(patch));
     if (patch.title !== undefined) request.title = patch.title;
     if (patch.description !== undefined) request.description = patch.description;
-    if (patch.status === 'resolved') {
+    if (reopen) {
+      request.status = 'open';
+      delete request.completedAt;
+      this.touch(request, agentId);
+    } else if (patch.status === 'resolved') {
       request.status = 'resolved';
       request.completedAt = this.ctx.now();
       this.cancelAutoClose(request.id);

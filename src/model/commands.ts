@@ -26,7 +26,7 @@ export const updateCustomerBody = object({
 export const createRequestBody = object({ fields: object(requestFieldsShape), idempotencyKey });
 export const updateRequestBody = object({
   expectedVersion: integer(0, Number.MAX_SAFE_INTEGER, 'not a version'),
-  patch: object({ title: optionalText, description: optionalText, status: optional(oneOf('resolved')) }),
+  patch: object({ title: optionalText, description: optionalText, status: optional(oneOf('resolved', 'open')) }),
 });
 export const tagBody = object({ tag: string(0, TAG_TEXT_MAX, `not text of at most ${TAG_TEXT_MAX} units`) });
 export const textBody = object({ text, idempotencyKey });

@@ -26,6 +26,11 @@ export function isReadOnly(request: Pick<CareRequest, 'status'>): boolean {
   return request.status !== 'open';
 }
 
+/** Why a request cannot change (R28): a resolved one can be reopened, a closed one is final (X9). */
+export function readOnlyMessage(status: CareRequest['status']): string {
+  return status === 'resolved' ? 'This request is resolved: reopen it to change it.' : 'This request is closed and can no longer be changed.';
+}
+
 /**
  * The request a newly accepted activity joins: the customer's most recent
  * open request, or undefined when a new one must be made (R4).

@@ -103,9 +103,9 @@ export type Journey = Infer<typeof journeySchema>;
 /** Where an activity can be moved within a journey (R29). */
 export type MoveTarget = { requestId: Id } | { newRequest: RequestFields };
 
-/** Changes an agent may make to a request: its text, or resolving it (R28). */
+/** Changes an agent may make to a request: its text, resolving it (R28), or reopening a resolved one (X9; closed is final). */
 export interface RequestPatch extends Partial<RequestFields> {
-  status?: 'resolved';
+  status?: 'resolved' | 'open';
 }
 
 /** Who made a change; R6's warning names them. */

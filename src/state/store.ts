@@ -313,7 +313,12 @@ export class CareStore {
 
   /** Resolves a request (R28: it becomes read-only). */
   resolveRequest(requestId: Id): Promise<Result<CareRequest>> {
-    return records.resolveRequest(this.parts, requestId);
+    return records.setRequestStatus(this.parts, requestId, 'resolved');
+  }
+
+  /** Reopens a resolved request (X9): it is open again and its R18 countdown starts anew. A closed request stays closed. */
+  reopenRequest(requestId: Id): Promise<Result<CareRequest>> {
+    return records.setRequestStatus(this.parts, requestId, 'open');
   }
 
   /** Adds a request for a new problem; it needs a title (R21). */

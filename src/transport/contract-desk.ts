@@ -72,6 +72,34 @@ export function deskCases(test: Register, timeRules: boolean): void {
     check([...(long.notReadyReason ?? '')].length <= 60, 'a reason is cut to 60 characters');
   });
 
+  test('X9 R28 comments on a closed request’s activity are refused; a closed request cannot be reopened', async (w) => {
+    const mine = await w.agent(one);
+    await w.inProgress(mine);
+    const t = mine.transport;
+    await fails(t.addComment(W.closedActivity, 'Late note', signal()), 'refused', 'commenting in a closed request', 'read-only');
+    const closed = await t.getRequest(W.closedRequest, signal());
+    await fails(t.updateRequest(closed.id, closed.version, { status: 'open' }, signal()), 'refused', 'reopening a closed request', 'read-only');
+  });
+
+  test('X9 a resolved request is read-only, comments included, until it is reopened', async (w) => {
+    const mine = await w.agent(one);
+    const task = await w.inProgress(mine);
+    const t = mine.transport;
+    const open = await t.getRequest(W.openRequest, signal());
+    const resolved = await t.updateRequest(open.id, open.version, { status: 'resolved' }, signal());
+    same(resolved.status, 'resolved', 'status after resolving');
+    check(resolved.completedAt !== undefined, 'a resolved request carries completedAt');
+    const activity = (await t.getJourney(W.customer.id, signal())).activities.find((a) => a.requestId === open.id && a.id === task.activityId);
+    check(activity, 'the task’s activity joined the open request (R4)');
+    await fails(t.addComment(activity.id, 'After resolving', signal()), 'refused', 'commenting in a resolved request', 'read-only');
+    await fails(t.updateRequest(open.id, resolved.version, { title: 'Changed' }, signal()), 'refused', 'editing a resolved request', 'read-only');
+    const reopened = await t.updateRequest(open.id, resolved.version, { status: 'open' }, signal());
+    same(reopened.status, 'open', 'status after reopening');
+    same(reopened.completedAt, undefined, 'a reopened request has no completedAt');
+    check(reopened.version > resolved.version, 'reopening bumps the version');
+    await t.addComment(activity.id, 'Reopened: the refund bounced', signal());
+  });
+
   if (!timeRules) return;
 
   test('X2 a declined task nobody else takes is offered to the same agent again after the cool-down', async (w) => {

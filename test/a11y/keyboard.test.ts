@@ -242,7 +242,7 @@ describe('keyboard-only walk-throughs', () => {
     await press(el, 'End');
     await sendKeys({ type: '-Park' });
     await settled(el);
-    await tabTo(el, named('Save'), 'Save', 10);
+    await tabTo(el, named('Save customer'), 'Save customer', 10);
     await press(el, 'Enter');
     expect(engine.getCustomer('cust-ann').name).to.equal('Ann Lee-Park');
     expect(focused()?.localName).to.not.equal('body');

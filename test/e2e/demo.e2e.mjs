@@ -94,8 +94,8 @@ try {
     if ((await title.inputValue()).includes('My title')) throw new Error('Load did not bring their title in');
     await page.getByRole('button', { name: 'Restore my text' }).click();
     if ((await title.inputValue()) !== 'My title from the e2e test') throw new Error('my text was not restored');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('button', { name: 'Save', exact: true }).waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Save request', exact: true }).click();
+    await page.getByRole('button', { name: 'Save request', exact: true }).waitFor({ state: 'visible' });
   });
   await step('N1 a reload keeps the chat in progress, the saved title and a comment typed but not added', async () => {
     await page.getByRole('textbox', { name: 'Add a comment' }).fill('Half-typed note before the reload');

@@ -5,7 +5,7 @@ import { CareError } from '../../src/model/errors.js';
 import type { Task } from '../../src/model/types.js';
 import { ANN, MINUTE, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
 import { button, mount, nextEvent, partText, rendered, shadow } from '../support/mount.js';
-import { session, until } from '../support/session.js';
+import { session, settle, until } from '../support/session.js';
 
 type World = ReturnType<typeof makeEngine>;
 
@@ -227,12 +227,30 @@ describe('care-comments', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('R20 R28 comments may still be added to an activity of a closed request', async () => {
+  it('X9 R28 an activity of a closed request takes no new comment: the composer gives way to why', async () => {
     const { el, engine } = await setup('act-ann-old');
-    await type(el, 'Parcel found later');
-    await chord(el, 'Control');
-    expect(texts(el)).to.deep.equal(['Parcel found later']);
-    expect(engine.getComments('act-ann-old')).to.have.length(1);
+    await settle();
+    await rendered(el);
+    expect(textarea(el)).to.equal(null);
+    expect(partText(el, 'note')).to.equal('No new comments: this activity belongs to a closed request.');
+    expect(() => engine.addComment('agent-1', 'act-ann-old', 'Parcel found later')).to.throw(/closed request/);
+  });
+
+  it('X9 R28 resolving the request closes its activity to comments; reopening opens it again', async () => {
+    const { el, engine, store, task } = await setup();
+    await settle();
+    await rendered(el);
+    const requestId = engine.getActivity(task!.activityId).requestId!;
+    expect(textarea(el)).not.to.equal(null);
+    expect((await store.resolveRequest(requestId)).ok).to.equal(true);
+    await settle();
+    await rendered(el);
+    expect(textarea(el)).to.equal(null);
+    expect(partText(el, 'note')).to.contain('resolved request. Reopen it to add one.');
+    expect((await store.reopenRequest(requestId)).ok).to.equal(true);
+    await settle();
+    await rendered(el);
+    expect(textarea(el)).not.to.equal(null);
   });
 
   it('comments that failed to load say so and Retry loads them', async () => {

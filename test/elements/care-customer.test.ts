@@ -196,13 +196,13 @@ describe('care-customer', () => {
     await fill(el, email, 'ann(at)example');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     expect(describedBy(el, email)).to.equal('Enter the email like name@example.com.');
-    expect(button(el, 'Save').disabled).to.equal(true);
+    expect(button(el, 'Save customer').disabled).to.equal(true);
 
     const phone = input(el, 'phone')!;
     await fill(el, phone, 'call me later');
     expect(phone.getAttribute('aria-invalid')).to.equal('true');
     expect(describedBy(el, phone)).to.contain('5 to 20 digits');
-    expect(button(el, 'Save').disabled).to.equal(true);
+    expect(button(el, 'Save customer').disabled).to.equal(true);
 
     phone.focus();
     await sendKeys({ press: 'Enter' });
@@ -215,7 +215,7 @@ describe('care-customer', () => {
     await fill(el, phone, '+1 555 0100 222');
     expect(email.getAttribute('aria-invalid')).to.equal('false');
     expect(email.hasAttribute('aria-describedby')).to.equal(false);
-    expect(button(el, 'Save').disabled).to.equal(false);
+    expect(button(el, 'Save customer').disabled).to.equal(false);
   });
 
   it('R23 a 2,001-character name is refused with the text kept', async () => {
@@ -225,12 +225,12 @@ describe('care-customer', () => {
     const long = 'n'.repeat(FIELD_MAX + 1);
     await fill(el, name, long);
     expect(describedBy(el, name)).to.equal('Name is too long: at most 2,000 characters. Shorten it; your text is kept.');
-    expect(button(el, 'Save').disabled).to.equal(true);
+    expect(button(el, 'Save customer').disabled).to.equal(true);
     expect(name.value).to.equal(long);
     expect(engine.getCustomer('cust-ann').name).to.equal(ANN.name);
     await fill(el, name, 'n'.repeat(FIELD_MAX));
     expect(shadow(el).querySelector("[part~='issue']")).to.equal(null);
-    expect(button(el, 'Save').disabled).to.equal(false);
+    expect(button(el, 'Save customer').disabled).to.equal(false);
   });
 
   it('a failed save shows why and keeps the text; the next try saves it', async () => {
@@ -238,14 +238,14 @@ describe('care-customer', () => {
     transport.failure = (operation) => (operation === 'updateCustomer' ? CareError.network('The service is unavailable.') : undefined);
     await openForEdit(el);
     await fill(el, input(el, 'phone')!, '+1 555 0100 222');
-    button(el, 'Save').click();
+    button(el, 'Save customer').click();
     await rendered(el);
     expect(partText(el, 'error')).to.equal('Not saved; your text is kept. The service could not be reached. Nothing you typed was lost; try again. (The service is unavailable.)');
     expect(input(el, 'phone')!.value).to.equal('+1 555 0100 222');
     expect(engine.getCustomer('cust-ann').phone).to.equal(ANN.phone);
 
     transport.failure = undefined;
-    button(el, 'Save').click();
+    button(el, 'Save customer').click();
     await rendered(el);
     expect(shadow(el).querySelector("[part~='error']")).to.equal(null);
     expect(engine.getCustomer('cust-ann').phone).to.equal('+1 555 0100 222');
@@ -263,7 +263,7 @@ describe('care-customer', () => {
     const warning = shadow(el).querySelector("[part~='conflict']")!;
     expect(warning.getAttribute('role')).to.equal('alert');
     expect(partText(el, 'conflict')).to.contain('Soo-ah Park changed this customer while you were editing.');
-    expect(button(el, 'Save').disabled, 'a stale save would only be refused again').to.equal(true);
+    expect(button(el, 'Save customer').disabled, 'a stale save would only be refused again').to.equal(true);
     expect(input(el, 'name')!.value).to.equal('Ann Lee-Smith');
 
     button(el, 'Load').click();
@@ -280,7 +280,7 @@ describe('care-customer', () => {
     expect(input(el, 'name')!.value).to.equal('Ann Lee-Smith');
     expect(input(el, 'phone')!.value).to.equal('+1 555 0100 999');
 
-    button(el, 'Save').click();
+    button(el, 'Save customer').click();
     await rendered(el);
     expect(engine.getCustomer('cust-ann')).to.include({ name: 'Ann Lee-Smith', phone: '+1 555 0100 999' });
     expect(current(a.customerDraft$('cust-ann'))?.dirty).to.equal(false);

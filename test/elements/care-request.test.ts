@@ -76,7 +76,7 @@ describe('care-request', () => {
     await sendKeys({ type: 'Charged twice in May' });
     await rendered(el);
     const saved = nextEvent(el, 'care-request-saved');
-    button(el, 'Save').focus();
+    button(el, 'Save request').focus();
     await sendKeys({ press: 'Enter' });
     expect((await saved).request.title).to.equal('Charged twice in May');
     expect(engine.getRequest('req-ann-newer').title).to.equal('Charged twice in May');
@@ -89,7 +89,7 @@ describe('care-request', () => {
     expect(shadow(el).querySelector('#description-counter')!.textContent!.trim()).to.equal('2,001 of 2,000 characters');
     expect(shadow(el).querySelector('#description-issue')!.textContent).to.equal('Description is 2,001 characters; the limit is 2,000.');
     expect(field(el, 'description').getAttribute('aria-invalid')).to.equal('true');
-    expect(button(el, 'Save').disabled).to.equal(true);
+    expect(button(el, 'Save request').disabled).to.equal(true);
     expect(field(el, 'description').value).to.equal(text);
   });
 
@@ -109,7 +109,7 @@ describe('care-request', () => {
     transport.failure = (op) =>
       op === 'updateRequest' ? CareError.validation([{ field: 'description', code: 'too-long', limit: 2000, message: 'Description is too long.' }]) : undefined;
     await type(el, 'description', 'short');
-    button(el, '저장').click();
+    button(el, '요청 저장').click();
     await settle();
     await rendered(el);
     expect(partText(el, 'error')).to.equal('설명: 너무 깁니다. 최대 2,000자까지 입력할 수 있습니다.');
@@ -134,7 +134,7 @@ describe('care-request', () => {
     button(el, 'Restore my text').click();
     await rendered(el);
     expect(field(el, 'title').value).to.equal('My careful title');
-    button(el, 'Save').click();
+    button(el, 'Save request').click();
     await rendered(el);
     await settle();
     expect(engine.getRequest('req-ann-newer').title).to.equal('My careful title');
@@ -147,9 +147,11 @@ describe('care-request', () => {
     expect(shadow(el).querySelector("[part='actions']")).to.equal(null);
   });
 
-  it('R28 Mark as resolved makes the request read-only', async () => {
+  it('R28 Mark as resolved, once confirmed, makes the request read-only', async () => {
     const { el, engine } = await working();
     button(el, 'Mark as resolved').click();
+    await rendered(el);
+    button(el, 'Resolve request').click();
     await rendered(el);
     await settle();
     await rendered(el);
@@ -174,7 +176,7 @@ describe('care-request', () => {
     const { CareError } = await import('../../src/model/errors.js');
     transport.failure = (op) => (op === 'updateRequest' ? CareError.network('The service is down.') : undefined);
     await type(el, 'title', 'Kept');
-    button(el, 'Save').click();
+    button(el, 'Save request').click();
     await settle();
     await rendered(el);
     expect(partText(el, 'error')).to.equal('The service could not be reached. Nothing you typed was lost; try again. (The service is down.)');

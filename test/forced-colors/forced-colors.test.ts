@@ -291,7 +291,7 @@ describe('forced colours (Windows High Contrast)', () => {
     expect(send.disabled, 'Send waits for text').to.equal(true);
     const customer = await editCustomer(el);
     await fill(el, shadow(customer).querySelector<HTMLInputElement>('#email')!, 'ann(at)example');
-    const save = button(customer, 'Save');
+    const save = button(customer, 'Save customer');
     expect(save.disabled, 'Save waits for a valid email').to.equal(true);
     const grayText = systemColor('GrayText');
     for (const disabled of [send, save]) {

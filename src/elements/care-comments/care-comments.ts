@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CareCommentAddedEvent } from '../../events.js';
 import { FIELD_MAX } from '../../model/limits.js';
+import { isReadOnly } from '../../model/rules.js';
 import type { Comment, Id } from '../../model/types.js';
 import { validateComment } from '../../model/validation.js';
 import type { CareError } from '../../model/errors.js';
@@ -65,6 +66,11 @@ export class CareComments extends CareElement {
   private readonly canEdit = this.watch((store) => {
     const activity = this.activity.value;
     return activity?.status === 'ready' ? store.canEdit$(activity.value.customerId) : null;
+  });
+  /** R28 holds for comments too (X9): a resolved or closed request's activities take none. */
+  private readonly request = this.watch((store) => {
+    const activity = this.activity.value;
+    return activity?.status === 'ready' && activity.value.requestId ? store.request$(activity.value.requestId) : null;
   });
   private readonly inProgress = this.watch((store) => store.inProgress$);
   private readonly outbox = this.watch((store) => store.outbox$);
@@ -172,6 +178,12 @@ export class CareComments extends CareElement {
     // Until the activity is known, neither the composer nor "read-only" would be true.
     if (activity?.status !== 'ready') return nothing;
     if (!this.canWrite(activityId)) return html`<p part="note" class="muted">${i.t('comments.readOnly')}</p>`;
+    const request = activity.value.requestId ? this.request.value : undefined;
+    // Until the request's status is known, offering the composer could promise what the backend refuses.
+    if (request && request.status !== 'ready') return nothing;
+    if (request?.status === 'ready' && isReadOnly(request.value)) {
+      return html`<p part="note" class="muted">${i.t(request.value.status === 'resolved' ? 'comments.readOnlyResolved' : 'comments.readOnlyClosed')}</p>`;
+    }
     const text = this.store?.unsentText('comment', activityId) ?? '';
     const limit = textLimit(text);
     const adding = this.adding.has(activityId);

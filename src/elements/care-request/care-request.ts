@@ -15,7 +15,10 @@ import { styles } from './care-request.styles.js';
  * characters with a live counter (R7, R23). The request icon shows status,
  * created and completed dates (R8); an open request says when it will close
  * by itself (R18). Resolved and closed requests are read-only (R28), and so
- * is every request while its customer is only previewed (R25).
+ * is every request while its customer is only previewed (R25). Resolving
+ * asks first; a resolved request can be reopened, a closed one is final (X9).
+ * After Save, focus goes to the saved status, so it is not lost when the
+ * disabled Save button had it.
  *
  * Edits are a draft in the store until Save. When another agent changes the
  * request meanwhile, a warning names them and offers Load; the agent's own
@@ -37,7 +40,9 @@ import { styles } from './care-request.styles.js';
  * @csspart stash - The agent's put-aside text, with Restore.
  * @csspart field - A labelled field with its counter.
  * @csspart counter - A field's character counter.
- * @csspart actions - Save, Discard, Resolve.
+ * @csspart actions - Save, Discard, Resolve (Reopen when resolved).
+ * @csspart confirm - The question Resolve asks first (X9).
+ * @csspart saved - "Request saved.", where focus goes after Save.
  * @csspart empty - Shown when there is no request to show.
  * @csspart error - Why loading or saving failed.
  *
@@ -66,6 +71,10 @@ export class CareRequestElement extends CareElement {
 
   @state() private infoOpen = false;
   @state() private error: CareError | null = null;
+  /** Resolve asked, waiting for the agent's answer (X9). */
+  @state() private confirming = false;
+  /** The last Save went through and nothing was typed since. */
+  @state() private saved = false;
 
   /** The id of the request to show, once known. */
   private get targetId(): string | null {
@@ -88,12 +97,21 @@ export class CareRequestElement extends CareElement {
       this.errorFor = this.targetId;
       this.error = null;
       this.infoOpen = false;
+      this.confirming = false;
+      this.saved = false;
     }
+  }
+
+  /** Moves focus to the element `selector` once rendered (the agent's next step after a change). */
+  private async focusNext(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   private edit(field: keyof RequestFields, event: Event): void {
     const request = this.loaded;
     if (!request || !this.store) return;
+    this.saved = false;
     this.store.editRequest(request.id, { [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value });
   }
 
@@ -103,19 +121,52 @@ export class CareRequestElement extends CareElement {
     const result = await this.store.saveRequest(request.id);
     if (result.ok) {
       this.error = null;
-      this.announce(this.i18n.t('request.saved'));
+      this.saved = true;
       this.dispatchEvent(new CareRequestSavedEvent(result.value));
+      await this.focusNext('[part=saved]');
     } else if (result.error.kind !== 'conflict') {
       this.error = result.error;
     }
+  }
+
+  /** X9: Resolve asks first; the answer's button has focus, Escape or Cancel goes back to Resolve. */
+  private async askResolve(): Promise<void> {
+    this.confirming = true;
+    await this.focusNext('[part=confirm] .primary');
+  }
+
+  private async cancelResolve(): Promise<void> {
+    this.confirming = false;
+    await this.focusNext('[data-resolve]');
   }
 
   private async resolve(): Promise<void> {
     const request = this.loaded;
     if (!request || !this.store) return;
     const result = await this.store.resolveRequest(request.id);
-    if (result.ok) this.dispatchEvent(new CareRequestSavedEvent(result.value));
-    else this.error = result.error;
+    this.confirming = false;
+    if (!result.ok) {
+      this.error = result.error;
+      return;
+    }
+    this.error = null;
+    this.announce(this.i18n.t('request.resolvedNow'));
+    this.dispatchEvent(new CareRequestSavedEvent(result.value));
+    await this.focusNext('[data-reopen]');
+  }
+
+  private async reopen(): Promise<void> {
+    const request = this.loaded;
+    if (!request || !this.store) return;
+    const result = await this.store.reopenRequest(request.id);
+    if (!result.ok) {
+      this.error = result.error;
+      return;
+    }
+    this.error = null;
+    this.announce(this.i18n.t('request.reopened'));
+    this.dispatchEvent(new CareRequestSavedEvent(result.value));
+    await this.focusNext('#title');
   }
 
   protected override render() {
@@ -175,19 +226,39 @@ export class CareRequestElement extends CareElement {
       ${this.renderField(view, 'title', editable)}
       ${this.renderField(view, 'description', editable)}
       ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
-      ${editable
-        ? html`<div part="actions" class="actions">
-            <button type="button" class="primary" ?disabled=${!view.dirty || view.saving || view.issues.length > 0} @click=${() => this.save()}>
-              ${view.saving ? i.t('request.saving') : i.t('request.save')}
-            </button>
-            <button type="button" ?disabled=${!view.dirty || view.saving} @click=${() => this.store?.discard('request', request.id)}>
-              ${i.t('request.discard')}
-            </button>
-            <button type="button" ?disabled=${view.dirty || view.saving} @click=${() => this.resolve()}>${i.t('request.resolve')}</button>
-          </div>`
+      ${this.saved && !view.dirty ? html`<p part="saved" class="muted" tabindex="-1">${i.t('request.saved')}</p>` : nothing}
+      ${editable ? (this.confirming ? this.renderConfirm(request) : this.renderActions(view)) : nothing}
+      ${request.status === 'resolved' && this.editable.value
+        ? html`<div part="actions" class="actions"><button type="button" data-reopen @click=${() => this.reopen()}>${i.t('request.reopen')}</button></div>`
         : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
+  }
+
+  private renderActions(view: DraftView<'request'>) {
+    const i = this.i18n;
+    return html`<div part="actions" class="actions">
+      <button type="button" class="primary" ?disabled=${!view.dirty || view.saving || view.issues.length > 0} @click=${() => this.save()}>
+        ${view.saving ? i.t('request.saving') : i.t('request.save')}
+      </button>
+      <button type="button" ?disabled=${!view.dirty || view.saving} @click=${() => this.store?.discard('request', view.saved.id)}>
+        ${i.t('request.discard')}
+      </button>
+      <button type="button" data-resolve ?disabled=${view.dirty || view.saving} @click=${() => this.askResolve()}>${i.t('request.resolve')}</button>
+    </div>`;
+  }
+
+  /** X9: one question in place of the actions, not a modal: the request stays in view while the agent decides. */
+  private renderConfirm(request: CareRequest) {
+    const i = this.i18n;
+    return html`<div part="confirm" class="warning" role="group" aria-labelledby="confirm-text"
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), void this.cancelResolve())}>
+      <p id="confirm-text">${i.tb('request.confirmResolve', { title: request.title })}</p>
+      <div class="actions">
+        <button type="button" class="primary" @click=${() => this.resolve()}>${i.t('request.confirmResolveYes')}</button>
+        <button type="button" @click=${() => this.cancelResolve()}>${i.t('common.cancel')}</button>
+      </div>
+    </div>`;
   }
 
   /** R8: status, created date and completed date (when there is one). */

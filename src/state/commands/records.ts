@@ -64,13 +64,12 @@ export function saveRequest(parts: StoreParts, requestId: Id): Promise<Result<Ca
   return save(parts, 'request', requestId, (version, patch, signal) => transport.updateRequest(requestId, version, patch, signal));
 }
 
-export async function resolveRequest(parts: StoreParts, requestId: Id): Promise<Result<CareRequest>> {
+/** Resolves a request (R28) or reopens a resolved one (X9). */
+export async function setRequestStatus(parts: StoreParts, requestId: Id, status: 'resolved' | 'open'): Promise<Result<CareRequest>> {
   const { container, caller, transport } = parts;
   const saved = container.value.requests.get(requestId);
   if (!saved) return { ok: false, error: CareError.notFound('request', requestId) };
-  const result = await caller.run('updateRequest', (signal) =>
-    transport.updateRequest(requestId, saved.version, { status: 'resolved' }, signal),
-  );
+  const result = await caller.run('updateRequest', (signal) => transport.updateRequest(requestId, saved.version, { status }, signal));
   if (result.ok) parts.take({ kind: 'request', value: result.value });
   return result;
 }
