@@ -11,13 +11,16 @@
 // its rules load with the first eviction); 57 → 58 KB for saves and tag changes waiting in the outbox (~0.3 KB). Then
 // 58 → 60 KB for issue 12 (the agent's day): notices that settle themselves (~0.2 KB), Decline, the offer's preview and
 // the call-offer fix (~0.3 KB), Close naming text not sent (~0.4 KB), with room for status reasons and alerts; dialogs
-// a desk opens rarely (transfer, wrap-up) are to load on demand. The payload schemas, the draft keeper,
+// a desk opens rarely (transfer, wrap-up) are to load on demand. 60 → 62 KB for the rest of the agent's day so far: Not
+// Ready reasons and the status timer (~0.4 KB), Resolve's question and Reopen (~0.3 KB), unread lines and the reply
+// wait per task in the store and the in-progress list (~0.6 KB), their strings in English (~0.4 KB); the alerts (sound,
+// notification, title) load with the desktop and are not counted. The payload schemas, the draft keeper,
 // IndexedDB (idb) and care-kit/tabs load on demand or are their own entry and are not counted.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 60;
+const BUDGET_KB = 62;
 const external = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'rxjs', 'rxjs/*', 'react', 'react-dom'];
 
 /**

@@ -11,6 +11,7 @@ export type { CareTransport, CareEvent, CareEventListener, EntityChange, RevokeR
 export { isCareEvent, isSessionSnapshot } from './transport/guards.js';
 export { MemoryTransport, type MemoryTransportOptions, type FailureInjector } from './transport/memory.js';
 export { CareStore, type CareStoreOptions, type CloseCheck, type CloseResolution } from './state/store.js';
+export type { CareAlert } from './state/attention.js';
 export type * from './state/types.js';
 export { careStoreContext } from './state/context.js';
 export { ObserveController } from './state/observe-controller.js';

@@ -26,6 +26,8 @@ export const initialState = (): CareState => ({
   newCustomers: {},
   unsent: unsentTables(),
   notices: [],
+  attention: {},
+  looking: true,
   outbox: [],
   noticeSeq: 1,
 });

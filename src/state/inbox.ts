@@ -9,6 +9,7 @@
  */
 import { CareError } from '../model/errors.js';
 import type { CareEvent } from '../transport/port.js';
+import { alertsBetween } from './attention.js';
 import { reduce } from './reducer.js';
 import type { Caller } from './call.js';
 import type { StateContainer } from './container.js';
@@ -41,6 +42,7 @@ export function inbox(container: StateContainer, caller: Caller, parts: StorePar
     parts.loader.overhear(events);
     const env = { ...parts.noticeEnv(), writing: writing || caller.writing };
     writing = false;
+    const before = container.value;
     container.update((s) => {
       const next = safely(s, events, env, refused);
       // One notice per burst is enough for the agent; the integrator finds the first problem in its detail.
@@ -48,6 +50,8 @@ export function inbox(container: StateContainer, caller: Caller, parts: StorePar
       const error = CareError.network('The service sent an update this version of Care Kit cannot read; it was ignored.', refused[0]!.detail);
       return withNotice(next, env, 'error', 'protocol', error.message, error);
     });
+    const messages = events.flatMap((e) => (e.type === 'chat-message' ? [e.message] : []));
+    for (const alert of alertsBetween(before, container.value, messages)) parts.alerts.next(alert);
     if (events.some((e) => e.type === 'connection' && e.online)) onOnline();
   };
   container.drain = flush;

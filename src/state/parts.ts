@@ -1,4 +1,6 @@
+import { Subject } from 'rxjs';
 import type { CareError } from '../model/errors.js';
+import type { CareAlert } from './attention.js';
 import type { CareTransport } from '../transport/port.js';
 import type { Caller } from './call.js';
 import type { StateContainer } from './container.js';
@@ -18,6 +20,8 @@ export class StoreParts {
   readonly intents = new Intents();
   /** Commands waiting for the link (N3). */
   readonly outbox: Outbox = new Outbox(this);
+  /** New offers and lines the agent has not seen, for the host's sound, notification and title (X1). */
+  readonly alerts = new Subject<CareAlert>();
 
   constructor(
     readonly container: StateContainer,

@@ -1,6 +1,7 @@
 import { CareError } from '../model/errors.js';
 import type { CareEvent } from '../transport/port.js';
 import { type NoticeEnv, withAgent, withComments, withEntity, withMessage, withNotice, withRevokeNotice, withTask } from './transitions.js';
+import { withChatAttention } from './attention.js';
 import type { CareState } from './types.js';
 
 /**
@@ -27,7 +28,7 @@ export function reduce(s: CareState, event: CareEvent, env: NoticeEnv): CareStat
       return withComments(s, comment.activityId, (list) => (list.some((c) => c.id === comment.id) ? list : [...list, comment]));
     }
     case 'chat-message':
-      return withMessage(s, event.message);
+      return withChatAttention(withMessage(s, event.message), event.message);
     case 'connection':
       if (event.online) return withNotice(s, env, 'info', 'connection-restored', 'Connection restored.');
       return withNotice(

@@ -4,7 +4,7 @@
  * reference comparisons, never a filter or a sort.
  */
 import { isTaskVisibleTo } from '../model/rules.js';
-import type { Activity, Agent, CareRequest, Id, Journey, Task } from '../model/types.js';
+import type { Activity, Agent, CareRequest, ContactFields, Id, Journey, Task } from '../model/types.js';
 import type { TaskLists } from './task-lists.js';
 import type { CareState } from './types.js';
 
@@ -90,4 +90,11 @@ function inTimeOrder<T extends { customerId: Id | null }>(records: Iterable<T>, 
     out.push(record);
   }
   return sorted ? out : out.sort(byTime(time));
+}
+
+/** The new-customer form of a task, prefilled from what the task knows (R27); null once it has a customer. */
+export function newCustomerForm(s: CareState, taskId: Id): ContactFields | null {
+  const task = s.tasks.get(taskId);
+  if (!task || task.customerId !== null) return null;
+  return s.newCustomers[taskId] ?? task.contact;
 }

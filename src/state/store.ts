@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { Activity, Agent, AgentStatus, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, Journey, MoveTarget, RequestFields, Task } from '../model/types.js';
 import type { CareTransport } from '../transport/port.js';
+import type { CareAlert } from './attention.js';
 import { Caller } from './call.js';
 import * as activities from './commands/activities.js';
 import * as closing from './commands/close.js';
@@ -13,7 +14,7 @@ import { Loader } from './loader.js';
 import type { DraftKeeper } from './persist/keeper.js';
 import { hasUnsaved } from './unsaved.js';
 import { inbox } from './inbox.js';
-import { canEdit, journeySelector, memoOn, shownTask } from './selectors.js';
+import { canEdit, journeySelector, memoOn, newCustomerForm, shownTask } from './selectors.js';
 import { Views } from './views.js';
 import { Evictor, KEEP_CUSTOMERS } from './eviction.js';
 import type { CareState, CareStoreOptions, ConnectionState, DraftKind, DraftView, Loadable, ResourceKey, Result, UnsentKind } from './types.js';
@@ -77,6 +78,9 @@ export class CareStore {
     return this.parts.now();
   }
 
+  /** X1: whether the agent is looking (the page is visible); lines in the active task count as read only then. */
+  setLooking = (looking: boolean): void => session.setLooking(this.parts, looking);
+
   /** Whether this tab rings for offers: the one holding the link when the agent's tabs share it (N2), else every tab. */
   get ringsHere(): boolean {
     return this.transport.leads?.() ?? true;
@@ -96,6 +100,12 @@ export class CareStore {
   readonly offers$: Observable<readonly Task[]> = this.container.select((s) => s.taskLists.offered);
   /** Tasks this agent has accepted, in the order accepted (R14). */
   readonly inProgress$: Observable<readonly Task[]> = this.container.select((s) => s.taskLists.accepted);
+  /** X1: unread customer lines and since when the customer waits, by in-progress task id. */
+  readonly attention$ = this.container.select((s) => s.attention);
+  /** X1: each new offer and each line in a task the agent is not looking at, as it comes; for sound, notification and title. */
+  get alerts$(): Observable<CareAlert> {
+    return this.parts.alerts.asObservable();
+  }
   readonly selectedTask$ = this.container.select((s) => (s.selectedTaskId ? (s.tasks.get(s.selectedTaskId) ?? null) : null));
   readonly activeTask$ = this.container.select((s) => (s.activeTaskId ? (s.tasks.get(s.activeTaskId) ?? null) : null));
 
@@ -108,9 +118,8 @@ export class CareStore {
 
   /** Whether the agent may change this customer's records now: only while one of their tasks for the customer is in progress (R25). */
   canEdit$(customerId: Id | null): Observable<boolean> {
-    return this.views.memo(`can-edit:${customerId}`, () =>
-      this.container.select(memoOn([(s: CareState) => s.taskLists.accepted, (s: CareState) => s.agent], (accepted, agent) => canEdit(accepted, agent, customerId))),
-    );
+    const select = memoOn([(s: CareState) => s.taskLists.accepted, (s: CareState) => s.agent], (accepted, agent) => canEdit(accepted, agent, customerId));
+    return this.views.memo(`can-edit:${customerId}`, () => this.container.select(select));
   }
 
   task$(taskId: Id): Observable<Task | null> {
@@ -159,13 +168,7 @@ export class CareStore {
 
   /** The new-customer form of a task, prefilled from what the task knows (R27). */
   newCustomer$(taskId: Id): Observable<ContactFields | null> {
-    return this.views.memo(`new-customer:${taskId}`, () =>
-      this.container.select((s) => {
-        const task = s.tasks.get(taskId);
-        if (!task || task.customerId !== null) return null;
-        return s.newCustomers[taskId] ?? task.contact;
-      }),
-    );
+    return this.views.memo(`new-customer:${taskId}`, () => this.container.select((s) => newCustomerForm(s, taskId)));
   }
 
   /** What a composer holds and has not sent (X8): a chat line per task, a comment or a tag per activity. */
@@ -197,11 +200,8 @@ export class CareStore {
     return hasUnsaved(this.snapshot);
   }
 
-  /**
-   * Catches up after the link may have missed pushes (N3): signs in again, then loads again everything loaded
-   * so far (transcripts and comments included), merged by version, drafts checked against it (R6). Runs when
-   * the transport reports the link back; elements also call it on `online`, a long-hidden tab's return and sleep.
-   */
+  /** Catches up after the link may have missed pushes (N3): signs in again, then reloads everything loaded so far, merged
+   * by version, drafts checked (R6). Runs when the link is back; elements also call it on `online`, a tab's return, sleep. */
   async resync(): Promise<Result<Agent>> {
     const result = await this.connect();
     if (result.ok && !this.container.disposed) await this.loader.reloadAll();

@@ -168,10 +168,25 @@ export interface CareState {
   /** Unsent composer text by kind, then id (X8): kept while the agent switches records. */
   unsent: { readonly [K in UnsentKind]: Readonly<Record<Id, string>> };
   notices: readonly Notice[];
+  /** Unread customer lines and waiting time by in-progress task id (X1). */
+  attention: Readonly<Record<Id, TaskAttention>>;
+  /** Whether the agent is looking at the desk (its page visible): lines in the active task count as read only then (X1). */
+  looking: boolean;
   /** Commands waiting for the link, in the order made (N3). */
   outbox: readonly OutboxItem[];
   /** The id the next notice gets. */
   noticeSeq: number;
+}
+
+/** X1: what an in-progress task asks of the agent. */
+export interface TaskAttention {
+  /** Customer lines the agent has not seen (the task was not the active one, or the page was hidden). */
+  unread: number;
+  /** When the customer's oldest line without a reply after it came; null when the agent answered last. */
+  waitingSince: number | null;
+  /** The last line counted, so one heard twice counts once. */
+  lastId: Id | null;
+  lastAt: number;
 }
 
 /** How a CareStore behaves; every option has a default. */

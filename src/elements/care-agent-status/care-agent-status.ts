@@ -6,6 +6,7 @@ import type { Agent, AgentStatus, Task } from '../../model/types.js';
 import { acceptTask } from '../actions.js';
 import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
+import { focusIsElsewhere } from '../focus-elsewhere.js';
 import { listAttribute } from '../list-attribute.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-agent-status.styles.js';
@@ -142,15 +143,9 @@ export class CareAgentStatus extends CareElement {
   /** The offer's buttons are gone: keep keyboard users here, on the next offer or the heading (unless focus went on, to the conversation). */
   private async keepFocus(): Promise<void> {
     await this.updateComplete;
-    if (this.shadowRoot && !this.shadowRoot.activeElement && !this.focusLeft()) {
+    if (this.shadowRoot && !this.shadowRoot.activeElement && !focusIsElsewhere(this)) {
       this.renderRoot.querySelector<HTMLElement>('[part~=offer] button, #offers-heading')?.focus();
     }
-  }
-
-  /** Whether focus is somewhere else on the page (the desktop moved it to the composer after Accept). */
-  private focusLeft(): boolean {
-    const active = document.activeElement;
-    return !!active && active !== document.body && active !== this && !this.contains(active);
   }
 
   protected override render() {

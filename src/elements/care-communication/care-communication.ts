@@ -107,6 +107,24 @@ export class CareCommunication extends CareElement {
     if (log && this.pinned) log.scrollTop = log.scrollHeight;
   }
 
+  /**
+   * Puts the cursor in the composer (the agent's next step after Accept), or
+   * on the call information during a call. Waits for the task's activity to
+   * arrive, a few renders at most; resolves whether focus moved.
+   */
+  async focusComposer(): Promise<boolean> {
+    for (let i = 0; i < 20; i++) {
+      await this.updateComplete;
+      const target = this.renderRoot.querySelector<HTMLElement>('textarea, [part~="call"]');
+      if (target) {
+        target.focus();
+        return true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return false;
+  }
+
   private onScroll(event: Event): void {
     const log = event.currentTarget as HTMLElement;
     this.pinned = log.scrollHeight - log.scrollTop - log.clientHeight <= PINNED_SLACK;
@@ -265,7 +283,7 @@ export class CareCommunication extends CareElement {
     const connectedAt = call?.connectedAt ?? task.acceptedAt;
     const endedAt = call?.endedAt ?? task.closedAt;
     const elapsed = connectedAt === undefined ? undefined : Math.max(0, (endedAt ?? store.now()) - connectedAt);
-    return html`<section part="call" aria-labelledby="heading">
+    return html`<section part="call" tabindex="-1" aria-labelledby="heading">
       <h2 id="heading">${i.tb('comm.callWith', { name })}</h2>
       <dl>
         <div>

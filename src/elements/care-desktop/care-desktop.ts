@@ -12,6 +12,8 @@ import { listAttribute } from '../list-attribute.js';
 import { keepTabInDialog } from '../dialog-focus.js';
 import { ResyncController } from '../resync-controller.js';
 import { renderOutbox } from './outbox-list.js';
+import type { AlertController, AlertKind } from './alerts.js';
+import type { CareAlert } from '../../state/attention.js';
 import { STORE_GRACE_MS, StoreProvision } from '../store-provision.js';
 import { styles } from './care-desktop.styles.js';
 
@@ -50,6 +52,12 @@ const UNSENT_KEYS: Record<UnsentKind, StringKey> = {
  * line, a comment, a tag, a new request) is named and discarded only when
  * the agent says so (X8); Cancel keeps everything.
  *
+ * Alerts (X1): a new offer, and a customer line in a task the agent is not
+ * looking at, ring a short sound, show a desktop notification while the page
+ * is hidden (the agent turns these on with a click) and count in the tab
+ * title; `alerts` picks which. After Accept, the cursor goes to the chat's
+ * composer (or the call's details).
+ *
  * @summary The composed Care Desktop.
  * @tag care-desktop
  *
@@ -75,6 +83,7 @@ const UNSENT_KEYS: Record<UnsentKind, StringKey> = {
  * @csspart task-bar - The open task's title and Close.
  * @csspart details - The column with the customer's record.
  * @csspart dialog - The Close prompt (R11).
+ * @csspart enable-notifications - The button that asks the browser to allow desktop notifications (X1).
  *
  * @cssprop --care-desktop-background - Background.
  * @cssprop --care-desktop-gap - Space between the columns.
@@ -96,11 +105,17 @@ export class CareDesktop extends CareElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.beforeUnload);
+    this.addEventListener('care-task-accepted', this.onAccepted);
+    void import('./alerts.js').then(({ AlertController }) => {
+      this.alerter ??= new AlertController(this);
+      this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.beforeUnload);
+    this.removeEventListener('care-task-accepted', this.onAccepted);
   }
 
   /** N1: the browser asks before the page goes while anything typed is unsaved (it is also kept, when the store persists). */
@@ -135,6 +150,36 @@ export class CareDesktop extends CareElement {
    */
   @property({ type: Number, attribute: 'store-grace' })
   storeGrace = STORE_GRACE_MS;
+
+  /**
+   * X1: which alerts are on, separated by spaces: `sound`, `notification`
+   * (once the agent allows them), `title` (a count in the tab's title).
+   * All three by default; empty switches every alert off.
+   */
+  @property()
+  alerts = 'sound notification title';
+
+  /** Loaded with the desktop's first connection: most pages embedding a single element never need it. */
+  private alerter: AlertController | undefined;
+
+  /** The alerts switched on. */
+  alertKinds(): ReadonlySet<AlertKind> {
+    return new Set(this.alerts.split(/\s+/).filter(Boolean) as AlertKind[]);
+  }
+
+  /** A notification's words, in the agent's language; the customer's line is text, never markup. */
+  alertText(alert: CareAlert): { title: string; body: string } {
+    const i = this.i18n;
+    const name = this.nameOfTask(alert.task);
+    if (alert.kind === 'offer') return { title: i.t('alerts.offerTitle', { media: this.mediaLabel(alert.task.media) }), body: name };
+    return { title: i.t('alerts.messageTitle', { name }), body: alert.message.text };
+  }
+
+  /** After Accept, wherever it was pressed, the agent's next step is the conversation. */
+  private readonly onAccepted = async (): Promise<void> => {
+    await this.updateComplete;
+    await this.renderRoot.querySelector('care-communication')?.focusComposer();
+  };
 
   /** X3: the Not Ready reasons the agent picks from, passed to the status element (see care-agent-status). Attribute: `|`-separated. */
   @property({ attribute: 'not-ready-reasons', converter: listAttribute })
@@ -229,6 +274,9 @@ export class CareDesktop extends CareElement {
       <div part="base">
         <div part="header">
           <slot name="brand"><h1 tabindex="-1">${i.t('desktop.title')}</h1></slot>
+          ${this.alerter?.canAsk
+            ? html`<button type="button" part="enable-notifications" @click=${() => this.alerter?.ask()}>${i.t('alerts.enable')}</button>`
+            : nothing}
         </div>
         <div part="notices" role="region" aria-label=${i.t('desktop.notices')} aria-live="polite">${this.renderNotices()}</div>
         <section part="work" aria-label=${i.t('desktop.work')}>

@@ -28,8 +28,9 @@ export const styles = css`
   }
   [part~='item'] > button:first-child {
     flex: 1;
+    min-inline-size: 0;
     display: grid;
-    grid-template-columns: auto 1fr auto;
+    grid-template-columns: auto minmax(0, 1fr) auto;
     align-items: center;
     gap: ${token('space2')};
     text-align: start;
@@ -47,8 +48,49 @@ export const styles = css`
   .who {
     font-weight: 600;
   }
-  .when {
+  /* X10: a long name ends in an ellipsis, never breaks inside a word; the full name is in the title and the accessible name. */
+  .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .when,
+  .waiting {
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  [part~='item'] > button {
+    white-space: nowrap;
+  }
+  /* X1: unread lines and the reply wait sit on a second line under the name. */
+  .unread {
+    grid-column: 2;
+    justify-self: start;
+    min-inline-size: 1.5em;
+    padding: 0 ${token('space1')};
+    border-radius: 999px;
+    background: ${token('colorAccent')};
+    color: ${token('colorOnAccent')};
+    font-weight: 600;
+    text-align: center;
+  }
+  .waiting {
+    grid-column: 3;
+  }
+  .waiting.warning {
+    color: ${token('colorWarning')};
+    background: ${token('colorWarningSurface')};
+  }
+  .waiting.alarm {
+    color: ${token('colorDanger')};
+    background: ${token('colorDangerSurface')};
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .waiting.warning,
+    .waiting.alarm {
+      outline: 1px solid CanvasText;
+    }
   }
   [part='preview'] {
     border: 1px dashed ${token('colorBorder')};

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { CareTaskSelectEvent } from '../../events.js';
 import { mostRecentOpenRequest } from '../../model/rules.js';
@@ -8,6 +8,7 @@ import { acceptTask } from '../actions.js';
 import { mediaIcon } from '../icons.js';
 import type { CareError } from '../../model/errors.js';
 import { CareElement } from '../care-element.js';
+import { focusIsElsewhere } from '../focus-elsewhere.js';
 import { RovingFocusController } from '../roving-focus.js';
 import { TickController } from '../tick-controller.js';
 import { isVirtual, renderList, type VirtualListOptions } from '../virtual-list.js';
@@ -28,7 +29,11 @@ const LIST: Omit<VirtualListOptions, 'loaded'> = { from: 60, firstItems: 30 };
  * progress (R14). Selecting a queued task previews its customer, the
  * request its activity will join and the activity itself, read-only
  * (R1, R4, R25). Accept moves it to in progress (R3); a refusal such as a
- * second call (R5) is shown right there.
+ * second call (R5) is shown right there. Each task in progress shows the
+ * customer lines the agent has not seen and how long the customer has
+ * waited for a reply, turning to the warning and alarm colours past
+ * `wait-warning` and `wait-alarm` seconds (X1). Long names end in an
+ * ellipsis, the full name in the tooltip and the accessible name (X10).
  *
  * Long lists are virtualised: only the rows in view are in the DOM, each
  * with `aria-setsize` and `aria-posinset`, and keyboard use is the same.
@@ -55,6 +60,8 @@ const LIST: Omit<VirtualListOptions, 'loaded'> = { from: 60, firstItems: 30 };
  * @csspart preview - The read-only preview of the selected task.
  * @csspart empty - Shown when a list is empty.
  * @csspart error - Why the last accept failed.
+ * @csspart unread - An in-progress task's count of customer lines not seen yet (X1).
+ * @csspart waiting - How long the customer has waited for a reply, with the class `warning` or `alarm` past the limits (X1).
  *
  * @cssprop --care-queue-gap - Space between the sections.
  * @cssprop --care-queue-item-gap - Space between items.
@@ -68,6 +75,7 @@ export class CareQueue extends CareElement {
   private readonly inProgress = this.watch((store) => store.inProgress$);
   private readonly selected = this.watch((store) => store.selectedTask$);
   private readonly active = this.watch((store) => store.activeTask$);
+  private readonly attention = this.watch((store) => store.attention$);
   private readonly previewCustomer = this.watch((store) => {
     const id = this.selected.value?.customerId;
     return id ? store.customer$(id) : null;
@@ -98,6 +106,14 @@ export class CareQueue extends CareElement {
 
   @state() private error: CareError | null = null;
 
+  /** X1: seconds a customer may wait for a reply before the in-progress row turns to the warning colour. */
+  @property({ type: Number, attribute: 'wait-warning' })
+  waitWarning = 60;
+
+  /** X1: seconds a customer may wait before the row turns to the alarm colour. */
+  @property({ type: Number, attribute: 'wait-alarm' })
+  waitAlarm = 180;
+
   private media(task: Task): string {
     return this.mediaLabel(task.media);
   }
@@ -121,7 +137,7 @@ export class CareQueue extends CareElement {
   private async focusWorking(task: Task): Promise<void> {
     await this.updateComplete;
     const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    if (active && !active.closest('ul[data-list=queue]')) return;
+    if (active ? !active.closest('ul[data-list=queue]') : focusIsElsewhere(this)) return;
     if (this.progressFocus.has(task.id)) await this.progressFocus.focus(task.id);
   }
 
@@ -174,7 +190,7 @@ export class CareQueue extends CareElement {
     return html`<li part="item" data-key=${task.id} aria-setsize=${count} aria-posinset=${index + 1}>
       <button type="button" data-task=${task.id} tabindex=${tabindex} aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
         ${mediaIcon(task.media)}
-        <span><span class="visually-hidden">${this.media(task)}: </span><bdi class="who">${name}</bdi></span>
+        <span class="name" title=${name}><span class="visually-hidden">${this.media(task)}: </span><bdi class="who">${name}</bdi></span>
         <span class="when muted">${i.t('queue.waiting', { time: waited })}</span>
       </button>
       <button type="button" class="primary" data-accept tabindex=${tabindex} aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
@@ -185,15 +201,26 @@ export class CareQueue extends CareElement {
 
   private renderWorking(task: Task, index: number, count: number) {
     const i = this.i18n;
-    const since = i.duration(this.store!.now() - (task.acceptedAt ?? task.receivedAt));
+    const now = this.store!.now();
+    const since = i.duration(now - (task.acceptedAt ?? task.receivedAt));
     const current = this.active.value?.id === task.id && !this.selected.value;
+    const attention = this.attention.value?.[task.id];
+    const name = this.nameOfTask(task);
     return html`<li part="item" data-key=${task.id} aria-setsize=${count} aria-posinset=${index + 1}>
       <button type="button" data-task=${task.id} tabindex=${this.progressFocus.tabindex(task.id)} aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
         ${mediaIcon(task.media)}
-        <span><span class="visually-hidden">${this.media(task)}: </span><bdi class="who">${this.nameOfTask(task)}</bdi></span>
+        <span class="name" title=${name}><span class="visually-hidden">${this.media(task)}: </span><bdi class="who">${name}</bdi></span>
         <span class="when muted">${i.t('progress.since', { time: since })}</span>
+        ${attention?.unread ? html`<span part="unread" class="unread"><span aria-hidden="true">${i.number(attention.unread)}</span><span class="visually-hidden">${i.plural('progress.unread', attention.unread)}</span></span>` : nothing}
+        ${attention?.waitingSince != null ? this.renderWaiting(now - attention.waitingSince) : nothing}
       </button>
     </li>`;
+  }
+
+  /** X1: how long the customer has waited for a reply, in the warning colours past the host's limits. */
+  private renderWaiting(waited: number) {
+    const level = waited >= this.waitAlarm * 1000 ? 'alarm' : waited >= this.waitWarning * 1000 ? 'warning' : '';
+    return html`<span part="waiting" class=${`waiting ${level}`}>${this.i18n.t('progress.waiting', { time: this.i18n.duration(waited) })}</span>`;
   }
 
   /** R1: what the agent sees before accepting; R4: the request the activity will join; R25: read-only. */

@@ -4,6 +4,7 @@ import type { Id, Task } from '../../model/types.js';
 import type { StoreParts } from '../parts.js';
 import { effectiveEdits } from '../drafts.js';
 import { recordOf, withTask } from '../transitions.js';
+import { withoutAttentionOf } from '../attention.js';
 import type { CareState, DraftKind, DraftRecordByKind, Result, UnsentKey } from '../types.js';
 import { createCustomer, discard, restoreMine, saveCustomer, saveRequest } from './records.js';
 
@@ -65,7 +66,7 @@ export async function close(parts: StoreParts, taskId: Id, resolution?: CloseRes
   }
   container.update((s) => {
     const { [taskId]: _, ...newCustomers } = s.newCustomers;
-    return withoutUnsent({ ...s, newCustomers }, task);
+    return withoutAttentionOf(withoutUnsent({ ...s, newCustomers }, task), taskId);
   });
   return result;
 }

@@ -6,6 +6,7 @@ import { firstAccepted } from '../selectors.js';
 import { Table } from '../table.js';
 import { taskListsOf } from '../task-lists.js';
 import { withAgent, withTask } from '../transitions.js';
+import { withSeen } from '../attention.js';
 import type { Result } from '../types.js';
 
 /** Events are checked as they come, so the checks must be at hand before listening; a store disposed meanwhile must not listen. */
@@ -69,7 +70,14 @@ export function selectTask(parts: StoreParts, taskId: Id | null): void {
 
 export function activateTask(parts: StoreParts, taskId: Id): void {
   const { container } = parts;
-  if (container.value.tasks.get(taskId)?.state === 'accepted') container.patch({ activeTaskId: taskId, selectedActivityId: null });
+  if (container.value.tasks.get(taskId)?.state === 'accepted') {
+    container.update((s) => withSeen({ ...s, activeTaskId: taskId, selectedActivityId: null }, s.looking ? taskId : null));
+  }
+}
+
+/** X1: whether the agent is looking at the desk; looking again reads the active task's lines. */
+export function setLooking(parts: StoreParts, looking: boolean): void {
+  parts.container.update((s) => (s.looking === looking ? s : withSeen({ ...s, looking }, looking ? s.activeTaskId : null)));
 }
 
 export function selectActivity(parts: StoreParts, activityId: Id | null): void {
@@ -83,12 +91,10 @@ export async function accept(parts: StoreParts, taskId: Id): Promise<Result<Task
     const task = result.value;
     container.update((s) => {
       const next = withTask(s, task);
-      return {
-        ...next,
-        activeTaskId: task.id,
-        selectedTaskId: next.selectedTaskId === taskId ? null : next.selectedTaskId,
-        selectedActivityId: null,
-      };
+      return withSeen(
+        { ...next, activeTaskId: task.id, selectedTaskId: next.selectedTaskId === taskId ? null : next.selectedTaskId, selectedActivityId: null },
+        next.looking ? task.id : null,
+      );
     });
   }
   return result;
