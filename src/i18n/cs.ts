@@ -323,6 +323,8 @@ export const cs: CzechTable = {
   'journey.openCustomers': 'Zákazníci vašich dalších úkolů',
   'journey.moveToCustomer': 'K zákazníkovi {name}',
   'journey.moved': 'Aktivita přesunuta.',
+  'journey.undo': 'Vrátit zpět',
+  'journey.undone': 'Přesun vrácen.',
   'journey.dropNew': 'Přetažením sem založíte nový požadavek',
   'journey.add': 'Přidat požadavek',
   'journey.addTitle': 'Nový požadavek',

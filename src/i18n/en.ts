@@ -308,6 +308,8 @@ export const en = {
   'journey.openCustomers': 'Customers of your other tasks',
   'journey.moveToCustomer': 'To {name}',
   'journey.moved': 'Activity moved.',
+  'journey.undo': 'Undo',
+  'journey.undone': 'Move undone.',
   'journey.dropNew': 'Drop here to start a new request',
   'journey.add': 'Add request',
   'journey.addTitle': 'New request',

@@ -310,6 +310,8 @@ export const ko: Record<StringKey, string> = {
   'journey.openCustomers': '내 다른 작업의 고객',
   'journey.moveToCustomer': '{name}님에게',
   'journey.moved': '활동을 이동했습니다.',
+  'journey.undo': '실행 취소',
+  'journey.undone': '이동을 취소했습니다.',
   'journey.dropNew': '여기에 놓으면 새 요청이 시작됩니다',
   'journey.add': '요청 추가',
   'journey.addTitle': '새 요청',

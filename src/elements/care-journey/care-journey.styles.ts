@@ -75,10 +75,20 @@ export const styles = css`
     min-inline-size: 2rem;
     padding-inline: ${token('space2')};
   }
+  /* X12: over the header, never above the list, so the rows stay where the pointer found them. */
+  [part='header'] {
+    position: relative;
+  }
   [part='drop-new'] {
-    padding: ${token('space2')};
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    display: grid;
+    place-items: center;
+    padding: 0 ${token('space2')};
     border: 2px dashed ${token('colorAccent')};
     border-radius: ${token('radius')};
+    background: ${token('colorSurface')};
     text-align: center;
   }
   [part='info'] {

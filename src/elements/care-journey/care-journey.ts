@@ -17,6 +17,9 @@ import { renderInfo, type RowLabels } from './journey-info.js';
 import { activityKey, isFocusable, requestKey, rowKey, rowsOf, type Row } from './journey-rows.js';
 
 const DRAG_TYPE = 'application/x-care-activity';
+/** X12: how long a move can be undone. */
+const UNDO_MS = 10_000;
+
 /** The drop zone for "move to a new request", as a drag target id (never a request's id). */
 const NEW_REQUEST = '';
 
@@ -69,7 +72,8 @@ const LIST: Omit<VirtualListOptions, 'loaded'> = { from: 60, firstItems: 30 };
  * @csspart activity - An activity row.
  * @csspart status - A request's status in its row.
  * @csspart handle - An activity's Move handle (drag it, or press it for the Move dialog).
- * @csspart drop-new - The drop zone for "move to a new request", while dragging.
+ * @csspart drop-new - The drop zone for "move to a new request", while dragging: it covers the header, so no row moves under the pointer (X12).
+ * @csspart undo - "Moved" with Undo, for 10 seconds after a move within the journey (X12).
  * @csspart info - The hover / focus information (R2).
  * @csspart add-form - The new-request form.
  * @csspart dialog - The Move dialog.
@@ -113,7 +117,7 @@ export class CareJourney extends CareElement {
   /** R2: what the pointer or focus is on, next to it. */
   private readonly info = new PopoverController<Row>(this, { popover: () => this.renderRoot.querySelector<HTMLElement>('[part=info]') });
   private readonly forms = new FormsOpener(this, {
-    moved: () => this.moved(),
+    moved: (before, after) => this.moved(before, after),
     closed: (activity) => this.returnFocus(activity),
     created: () => this.announce(this.i18n.t('journey.added')),
     failed: () => (this.error = CareError.network()),
@@ -134,6 +138,10 @@ export class CareJourney extends CareElement {
   private get targetId(): string | null {
     return this.customerId ?? this.focusedCustomer.value ?? null;
   }
+
+  /** X12: the last move, while it can still be undone. */
+  @state() private undo: { activity: Activity; requestId: string } | null = null;
+  private undoTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The customer whose half-added request was last looked for, so the form opens by itself once. */
   private reopenedFor: string | null = null;
@@ -210,13 +218,39 @@ export class CareJourney extends CareElement {
       this.error = result.error;
       return;
     }
-    this.moved();
+    this.moved(activity, result.value.activity);
     this.dispatchEvent(new CareActivityMovedEvent(result.value.activity));
   }
 
-  private moved(): void {
+  /** X12: a move within the journey can be undone for {@link UNDO_MS}: back to the open request it came from. */
+  private moved(before: Activity, after: Activity): void {
     this.error = null;
     this.announce(this.i18n.t('journey.moved'));
+    clearTimeout(this.undoTimer);
+    const from = before.requestId;
+    const back = from !== null && after.customerId === before.customerId && after.requestId !== from;
+    this.undo = back ? { activity: after, requestId: from } : null;
+    if (back) this.undoTimer = setTimeout(() => (this.undo = null), UNDO_MS);
+  }
+
+  private async undoMove(): Promise<void> {
+    const undo = this.undo;
+    if (!undo || !this.store) return;
+    this.undo = null;
+    clearTimeout(this.undoTimer);
+    const result = await this.store.moveActivity(undo.activity.id, { requestId: undo.requestId });
+    if (!result.ok) {
+      this.error = result.error;
+      return;
+    }
+    this.announce(this.i18n.t('journey.undone'));
+    this.dispatchEvent(new CareActivityMovedEvent(result.value.activity));
+    this.returnFocus(result.value.activity);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.undoTimer);
   }
 
   /**
@@ -261,13 +295,17 @@ export class CareJourney extends CareElement {
         ${heading}
         <span class="muted">${i.t('journey.count', { requests: i.number(journey.value.requests.length), activities: i.number(journey.value.activities.length) })}</span>
         ${editable ? html`<button type="button" aria-expanded=${this.forms.addShown} @click=${() => this.forms.toggleAdd()}>${i.t('journey.add')}</button>` : nothing}
+        ${this.drag.dragging
+          ? html`<div part="drop-new" ${this.drag.target(NEW_REQUEST, () => true, (a) => void this.drop(a, { newRequest: { title: a.summary, description: '' } }))}>${i.t('journey.dropNew')}</div>`
+          : nothing}
       </div>
+      ${this.undo
+        ? html`<p part="undo" class="muted">${i.t('journey.moved')}
+            <button type="button" @click=${() => this.undoMove()}>${i.t('journey.undo')}</button></p>`
+        : nothing}
       ${!editable ? html`<p class="muted">${i.t('journey.readOnly')}</p>` : nothing}
       ${this.forms.renderAdd(customerId)}
       ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
-      ${this.drag.dragging
-        ? html`<div part="drop-new" ${this.drag.target(NEW_REQUEST, () => true, (a) => void this.drop(a, { newRequest: { title: a.summary, description: '' } }))}>${i.t('journey.dropNew')}</div>`
-        : nothing}
       ${this.rows.length
         ? keyed(isVirtual(this.rows.length, LIST), html`<div part="list" role="list" tabindex="-1" aria-labelledby="heading" @pointerleave=${() => this.info.hide()} @keydown=${this.onListKeydown}>
             ${renderList(this.rows, rowKey, (row) => this.renderRow(row), { ...LIST, loaded: () => this.requestUpdate() })}

@@ -20,8 +20,8 @@ const forms = lazy(() =>
 );
 
 export interface FormsOpenerOptions {
-  /** The Move dialog moved its activity (and closed). */
-  moved: () => void;
+  /** The Move dialog moved its activity (and closed): as it was before, and after. */
+  moved: (before: Activity, after: Activity) => void;
   /** The Move dialog closed, after a move or a cancel: focus goes back to where it was opened from. */
   closed: (activity: Activity) => void;
   /** The add form created a request (and closed). */
@@ -82,7 +82,7 @@ export class FormsOpener {
     return html`<care-journey-move-dialog
       .activity=${activity}
       .targets=${targets(activity)}
-      @care-activity-moved=${() => (this.closeMove(), this.options.moved())}
+      @care-activity-moved=${(e: CareActivityMovedEvent) => (this.closeMove(), this.options.moved(activity, e.activity))}
       @close=${() => this.closeMove()}
     ></care-journey-move-dialog>`;
   }
