@@ -27,7 +27,7 @@ const transport = shareAcrossTabs(
     const saved = await loadSavedEngine();
     const engine = new CareEngine({ clock, seed: saved ?? createSeed({ now: clock.now() }) });
     keepEngineSaved(engine);
-    const simulator = new Simulator(engine, { people: [ME] });
+    const simulator = new Simulator(engine, { people: [ME], pickAtStart: 3 });
     const link = new MemoryTransport(engine, { agentId: ME, latency: 60 });
     world = { engine, simulator, link };
     watchTeam(engine);
@@ -81,8 +81,8 @@ function drawTeam(): void {
       </ul>
       <p>
         ${tasks.filter((t) => t.state === 'queued' || t.state === 'offered').length} waiting.
-        <button type="button" @click=${() => simulator.arrive('chat', false)}>Push a chat</button>
-        <button type="button" @click=${() => simulator.arrive('call', false)}>Push a call</button>
+        <button type="button" @click=${() => simulator.arrive('chat', false, ME)}>Push a chat</button>
+        <button type="button" @click=${() => simulator.arrive('call', false, ME)}>Push a call</button>
         <button type="button" @click=${() => simulator.arrive('chat', true)}>Queue a chat for picking</button>
       </p>
       <p>

@@ -16,6 +16,8 @@ export class Routing {
   /** Who declined which task, and when (X2): not offered it again until the cool-down passes. */
   private readonly declines = new Map<Id, Map<Id, number>>();
   private readonly declineTimers = new Set<TimerHandle>();
+  /** The agent a task should be offered to first, while it waits (see InboundTask.preferredAgentId). */
+  private readonly preferred = new Map<Id, Id>();
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -89,6 +91,11 @@ export class Routing {
     }
   }
 
+  /** Offers `taskId` to `agentId` first whenever it is routed while they are Ready and free. */
+  prefer(taskId: Id, agentId: Id): void {
+    this.preferred.set(taskId, agentId);
+  }
+
   /** The agent just finished a task: it waits from now for its next offer. */
   markIdle(agentId: Id): void {
     this.idleSince.set(agentId, this.ctx.now());
@@ -105,6 +112,7 @@ export class Routing {
 
   /** The offer is settled (accepted): its R13 timeout no longer applies. */
   clearOfferTimer(taskId: Id): void {
+    this.preferred.delete(taskId);
     const timer = this.offerTimers.get(taskId);
     if (timer !== undefined) this.ctx.clock.clearTimeout(timer);
     this.offerTimers.delete(taskId);
@@ -129,11 +137,13 @@ export class Routing {
 
   private pickAgentFor(task: Task): Agent | undefined {
     let best: Agent | undefined;
+    const preferred = this.preferred.get(task.id);
     for (const agent of this.ctx.records.agents.values()) {
       if (agent.status !== 'ready' || !agent.queueIds.includes(task.queueId)) continue;
       if (this.linkLost.get(agent.id)?.down) continue;
       if (this.hasPendingOffer(agent.id) || this.declinedLately(task.id, agent.id)) continue;
       if (task.media === 'call' && this.callsInProgress(agent.id) >= MAX_CONCURRENT_CALLS) continue;
+      if (agent.id === preferred) return agent;
       if (!best || this.idle(agent) < this.idle(best)) best = agent;
     }
     return best;

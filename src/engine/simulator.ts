@@ -24,12 +24,24 @@ export interface SimulatorOptions {
    * same customer or request (R6's conflict, in the demo). Default 0.5.
    */
   colleagueEditChance?: number;
+  /** Tasks to put in the pick queue at start when it is empty, so a new user has work at once (default 0). */
+  pickAtStart?: number;
 }
 
 /** What a colleague changes in {@link Simulator.colleagueEdit}. */
 export type ColleagueEdit = 'request' | 'customer';
 
 const SECOND = 1000;
+
+/** Where a colleague takes a case: the request's title says its state, replaced (never appended) on each edit. */
+const STAGES = [' — escalated to second line', ' — waiting for the customer', ' — replacement sent'];
+
+/** The title with the next stage in place of the one it had. */
+function progressed(title: string): string {
+  const stage = STAGES.find((s) => title.endsWith(s));
+  const base = stage ? title.slice(0, -stage.length) : title;
+  return base + STAGES[(stage ? STAGES.indexOf(stage) + 1 : 0) % STAGES.length];
+}
 
 /**
  * Makes the embedded engine feel alive: customers start chats and calls,
@@ -44,6 +56,7 @@ export class Simulator {
   private readonly pickShare: number;
   private readonly maxWaiting: number;
   private readonly colleagueEditChance: number;
+  private readonly pickAtStart: number;
   private readonly timers = new Set<TimerHandle>();
   /** Running chats: the topic the customer is talking about and how many lines they have typed. */
   private readonly chats = new Map<Id, { topic: string; lines: number }>();
@@ -59,6 +72,7 @@ export class Simulator {
     this.pickShare = options.pickShare ?? 0.25;
     this.maxWaiting = options.maxWaiting ?? 10;
     this.colleagueEditChance = options.colleagueEditChance ?? 0.5;
+    this.pickAtStart = options.pickAtStart ?? 0;
   }
 
   /** Starts the traffic and the colleagues. */
@@ -69,6 +83,9 @@ export class Simulator {
       if (this.people.has(agent.id)) continue;
       this.after(this.rng.int(3, 20) * SECOND, () => this.engine.setStatus(agent.id, 'ready'));
     }
+    const picking = this.pickQueue();
+    const waiting = this.engine.listTasks().some((t) => t.state === 'queued' && t.queueId === picking);
+    if (!waiting) for (let i = 0; i < this.pickAtStart; i++) this.arrive(i % 3 === 2 ? 'call' : 'chat', true);
     this.scheduleArrival(this.rng.int(2, 6) * SECOND);
   }
 
@@ -80,14 +97,18 @@ export class Simulator {
     this.timers.clear();
   }
 
-  /** Brings in one chat or call now (for a "new contact" button in a demo). */
-  arrive(media: 'chat' | 'call' = this.rng.chance(0.65) ? 'chat' : 'call', pick = this.rng.chance(this.pickShare)): Id {
+  /**
+   * Brings in one chat or call now (for a "new contact" button in a demo);
+   * a pushed one goes to `preferredAgentId` first when they are Ready and free.
+   */
+  arrive(media: 'chat' | 'call' = this.rng.chance(0.65) ? 'chat' : 'call', pick = this.rng.chance(this.pickShare), preferredAgentId?: Id): Id {
     const inbound = createInboundContact(this.rng, this.engine.listCustomers(), media);
     const task = this.engine.receive({
       media,
       contact: inbound.contact,
       opening: inbound.opening,
       ...(pick ? { queueId: this.pickQueue() } : {}),
+      ...(preferredAgentId ? { preferredAgentId } : {}),
     });
     if (media === 'chat') this.chats.set(task.activityId, { topic: inbound.topic, lines: 1 });
     return task.id;
@@ -142,13 +163,17 @@ export class Simulator {
     const queueId = this.pickQueue();
     if (!colleague || !queueId) return null;
     const customer = this.engine.getCustomer(customerId);
-    const task = this.engine.receive({
-      media: 'chat',
-      contact: { name: customer.name, email: customer.email, phone: customer.phone },
-      opening: 'Just checking how my case is going.',
-      queueId,
-    });
-    if (task.customerId !== customerId || !this.quietly(() => this.engine.acceptTask(colleague.id, task.id))) {
+    // A colleague already on a contact with this customer edits from it: pressing again adds no activity to the journey.
+    const holding = this.engine.listTasks().find((t) => t.state === 'accepted' && t.acceptedBy === colleague.id && t.customerId === customerId);
+    const task =
+      holding ??
+      this.engine.receive({
+        media: 'chat',
+        contact: { name: customer.name, email: customer.email, phone: customer.phone },
+        opening: 'Just checking how my case is going.',
+        queueId,
+      });
+    if (!holding && (task.customerId !== customerId || !this.quietly(() => this.engine.acceptTask(colleague.id, task.id)))) {
       this.quietly(() => this.engine.closeTask(colleague.id, task.id));
       return null;
     }
@@ -160,9 +185,9 @@ export class Simulator {
       }
       const request = mostRecentOpenRequest(this.engine.getJourney(customerId).requests);
       if (!request) throw CareError.refused('invalid-state', 'no open request');
-      this.engine.updateRequest(colleague.id, request.id, request.version, { title: `${request.title} (updated by ${colleague.name})` });
+      this.engine.updateRequest(colleague.id, request.id, request.version, { title: progressed(request.title) });
     });
-    this.after(this.rng.int(20, 60) * SECOND, () => this.tryClose(colleague.id, task.id));
+    if (!holding) this.after(this.rng.int(20, 60) * SECOND, () => this.tryClose(colleague.id, task.id));
     return edited ? colleague.name : null;
   }
 

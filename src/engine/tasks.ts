@@ -13,6 +13,11 @@ export interface InboundTask {
   opening: string;
   /** Defaults to the push queue of the medium. */
   queueId?: Id;
+  /**
+   * Push routing offers it to this agent first when they are Ready and free
+   * (a customer's own agent, or the demo's "push to me"); else as usual.
+   */
+  preferredAgentId?: Id;
 }
 
 /** A task's life: it arrives, is accepted and is closed (R3, R4, R5, R11). */
@@ -71,6 +76,7 @@ export class Tasks {
     }
     this.ctx.emit({ type: 'activity', activity });
     this.ctx.emit({ type: 'task', task, cause: 'received' });
+    if (inbound.preferredAgentId) this.ctx.routing.prefer(task.id, inbound.preferredAgentId);
     this.ctx.routing.route();
     return task;
   }

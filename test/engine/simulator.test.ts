@@ -52,17 +52,39 @@ describe('Simulator', () => {
 });
 
 describe('Simulator colleagues', () => {
-  it('R6 R25 a colleague takes a contact from the same customer, then edits their request title', () => {
+  it('R6 R25 a colleague takes a contact from the same customer, then moves their request title on a stage, never appending', () => {
     const clock = new VirtualClock(START);
     const engine = new CareEngine({ clock, seed: createSeed({ now: START }) });
     const simulator = new Simulator(engine, { colleagueEditChance: 0 });
     const customer = engine.listCustomers().find((c) => c.email && engine.getJourney(c.id).requests.some((r) => r.status === 'open'))!;
-    const before = engine.getJourney(customer.id).requests.filter((r) => r.status === 'open');
-    const name = simulator.colleagueEdit(customer.id, 'request');
-    expect(name).to.be.a('string');
-    const after = engine.getJourney(customer.id).requests.filter((r) => r.status === 'open');
-    const changed = after.filter((r) => !before.some((b) => b.id === r.id && b.version === r.version));
-    expect(changed.some((r) => r.title.includes(`updated by ${name}`) && r.updatedBy !== undefined)).to.equal(true);
+    const open = () => engine.getJourney(customer.id).requests.filter((r) => r.status === 'open');
+    const before = open();
+    const activities = engine.getJourney(customer.id).activities.length;
+    expect(simulator.colleagueEdit(customer.id, 'request')).to.be.a('string');
+    const changed = open().find((r) => !before.some((b) => b.id === r.id && b.version === r.version))!;
+    const original = before.find((b) => b.id === changed.id)!.title;
+    expect(changed.title).to.equal(`${original} — escalated to second line`);
+    expect(changed.updatedBy).to.not.equal(undefined);
+    // Pressed again: the stage is replaced, and the colleague's contact is reused, adding no activity.
+    simulator.colleagueEdit(customer.id, 'request');
+    simulator.colleagueEdit(customer.id, 'request');
+    expect(engine.getRequest(changed.id).title).to.equal(`${original} — replacement sent`);
+    expect(engine.getJourney(customer.id).activities.length, 'one contact for all three edits').to.equal(activities + 1);
+  });
+
+  it('pickAtStart puts work in the pick queue at once; a push with a preferred agent is offered to them when Ready', () => {
+    const clock = new VirtualClock(START);
+    const engine = new CareEngine({ clock, seed: createSeed({ now: START }) });
+    const simulator = new Simulator(engine, { pickAtStart: 3 });
+    simulator.start();
+    const picking = engine.listQueues().find((q) => q.routing === 'pick')!.id;
+    expect(engine.listTasks().filter((t) => t.state === 'queued' && t.queueId === picking)).to.have.length(3);
+    clock.advance(MINUTE);
+    engine.setStatus('agent-1', 'ready');
+    for (const agent of engine.listAgents()) if (agent.id !== 'agent-1') expect(agent.status, 'colleagues are Ready and idle longer').to.equal('ready');
+    const id = simulator.arrive('chat', false, 'agent-1');
+    expect(engine.getTask(id).offeredTo).to.equal('agent-1');
+    simulator.stop();
   });
 
   it('R6 a colleague can change the customer’s phone', () => {
