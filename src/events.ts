@@ -37,6 +37,14 @@ export class CareTaskAcceptedEvent extends Event {
   }
 }
 
+/** A new contact was linked to an existing customer instead of creating one (X4). */
+export class CareCustomerLinkedEvent extends Event {
+  static readonly eventName = 'care-customer-linked';
+  constructor(readonly customer: Customer) {
+    super(CareCustomerLinkedEvent.eventName, init());
+  }
+}
+
 /** The agent declined an offer (X2); it goes on to the next agent. */
 export class CareTaskDeclinedEvent extends Event {
   static readonly eventName = 'care-task-declined';
@@ -177,6 +185,7 @@ declare global {
     'care-task-accept': CareTaskAcceptEvent;
     'care-task-accepted': CareTaskAcceptedEvent;
     'care-task-declined': CareTaskDeclinedEvent;
+    'care-customer-linked': CareCustomerLinkedEvent;
     'care-task-select': CareTaskSelectEvent;
     'care-task-close': CareTaskCloseEvent;
     'care-task-closed': CareTaskClosedEvent;

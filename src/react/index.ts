@@ -41,6 +41,7 @@ import {
   CareActivitySelectEvent,
   CareCommentAddedEvent,
   CareCustomerCreatedEvent,
+  CareCustomerLinkedEvent,
   CareCustomerSavedEvent,
   CareMessageSentEvent,
   CareRequestCreatedEvent,
@@ -78,6 +79,7 @@ const EVENTS = {
   onActivityMoved: CareActivityMovedEvent.eventName as EventName<CareActivityMovedEvent>,
   onActivitySelect: CareActivitySelectEvent.eventName as EventName<CareActivitySelectEvent>,
   onCustomerCreated: CareCustomerCreatedEvent.eventName as EventName<CareCustomerCreatedEvent>,
+  onCustomerLinked: CareCustomerLinkedEvent.eventName as EventName<CareCustomerLinkedEvent>,
   onCustomerSaved: CareCustomerSavedEvent.eventName as EventName<CareCustomerSavedEvent>,
 };
 
@@ -111,7 +113,7 @@ export const CareAgentStatus = createComponent({
   react: React,
   tagName: 'care-agent-status',
   elementClass: CareAgentStatusElement,
-  events: fires('onStatusChange', 'onStatusChanged', 'onTaskOffered', 'onTaskAccept', 'onTaskAccepted'),
+  events: fires('onStatusChange', 'onStatusChanged', 'onTaskOffered', 'onTaskAccept', 'onTaskAccepted', 'onTaskDeclined'),
   displayName: 'CareAgentStatus',
 });
 
@@ -174,6 +176,6 @@ export const CareCustomer = createComponent({
   react: React,
   tagName: 'care-customer',
   elementClass: CareCustomerElement,
-  events: fires('onCustomerSaved', 'onCustomerCreated'),
+  events: fires('onCustomerSaved', 'onCustomerCreated', 'onCustomerLinked'),
   displayName: 'CareCustomer',
 });

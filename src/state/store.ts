@@ -247,9 +247,7 @@ export class CareStore {
   }
 
   /** Declines an offer (X2): it goes to the next agent at once and the agent stays Ready. */
-  decline(taskId: Id): Promise<Result<Task>> {
-    return session.decline(this.parts, taskId);
-  }
+  decline = (taskId: Id): Promise<Result<Task>> => session.decline(this.parts, taskId);
 
   /** What Close must ask before ending the interaction (R11). */
   closeCheck(taskId: Id): CloseCheck {
@@ -317,9 +315,7 @@ export class CareStore {
   }
 
   /** Reopens a resolved request (X9): it is open again and its R18 countdown starts anew. A closed request stays closed. */
-  reopenRequest(requestId: Id): Promise<Result<CareRequest>> {
-    return records.setRequestStatus(this.parts, requestId, 'open');
-  }
+  reopenRequest = (requestId: Id): Promise<Result<CareRequest>> => records.setRequestStatus(this.parts, requestId, 'open');
 
   /** Adds a request for a new problem; it needs a title (R21). */
   createRequest(customerId: Id, fields: RequestFields): Promise<Result<CareRequest>> {
@@ -372,6 +368,9 @@ export class CareStore {
   moveActivityToCustomer(activityId: Id, customerId: Id): Promise<Result<Activity>> {
     return activities.moveActivityToCustomer(this.parts, activityId, customerId);
   }
+
+  /** X4: files a new contact's task with an existing customer (the activity joins their open request, R4) instead of creating one. */
+  linkCustomer = (taskId: Id, customerId: Id): Promise<Result<Activity>> => activities.linkCustomer(this.parts, taskId, customerId);
 
   /** Finds customers by name, email or phone (R29). */
   searchCustomers(query: string): Promise<Result<Customer[]>> {

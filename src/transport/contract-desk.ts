@@ -100,6 +100,24 @@ export function deskCases(test: Register, timeRules: boolean): void {
     await t.addComment(activity.id, 'Reopened: the refund bounced', signal());
   });
 
+  test('X4 a new contact is linked to an existing customer: the activity joins their open request and the task follows', async (w) => {
+    const mine = await w.agent(one);
+    const stranger = await w.backend.receive({
+      media: 'chat',
+      contact: { name: 'Ann Lee', email: 'ann.lee@work.example', phone: '' },
+      opening: 'Hi, it is Ann from my work address',
+      queueId: W.pickQueue,
+    });
+    same(stranger.customerId, null, 'an unmatched contact has no customer (R27)');
+    const task = await mine.transport.acceptTask(stranger.id, signal());
+    const activity = await mine.transport.moveActivityToCustomer(task.activityId, W.customer.id, signal());
+    same(activity.customerId, W.customer.id, 'the activity’s customer');
+    same(activity.requestId, W.openRequest, 'the activity joined the customer’s open request (R4)');
+    await mine.next('task-changed', (e) => e.task.id === task.id && e.task.customerId === W.customer.id, 'task-changed (the task follows)');
+    const customers = await mine.transport.searchCustomers('ann.lee@work', signal());
+    same(customers.length, 0, 'no customer was made for the contact');
+  });
+
   if (!timeRules) return;
 
   test('X2 a declined task nobody else takes is offered to the same agent again after the cool-down', async (w) => {

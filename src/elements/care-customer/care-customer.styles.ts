@@ -96,4 +96,44 @@ export const styles = css`
   [part='note'] {
     margin: 0;
   }
+  /* X4: linking a new contact to a customer. */
+  [part='link'] {
+    display: grid;
+    gap: ${token('space2')};
+    margin-block-start: ${token('space3')};
+    padding-block-start: ${token('space3')};
+    border-block-start: 1px solid ${token('colorBorder')};
+  }
+  [part='link'] h3,
+  [part='link'] p {
+    margin: 0;
+  }
+  [part='matches'] {
+    display: grid;
+    gap: ${token('space1')};
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part='matches'] li,
+  [part='link'] .find {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space2')};
+  }
+  [part='matches'] .who {
+    flex: 1;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='link'] .find input {
+    flex: 1;
+    min-inline-size: 8rem;
+  }
+  [part='link'] button {
+    white-space: nowrap;
+  }
 `;

@@ -1,6 +1,11 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CareCustomerCreatedEvent, CareCustomerSavedEvent } from '../../events.js';
+import { CareCustomerCreatedEvent, CareCustomerLinkedEvent, CareCustomerSavedEvent } from '../../events.js';
+import type { CustomerLink } from './customer-link.js';
+import { lazy } from '../lazy.js';
+
+/** X4's suggestions and search, fetched the first time a new contact is shown. */
+const linking = lazy(() => import('./customer-link.js'));
 import type { StringKey } from '../../i18n/en.js';
 import type { CareError } from '../../model/errors.js';
 import type { ContactFields, Id, Task } from '../../model/types.js';
@@ -14,7 +19,9 @@ import { FIELDS, fieldLabel, renderDetails, renderForm, type FormText } from './
  * A customer's details (R17) and the customer information form (R10).
  * Without `customer-id` it follows the task the desktop shows: that task's
  * customer, or, while the customer is not created yet, the task's
- * new-customer form, filled with what the task knows (R27), with Create.
+ * new-customer form, filled with what the task knows (R27), with Create,
+ * and beside it customers like the contact and a search, to link the
+ * contact to the customer it belongs to instead of a duplicate (X4).
  *
  * Clicking the customer's name opens the form. An existing customer opens
  * read-only, with Edit while one of the agent's tasks with them is in
@@ -35,6 +42,7 @@ import { FIELDS, fieldLabel, renderDetails, renderForm, type FormText } from './
  *
  * @fires care-customer-saved - After the agent's changes were saved. `event.customer`.
  * @fires care-customer-created - After a new customer was created from the form. `event.customer`.
+ * @fires care-customer-linked - After a new contact was linked to an existing customer (X4). `event.customer`.
  *
  * @csspart base - The wrapper.
  * @csspart heading - The heading with the customer's name.
@@ -49,6 +57,8 @@ import { FIELDS, fieldLabel, renderDetails, renderForm, type FormText } from './
  * @csspart stash - The agent's own changes put aside by Load, with Restore and Forget.
  * @csspart empty - Shown when there is no customer to show.
  * @csspart error - A failed load (with Retry), save or create.
+ * @csspart link - Linking a new contact to an existing customer (X4).
+ * @csspart matches - Customers to link to, suggested or found.
  *
  * @cssprop --care-customer-gap - Space between the parts.
  * @cssprop --care-customer-field-gap - Space between the form's fields.
@@ -86,6 +96,28 @@ export class CareCustomer extends CareElement {
   /** Tasks whose Create is under way. */
   @state() private creating: ReadonlySet<Id> = new Set();
   @state() private createError: { taskId: Id; error: CareError } | null = null;
+
+  /** X4: customers like a new contact, and a search, to link it to instead of creating a duplicate. */
+  private linker: CustomerLink | undefined;
+
+  private renderLink(task: Task) {
+    const module = linking.value;
+    if (!module) {
+      void linking.load().then(() => this.requestUpdate(), () => undefined);
+      return nothing;
+    }
+    this.linker ??= new module.CustomerLink(this, {
+      i18n: this.i18n,
+      store: () => this.store,
+      errorText: (error) => this.errorText(error),
+      linked: (customer) => {
+        this.announce(this.i18n.t('customer.linked', { name: this.nameOf(customer) }));
+        this.dispatchEvent(new CareCustomerLinkedEvent(customer));
+        this.focusLater('[part~=name]');
+      },
+    });
+    return this.linker.render(task);
+  }
 
   /** The words customer-form.ts renders with. */
   private readonly text: FormText = { i18n: this.i18n, errorText: (issue) => this.errorText(issue) };
@@ -273,6 +305,7 @@ export class CareCustomer extends CareElement {
             () => void this.create(task, values),
           )
         : renderDetails(this.text, values)}
+      ${editable ? this.renderLink(task) : nothing}
     `;
   }
 

@@ -86,6 +86,21 @@ export async function moveActivityToCustomer(parts: StoreParts, activityId: Id, 
   return result;
 }
 
+/** X4: files a new contact's task and activity with an existing customer instead of creating one; the new-customer form goes. */
+export async function linkCustomer(parts: StoreParts, taskId: Id, customerId: Id): Promise<Result<Activity>> {
+  const task = parts.container.value.tasks.get(taskId);
+  if (!task) return { ok: false, error: CareError.notFound('task', taskId) };
+  const result = await moveActivityToCustomer(parts, task.activityId, customerId);
+  if (result.ok) {
+    parts.container.update((s) => {
+      if (!(taskId in s.newCustomers)) return s;
+      const { [taskId]: _, ...newCustomers } = s.newCustomers;
+      return { ...s, newCustomers };
+    });
+  }
+  return result;
+}
+
 export function searchCustomers(parts: StoreParts, query: string): Promise<Result<Customer[]>> {
   const { caller, transport } = parts;
   return caller.run('searchCustomers', (signal) => transport.searchCustomers(query, signal));
