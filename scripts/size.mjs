@@ -14,13 +14,15 @@
 // a desk opens rarely (transfer, wrap-up) are to load on demand. 60 → 62 KB for the rest of the agent's day so far: Not
 // Ready reasons and the status timer (~0.4 KB), Resolve's question and Reopen (~0.3 KB), unread lines and the reply
 // wait per task in the store and the in-progress list (~0.6 KB), their strings in English (~0.4 KB); the alerts (sound,
-// notification, title) load with the desktop and are not counted. The payload schemas, the draft keeper,
+// notification, title) load with the desktop and are not counted. 62 → 64 KB for X4, X10 and X12: Link's strings and
+// styles (its search loads on demand), a move's Undo, the two-line task rows (~0.5 KB), with room for the transfer,
+// wrap-up and canned-response triggers, whose dialogs must load on demand. The payload schemas, the draft keeper,
 // IndexedDB (idb) and care-kit/tabs load on demand or are their own entry and are not counted.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 62;
+const BUDGET_KB = 64;
 const external = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'rxjs', 'rxjs/*', 'react', 'react-dom'];
 
 /**

@@ -60,7 +60,10 @@ export const baseStyles = css`
     font-size: ${token('fontSize')};
     line-height: ${token('lineHeight')};
     color: ${token('colorText')};
-    overflow-wrap: anywhere;
+    /* X10: words wrap whole (Korean too: keep-all keeps a word's syllables together); only a word wider than
+       its line is broken, so pasted text never overflows. Names that may be long end in an ellipsis instead. */
+    overflow-wrap: break-word;
+    word-break: keep-all;
   }
   :host([hidden]) {
     display: none;

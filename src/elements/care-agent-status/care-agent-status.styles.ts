@@ -47,6 +47,13 @@ export const styles = css`
     border-radius: ${token('radius')};
     background: ${token('colorSurface')};
   }
+  /* X10: a long name (an email address) ends in an ellipsis; the full text is in the title and the buttons' names. */
+  [part='offer'] .what {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   [part='offer-preview'],
   [part='offer'] .actions {
     grid-column: 1 / -1;

@@ -219,7 +219,7 @@ export class CareAgentStatus extends CareElement {
     const i = this.i18n;
     const label = i.t('offers.item', { media: this.media(task), name: this.nameOfTask(task) });
     return html`<li part="offer">
-      <span class="what">${i.tb('offers.item', { media: this.media(task), name: this.nameOfTask(task) })}</span>
+      <span class="what" title=${label}>${i.tb('offers.item', { media: this.media(task), name: this.nameOfTask(task) })}</span>
       <span part="countdown" class=${left < 60_000 ? 'urgent' : ''} role="timer" aria-label=${i.t('offers.timeLeft', { time })}>${time}</span>
       ${task.preview ? html`<q part="offer-preview" class="muted">${task.preview}</q>` : nothing}
       <span class="actions">

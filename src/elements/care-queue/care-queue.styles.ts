@@ -30,7 +30,8 @@ export const styles = css`
     flex: 1;
     min-inline-size: 0;
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-columns: auto minmax(0, 1fr);
+    row-gap: 0;
     align-items: center;
     gap: ${token('space2')};
     text-align: start;
@@ -62,10 +63,20 @@ export const styles = css`
   [part~='item'] > button {
     white-space: nowrap;
   }
-  /* X1: unread lines and the reply wait sit on a second line under the name. */
-  .unread {
+  /* The row may be two lines tall (name, then its times); Accept keeps a button's height beside it. */
+  [part~='item'] > [data-accept] {
+    align-self: center;
+  }
+  /* X10: the name has the row's whole width; how long, unread lines and the reply wait (X1) go under it. */
+  .meta {
     grid-column: 2;
-    justify-self: start;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 ${token('space2')};
+    font-size: 0.875em;
+  }
+  .unread {
     min-inline-size: 1.5em;
     padding: 0 ${token('space1')};
     border-radius: 999px;
@@ -73,9 +84,6 @@ export const styles = css`
     color: ${token('colorOnAccent')};
     font-weight: 600;
     text-align: center;
-  }
-  .waiting {
-    grid-column: 3;
   }
   .waiting.warning {
     color: ${token('colorWarning')};

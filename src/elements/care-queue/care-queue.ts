@@ -191,7 +191,7 @@ export class CareQueue extends CareElement {
       <button type="button" data-task=${task.id} tabindex=${tabindex} aria-pressed=${selected} aria-controls=${selected ? 'preview' : nothing} @click=${() => this.select(task)}>
         ${mediaIcon(task.media)}
         <span class="name" title=${name}><span class="visually-hidden">${this.media(task)}: </span><bdi class="who">${name}</bdi></span>
-        <span class="when muted">${i.t('queue.waiting', { time: waited })}</span>
+        <span class="meta"><span class="when muted">${i.t('queue.waiting', { time: waited })}</span></span>
       </button>
       <button type="button" class="primary" data-accept tabindex=${tabindex} aria-label=${i.t('queue.acceptLabel', { media: this.media(task), name })} @click=${() => this.accept(task)}>
         ${i.t('queue.accept')}
@@ -210,9 +210,11 @@ export class CareQueue extends CareElement {
       <button type="button" data-task=${task.id} tabindex=${this.progressFocus.tabindex(task.id)} aria-current=${current ? 'true' : 'false'} @click=${() => this.open(task)}>
         ${mediaIcon(task.media)}
         <span class="name" title=${name}><span class="visually-hidden">${this.media(task)}: </span><bdi class="who">${name}</bdi></span>
-        <span class="when muted">${i.t('progress.since', { time: since })}</span>
-        ${attention?.unread ? html`<span part="unread" class="unread"><span aria-hidden="true">${i.number(attention.unread)}</span><span class="visually-hidden">${i.plural('progress.unread', attention.unread)}</span></span>` : nothing}
-        ${attention?.waitingSince != null ? this.renderWaiting(now - attention.waitingSince) : nothing}
+        <span class="meta">
+          ${attention?.unread ? html`<span part="unread" class="unread"><span aria-hidden="true">${i.number(attention.unread)}</span><span class="visually-hidden">${i.plural('progress.unread', attention.unread)}</span></span>` : nothing}
+          <span class="when muted">${i.t('progress.since', { time: since })}</span>
+          ${attention?.waitingSince != null ? this.renderWaiting(now - attention.waitingSince) : nothing}
+        </span>
       </button>
     </li>`;
   }
