@@ -14,7 +14,7 @@ import type { Db, Tx } from './pool.js';
 
 /** Tables that hold the contact centre's data, children first: what a reset empties. */
 const DATA_TABLES = [
-  'agent_streams', 'idempotency_keys', 'sign_in_failures', 'sessions', 'events', 'chat_messages', 'comments', 'activity_tags', 'task_declines', 'tasks',
+  'agent_streams', 'idempotency_keys', 'sign_in_failures', 'sessions', 'events', 'chat_messages', 'comments', 'activity_tags', 'task_declines', 'canned_responses', 'tasks',
   'activities', 'requests', 'customers', 'agent_queues', 'agents', 'queues',
 ];
 
@@ -81,6 +81,8 @@ async function insertSeed(tx: Tx, seed: SeedData, passwordHash: string): Promise
     seed.comments.map((c) => [c.id, c.activityId, c.authorId, c.authorName, c.text, c.createdAt]));
   await insertMany(tx, 'chat_messages', ['id', 'activity_id', 'sender', 'author_name', 'text', 'at'],
     seed.transcripts.map((m) => [m.id, m.activityId, m.from, m.authorName, m.text, m.at]));
+  await insertMany(tx, 'canned_responses', ['id', 'position', 'title', 'text'],
+    (seed.cannedResponses ?? []).map((c, position) => [c.id, position, c.title, c.text]));
 }
 
 /** Inserts rows in batches, with one parameter per value. */

@@ -1,6 +1,6 @@
 /** Reads: any signed-in agent may read (previews are R1, R2). Journeys are oldest first (R16). */
 import { isTaskVisibleTo } from '../../src/model/rules.js';
-import type { Activity, ChatMessage, Comment, Id, Journey, SessionSnapshot } from '../../src/model/types.js';
+import type { Activity, CannedResponse, ChatMessage, Comment, Id, Journey, SessionSnapshot } from '../../src/model/types.js';
 import type { Tx } from '../db/pool.js';
 import { ACTIVITY_COLUMNS, COMMENT_COLUMNS, MESSAGE_COLUMNS, REQUEST_COLUMNS, TASK_COLUMNS, toActivity, toComment, toMessage, toQueue, toRequest, toTask } from '../db/rows.js';
 import * as records from './records.js';
@@ -44,4 +44,9 @@ export async function transcript(tx: Tx, activityId: Id): Promise<ChatMessage[]>
   await records.activity(tx, activityId);
   const rows = await tx.rows(`SELECT ${MESSAGE_COLUMNS} FROM chat_messages m WHERE m.activity_id = $1 ORDER BY m.position`, [activityId]);
   return rows.map((r) => toMessage(r as Row));
+}
+
+/** X7: the canned responses, in the order agents see them. */
+export async function cannedResponses(tx: Tx): Promise<CannedResponse[]> {
+  return tx.rows<CannedResponse>('SELECT id, title, text FROM canned_responses ORDER BY position, id');
 }

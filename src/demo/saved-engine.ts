@@ -6,7 +6,7 @@
  * "Reset demo data" clears it and starts from the seed again.
  */
 import { clearDatabase, database } from '../state/persist/database.js';
-import { array, type Schema } from '../model/schema.js';
+import { array, optional, type Schema } from '../model/schema.js';
 import {
   activitySchema,
   agentSchema,
@@ -16,7 +16,9 @@ import {
   customerSchema,
   queueSchema,
   taskSchema,
+  cannedResponseSchema,
 } from '../model/schemas.js';
+import { DEFAULT_CANNED_RESPONSES } from '../engine/canned.js';
 import type { CareEngine } from '../engine/engine.js';
 import type { SeedData } from '../engine/seed.js';
 
@@ -32,6 +34,8 @@ const PARTS: Record<Exclude<keyof SeedData, 'nextId'>, Schema<unknown>> = {
   comments: array(commentSchema),
   transcripts: array(chatMessageSchema),
   tasks: array(taskSchema),
+  // Saved before canned responses existed: absent, and the defaults are used.
+  cannedResponses: optional(array(cannedResponseSchema)),
 };
 
 /** The saved engine data, or null when there is none or it does not read as engine data. */
@@ -41,7 +45,8 @@ export async function loadSavedEngine(): Promise<SeedData | null> {
     if (!value || typeof value !== 'object') return null;
     for (const [part, schema] of Object.entries(PARTS)) if (schema(value[part])) return null;
     if (!Number.isInteger(value.nextId)) return null;
-    return value as unknown as SeedData;
+    const saved = value as unknown as SeedData;
+    return saved.cannedResponses ? saved : { ...saved, cannedResponses: DEFAULT_CANNED_RESPONSES.map((c) => ({ ...c })) };
   } catch {
     return null;
   }

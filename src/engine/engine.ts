@@ -2,6 +2,7 @@ import { SEARCH_RESULTS_MAX } from '../model/limits.js';
 import { isTaskVisibleTo } from '../model/rules.js';
 import type {
   Activity,
+  CannedResponse,
   Agent,
   AgentStatus,
   CareRequest,
@@ -151,6 +152,11 @@ export class CareEngine {
   /** Customers whose name, email or phone contains `query` (R29's "search for one"). */
   searchCustomers(query: string, limit = SEARCH_RESULTS_MAX): Customer[] {
     return clone(this.ctx.customers.search(query, limit));
+  }
+
+  /** X7: the canned responses, in the order agents see them. */
+  getCannedResponses(): CannedResponse[] {
+    return clone(this.ctx.records.canned);
   }
 
   // ── Status and tasks (R3, R4, R5, R11, R12, R13, R27) ─────────────────

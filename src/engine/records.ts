@@ -1,5 +1,5 @@
 import { CareError } from '../model/errors.js';
-import type { Activity, Agent, CareRequest, ChatMessage, Comment, Customer, Id, Queue, Task } from '../model/types.js';
+import type { Activity, Agent, CannedResponse, CareRequest, ChatMessage, Comment, Customer, Id, Queue, Task } from '../model/types.js';
 import type { SeedData } from './seed.js';
 
 let engines = 0;
@@ -15,6 +15,8 @@ export class Records {
   readonly requests = new Map<Id, CareRequest>();
   readonly activities = new Map<Id, Activity>();
   readonly tasks = new Map<Id, Task>();
+  /** X7, in the order agents see them. */
+  canned: CannedResponse[] = [];
   private readonly comments = new Map<Id, Comment[]>();
   private readonly transcripts = new Map<Id, ChatMessage[]>();
   // Ids differ between engines in one page, so one engine's ids never resolve in another.
@@ -31,6 +33,7 @@ export class Records {
     for (const comment of seed.comments) this.addComment(clone(comment));
     for (const message of seed.transcripts) this.addMessage(clone(message));
     for (const task of seed.tasks ?? []) this.tasks.set(task.id, clone(task));
+    this.canned = clone(seed.cannedResponses ?? []);
     this.nextId = Math.max(this.nextId, seed.nextId ?? 1);
   }
 
@@ -46,6 +49,7 @@ export class Records {
       transcripts: [...this.transcripts.values()].flat(),
       tasks: [...this.tasks.values()].filter((t) => t.state !== 'closed'),
       nextId: this.nextId,
+      cannedResponses: this.canned,
     });
   }
 

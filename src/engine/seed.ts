@@ -6,20 +6,8 @@
  */
 import { AUTO_CLOSE_MS } from '../model/limits.js';
 import { displayName } from '../model/rules.js';
-import type {
-  Activity,
-  Agent,
-  CareRequest,
-  ChatMessage,
-  Comment,
-  ContactFields,
-  Customer,
-  Id,
-  MediaType,
-  Queue,
-  RequestStatus,
-  Task,
-} from '../model/types.js';
+import { DEFAULT_CANNED_RESPONSES } from './canned.js';
+import type { Activity, Agent, CannedResponse, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, MediaType, Queue, RequestStatus, Task } from '../model/types.js';
 import { tagKey } from '../model/validation.js';
 import {
   contactOf,
@@ -52,6 +40,8 @@ export interface SeedData {
   tasks?: Task[];
   /** The engine's id counter, so ids made after a restore never repeat saved ones. */
   nextId?: number;
+  /** X7: the contact centre's canned responses; none when absent. */
+  cannedResponses?: CannedResponse[];
 }
 
 export interface SeedOptions {
@@ -461,5 +451,5 @@ export function createSeed(options: SeedOptions): SeedData {
     });
   }
 
-  return { queues, agents, customers, requests, activities, comments, transcripts };
+  return { queues, agents, customers, requests, activities, comments, transcripts, cannedResponses: DEFAULT_CANNED_RESPONSES.map((c) => ({ ...c })) };
 }

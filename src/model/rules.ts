@@ -94,6 +94,11 @@ export function isTaskVisibleTo(task: Task, agent: Pick<Agent, 'id' | 'queueIds'
   return task.routing === 'pick' && agent.queueIds.includes(task.queueId);
 }
 
+/** X7: a canned response's text with `{customer}` and `{agent}` filled in; other braces stay as written. */
+export function fillPlaceholders(text: string, names: { customer: string; agent: string }): string {
+  return text.replace(/\{(customer|agent)\}/g, (_, key: 'customer' | 'agent') => names[key]);
+}
+
 /** What the agent an offer was taken from is told: R13's timeout, withdrawn (Not Ready, a call taken, an outage) or their own decline (X2). */
 export function revokeReasonOf(cause: string): RevokeReason | undefined {
   if (cause === 'offer-timeout') return 'timeout';

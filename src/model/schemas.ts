@@ -116,6 +116,9 @@ export const chatMessageSchema = object({
 
 export const queueSchema = object({ id, name: text, routing: routingModeSchema, media: array(mediaTypeSchema) });
 
+/** X7: a reply the contact centre wrote once, for agents to send; `{customer}` and `{agent}` are filled in when used. */
+export const cannedResponseSchema = object({ id, title: text, text });
+
 export const taskSchema = object({
   ...versionedShape,
   queueId: id,

@@ -13,6 +13,7 @@ import type {
   agentStatusSchema,
   callInfoSchema,
   careEventSchema,
+  cannedResponseSchema,
   careRequestSchema,
   chatMessageSchema,
   chatSenderSchema,
@@ -75,6 +76,9 @@ export type ChatMessage = Infer<typeof chatMessageSchema>;
 
 /** How a queue hands out its tasks (R26). */
 export type RoutingMode = Infer<typeof routingModeSchema>;
+
+/** X7: a reply written once for agents to send, searched by typing `/` in the chat composer. */
+export type CannedResponse = Infer<typeof cannedResponseSchema>;
 
 /** A queue of tasks. */
 export type Queue = Infer<typeof queueSchema>;

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { Activity, Agent, AgentStatus, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, Journey, MoveTarget, RequestFields, Task } from '../model/types.js';
+import type { Activity, Agent, AgentStatus, CannedResponse, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, Journey, MoveTarget, RequestFields, Task } from '../model/types.js';
 import type { CareTransport } from '../transport/port.js';
 import type { CareAlert } from './attention.js';
 import { Caller } from './call.js';
@@ -196,9 +196,7 @@ export class CareStore {
   }
 
   /** Whether the agent typed anything not yet saved or sent (X8, N1): a page asks before it unloads while this holds. */
-  hasUnsaved(): boolean {
-    return hasUnsaved(this.snapshot);
-  }
+  hasUnsaved = (): boolean => hasUnsaved(this.snapshot);
 
   /** Catches up after the link may have missed pushes (N3): signs in again, then reloads everything loaded so far, merged
    * by version, drafts checked (R6). Runs when the link is back; elements also call it on `online`, a tab's return, sleep. */
@@ -245,6 +243,9 @@ export class CareStore {
   accept(taskId: Id): Promise<Result<Task>> {
     return session.accept(this.parts, taskId);
   }
+
+  /** X7: the contact centre's canned responses (placeholders unfilled), fetched once per session. */
+  cannedResponses = (): Promise<Result<CannedResponse[]>> => session.cannedResponses(this.parts);
 
   /** Declines an offer (X2): it goes to the next agent at once and the agent stays Ready. */
   decline = (taskId: Id): Promise<Result<Task>> => session.decline(this.parts, taskId);

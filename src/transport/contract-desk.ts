@@ -118,6 +118,14 @@ export function deskCases(test: Register, timeRules: boolean): void {
     same(customers.length, 0, 'no customer was made for the contact');
   });
 
+  test('X7 canned responses come in order with their placeholders unfilled (getCannedResponses)', async (w) => {
+    const mine = await w.agent(one);
+    const canned = await mine.transport.getCannedResponses(signal());
+    same(JSON.stringify(canned), JSON.stringify(W.canned), 'the canned responses');
+    canned[0]!.text = 'changed';
+    same((await mine.transport.getCannedResponses(signal()))[0]!.text, W.canned[0].text, 'a copy each time');
+  });
+
   if (!timeRules) return;
 
   test('X2 a declined task nobody else takes is offered to the same agent again after the cool-down', async (w) => {

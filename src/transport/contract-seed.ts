@@ -26,6 +26,11 @@ export const CONTRACT_WORLD = {
   /** Ann's closed request (R28) and its call, tagged `delivery`. */
   closedRequest: 'req-ann-closed',
   closedActivity: 'act-ann-closed',
+  /** X7: two canned responses, in this order; the first has both placeholders. */
+  canned: [
+    { id: 'canned-hello', title: 'Greeting', text: 'Hello {customer}, this is {agent}.' },
+    { id: 'canned-bye', title: 'Goodbye', text: 'Thank you for contacting us.' },
+  ],
 } as const;
 
 /** The contract's start time: 23 November 2026, 09:00 UTC. */
@@ -62,6 +67,7 @@ export function contractSeed(now = CONTRACT_START): SeedData {
   return {
     queues,
     agents: [agent(w.agents.one), agent(w.agents.two)],
+    cannedResponses: w.canned.map((c) => ({ ...c })),
     customers: [{ id: w.customer.id, version: 1, createdAt: now - 300 * DAY, updatedAt: now - 300 * DAY, ...w.customer.contact }],
     requests: [request(w.closedRequest, 'closed', 40, 'Old delivery question'), request(w.openRequest, 'open', 1, 'Refund for May invoice')],
     activities: [

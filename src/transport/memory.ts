@@ -115,6 +115,8 @@ export class MemoryTransport implements CareTransport {
   getTranscript: CareTransport['getTranscript'] = (activityId, signal) =>
     this.call('getTranscript', signal, () => this.engine.getTranscript(activityId));
 
+  getCannedResponses: CareTransport['getCannedResponses'] = (signal) => this.call('getCannedResponses', signal, () => this.engine.getCannedResponses());
+
   searchCustomers: CareTransport['searchCustomers'] = (query, signal) =>
     this.call('searchCustomers', signal, () => this.engine.searchCustomers(query));
 

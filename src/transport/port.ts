@@ -1,5 +1,6 @@
 import type {
   Activity,
+  CannedResponse,
   Agent,
   AgentStatus,
   CareEvent,
@@ -91,6 +92,8 @@ export interface CareTransport {
   getActivity(activityId: Id, signal: AbortSignal): Promise<Activity>;
   getComments(activityId: Id, signal: AbortSignal): Promise<Comment[]>;
   getTranscript(activityId: Id, signal: AbortSignal): Promise<ChatMessage[]>;
+  /** X7: the contact centre's canned responses, in the order agents see them; placeholders unfilled. */
+  getCannedResponses(signal: AbortSignal): Promise<CannedResponse[]>;
   /** Customers whose name, email or phone match (R29's move to another customer). */
   searchCustomers(query: string, signal: AbortSignal): Promise<Customer[]>;
 

@@ -67,6 +67,7 @@ const routes: [method: string, path: RegExp, run: Run][] = [
   ['POST', route(`/tasks/${ID}/close`), (t, [id], _, __, s) => t.closeTask(id!, s)],
   ['POST', route(`/tasks/${ID}/customer`), (t, [id], b, _, s) => t.createCustomer(id!, object<ContactFields>(b.fields, 'fields'), s, key(b))],
   ['GET', /^\/customers$/, (t, _, __, q, s) => t.searchCustomers(q.get('q') ?? '', s)],
+  ['GET', /^\/canned-responses$/, (t, _, __, ___, s) => t.getCannedResponses(s)],
   ['GET', route(`/customers/${ID}`), (t, [id], _, __, s) => t.getCustomer(id!, s)],
   ['PATCH', route(`/customers/${ID}`), (t, [id], b, _, s) => t.updateCustomer(id!, version(b), object<Partial<ContactFields>>(b.patch, 'patch'), s)],
   ['GET', route(`/customers/${ID}/journey`), (t, [id], _, __, s) => t.getJourney(id!, s)],

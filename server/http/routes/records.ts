@@ -36,6 +36,7 @@ export const recordRoutes: Route[] = [
     const { fields, idempotencyKey } = await readBody(ctx.req, createCustomerBody);
     return actOnce(ctx.db, ctx.agent, idempotencyKey, `createCustomer ${id(ctx)}`, (c) => customers.createCustomer(c, id(ctx), fields));
   }),
+  route('GET', '/canned-responses', (ctx) => read(ctx, (tx) => reads.cannedResponses(tx))),
   route('GET', '/customers', (ctx) => read(ctx, (tx) => customers.searchCustomers(tx, ctx.url.searchParams.get('q') ?? ''))),
   route('GET', '/customers/:id', (ctx) => read(ctx, (tx) => records.customer(tx, id(ctx)))),
   route('PATCH', '/customers/:id', async (ctx) => {

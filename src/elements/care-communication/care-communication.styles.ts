@@ -80,4 +80,28 @@ export const styles = css`
     align-items: center;
     gap: ${token('space2')};
   }
+  /* X7: the canned responses under the composer, the one Enter takes marked. */
+  [part='canned'] {
+    margin: 0;
+    padding: ${token('space1')};
+    list-style: none;
+    max-block-size: 14rem;
+    overflow-y: auto;
+    border: 1px solid ${token('colorBorder')};
+    border-radius: ${token('radius')};
+    background: ${token('colorSurface')};
+  }
+  [part='canned'] [role='option'] {
+    padding: ${token('space1')} ${token('space2')};
+    border-radius: ${token('radius')};
+    cursor: pointer;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='canned'] [aria-selected='true'] {
+    background: ${token('colorSurfaceAlt')};
+    outline: 2px solid ${token('colorAccent')};
+    outline-offset: -2px;
+  }
 `;

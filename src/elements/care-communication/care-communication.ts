@@ -11,9 +11,15 @@ import type { ResourceKey } from '../../state/types.js';
 import type { CareError } from '../../model/errors.js';
 import { isQueued } from '../../state/outbox.js';
 import { CareElement } from '../care-element.js';
+import { lazy } from '../lazy.js';
+import type { CannedPicker } from './canned-picker.js';
+
 import { composerStyles, isComposing, renderCounter, renderLimitNote, textLimit, waitsInOutbox } from '../composer.js';
 import { TickController } from '../tick-controller.js';
 import { styles } from './care-communication.styles.js';
+
+/** X7's picker, fetched the first time the agent types `/`. */
+const cannedModule = lazy(() => import('./canned-picker.js'));
 
 /** How close to the end of the log (in px) still counts as "reading the newest". */
 const PINNED_SLACK = 24;
@@ -29,6 +35,11 @@ const PINNED_SLACK = 24;
  * than 2,000 characters is refused with the text kept (R23); a failed send
  * keeps the text and shows why. Unsent text is kept per task, so switching
  * tasks or re-adding the element loses nothing.
+ *
+ * Canned responses (X7): `/` at the start of the composer lists the contact
+ * centre's replies, narrowed as the agent types; Up, Down and Enter (or a
+ * click) put one in the composer with the customer's and the agent's names
+ * filled in, to read and send.
  *
  * Keyboard: Enter sends, Shift+Enter adds a line; the transcript is
  * focusable so it can be scrolled with the arrow keys. New messages are
@@ -50,6 +61,7 @@ const PINNED_SLACK = 24;
  * @csspart duration - The call's running time.
  * @csspart empty - Shown when there is no task.
  * @csspart error - A failed load (with Retry) or a failed send.
+ * @csspart canned - The list of canned responses while `/` is typed (X7).
  * @csspart queued - Says a chat line sent offline waits in the outbox and goes by itself (N3).
  *
  * @cssprop --care-communication-gap - Space between the parts.
@@ -152,11 +164,38 @@ export class CareCommunication extends CareElement {
 
   private onInput(taskId: Id, event: Event): void {
     if (!this.store) return;
-    this.store.setUnsentText('message', taskId, (event.target as HTMLTextAreaElement).value);
+    const text = (event.target as HTMLTextAreaElement).value;
+    this.store.setUnsentText('message', taskId, text);
+    if (text.startsWith('/')) void this.canned().then((picker) => (picker.follow(text), this.requestUpdate()));
+    else this.picker?.follow(text);
     this.requestUpdate();
   }
 
+  /** X7's picker, loaded the first time `/` is typed. */
+  private picker: CannedPicker | undefined;
+  private async canned(): Promise<CannedPicker> {
+    const { CannedPicker } = await cannedModule.load();
+    this.picker ??= new CannedPicker({
+      i18n: this.i18n,
+      store: () => this.store,
+      names: () => ({ customer: this.task.value ? this.customerName(this.task.value) : '', agent: this.agent.value?.name ?? '' }),
+      put: (text) => {
+        const task = this.task.value;
+        if (!task || !this.store) return;
+        this.store.setUnsentText('message', task.id, text);
+        void this.updateComplete.then(() => {
+          const box = this.renderRoot.querySelector('textarea');
+          box?.focus();
+          box?.setSelectionRange(text.length, text.length);
+        });
+      },
+      requestUpdate: () => this.requestUpdate(),
+    });
+    return this.picker;
+  }
+
   private onKeydown(event: KeyboardEvent): void {
+    if (!isComposing(event) && this.picker?.key(event)) return;
     if (event.key !== 'Enter' || event.shiftKey || isComposing(event)) return;
     event.preventDefault();
     void this.send();
@@ -258,12 +297,16 @@ export class CareCommunication extends CareElement {
         .value=${live(text)}
         aria-describedby=${over ? 'counter limit hint' : 'counter hint'}
         aria-invalid=${over ? 'true' : 'false'}
+        aria-autocomplete="list"
+        aria-controls=${this.picker?.open ? 'canned-list' : nothing}
+        aria-activedescendant=${this.picker?.activeId() ?? nothing}
         @input=${(event: Event) => this.onInput(task.id, event)}
         @keydown=${this.onKeydown}
       ></textarea>
+      ${this.picker?.render() ?? nothing}
       <div class="meta">
         ${renderCounter(i, limit)}
-        <span id="hint" class="muted">${i.t('comm.sendHint')}</span>
+        <span id="hint" class="muted">${i.t('comm.sendHint')} ${i.t('comm.cannedHint')}</span>
       </div>
       ${over ? renderLimitNote(i.t('comm.tooLong', { max: i.number(FIELD_MAX) })) : nothing}
       ${error ? html`<p part="error" class="error" role="alert">${error}</p>` : nothing}

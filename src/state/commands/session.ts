@@ -1,6 +1,6 @@
 /** Signing in, status, and which task and activity the desktop shows (R1, R3, R12). */
 import { CareError } from '../../model/errors.js';
-import type { Agent, AgentStatus, Id, Task } from '../../model/types.js';
+import type { Agent, AgentStatus, CannedResponse, Id, Task } from '../../model/types.js';
 import type { StoreParts } from '../parts.js';
 import { firstAccepted } from '../selectors.js';
 import { Table } from '../table.js';
@@ -110,4 +110,16 @@ export async function decline(parts: StoreParts, taskId: Id): Promise<Result<Tas
 
 export function dismissNotice(parts: StoreParts, id: number): void {
   parts.container.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) }));
+}
+
+/** X7: the canned responses, asked for once per session (again after a failure). */
+const canned = new WeakMap<StoreParts, Promise<Result<CannedResponse[]>>>();
+export function cannedResponses(parts: StoreParts): Promise<Result<CannedResponse[]>> {
+  let pending = canned.get(parts);
+  if (!pending) {
+    pending = parts.caller.run('getCannedResponses', (signal) => parts.transport.getCannedResponses(signal));
+    canned.set(parts, pending);
+    void pending.then((result) => result.ok || canned.delete(parts));
+  }
+  return pending;
 }

@@ -110,6 +110,8 @@ export class HttpTransport implements CareTransport {
   getComments: CareTransport['getComments'] = (id, s) => call(this.to, 'GET', `/activities/${enc(id)}/comments`, undefined, s);
   /** `GET /activities/:id/transcript`. */
   getTranscript: CareTransport['getTranscript'] = (id, s) => call(this.to, 'GET', `/activities/${enc(id)}/transcript`, undefined, s);
+  /** `GET /canned-responses` (X7). */
+  getCannedResponses: CareTransport['getCannedResponses'] = (s) => call(this.to, 'GET', '/canned-responses', undefined, s);
   /** `GET /customers?q=…` (R29). */
   searchCustomers: CareTransport['searchCustomers'] = (query, s) => call(this.to, 'GET', `/customers?q=${enc(query)}`, undefined, s);
   /** `POST /tasks/:id/customer` (R10, R27), with the caller's idempotency key or a fresh one (N3). */

@@ -34,6 +34,7 @@ const OPERATIONS: ReadonlySet<string> = new Set<TransportOperation>([
   'getComments',
   'getTranscript',
   'searchCustomers',
+  'getCannedResponses',
   'createCustomer',
   'updateCustomer',
   'createRequest',

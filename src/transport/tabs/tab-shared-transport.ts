@@ -140,6 +140,7 @@ export class TabSharedTransport implements CareTransport {
   getComments: CareTransport['getComments'] = (...a) => this.call('getComments', a);
   getTranscript: CareTransport['getTranscript'] = (...a) => this.call('getTranscript', a);
   searchCustomers: CareTransport['searchCustomers'] = (...a) => this.call('searchCustomers', a);
+  getCannedResponses: CareTransport['getCannedResponses'] = (...a) => this.call('getCannedResponses', a);
   createCustomer: CareTransport['createCustomer'] = (...a) => this.call('createCustomer', a);
   updateCustomer: CareTransport['updateCustomer'] = (...a) => this.call('updateCustomer', a);
   createRequest: CareTransport['createRequest'] = (...a) => this.call('createRequest', a);
