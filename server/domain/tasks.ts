@@ -77,9 +77,16 @@ export async function accept(c: Change, taskId: Id): Promise<Task> {
   if (task.media === 'call') await withdrawCallOffers(c, agentId);
   if (task.customerId !== null) {
     await records.setActivity(c, task.activityId, { callConnected: true });
-    const { activity, request } = await attachActivity(c, await records.activity(c.tx, task.activityId, 'lock'), task.customerId);
-    c.entity({ kind: 'request', value: request });
-    c.entity({ kind: 'activity', value: activity });
+    const current = await records.activity(c.tx, task.activityId, 'lock');
+    // A transferred task's activity keeps the open request it is in (X5); otherwise it is filed now (R4).
+    const filed = current.requestId !== null && (await records.request(c.tx, current.requestId)).status === 'open';
+    if (filed) {
+      c.entity({ kind: 'activity', value: current });
+    } else {
+      const { activity, request } = await attachActivity(c, current, task.customerId);
+      c.entity({ kind: 'request', value: request });
+      c.entity({ kind: 'activity', value: activity });
+    }
   } else {
     c.entity({ kind: 'activity', value: await records.setActivity(c, task.activityId, { callConnected: true }) });
   }

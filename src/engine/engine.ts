@@ -18,6 +18,8 @@ import type {
   RequestPatch,
   SessionSnapshot,
   Task,
+  TransferTarget,
+  TransferTargets,
 } from '../model/types.js';
 import type { Clock } from './clock.js';
 import { SystemClock } from './clock.js';
@@ -25,6 +27,7 @@ import { EngineContext } from './context.js';
 import type { EngineListener } from './events.js';
 import { clone, copyActivity } from './records.js';
 import { Replays } from './replays.js';
+import { Transfers } from './transfers.js';
 import type { SeedData } from './seed.js';
 import type { InboundTask } from './tasks.js';
 
@@ -48,10 +51,12 @@ export class CareEngine {
   readonly clock: Clock;
   private readonly ctx: EngineContext;
   private readonly replays = new Replays();
+  private readonly transfers: Transfers;
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
     this.ctx = new EngineContext(this.clock);
+    this.transfers = new Transfers(this.ctx);
     if (options.seed) {
       this.ctx.records.load(options.seed);
       this.ctx.requests.scheduleAll();
@@ -179,6 +184,16 @@ export class CareEngine {
   /** Accepts a pick task or an offered push task (R3, R5); its activity joins a request (R4). */
   acceptTask(agentId: Id, taskId: Id): Task {
     return clone(this.ctx.tasks.accept(agentId, taskId));
+  }
+
+  /** X5: where a task can be transferred: every queue, the other agents and their status. */
+  getTransferTargets(agentId: Id): TransferTargets {
+    return clone(this.transfers.targets(agentId));
+  }
+
+  /** X5: hands a task in progress on to a queue or an agent, the note as a comment on its activity. */
+  transferTask(agentId: Id, taskId: Id, target: TransferTarget, note: string): Task {
+    return clone(this.transfers.transfer(agentId, taskId, target, note));
   }
 
   /** X2: declines a task offered to the agent; it goes on to the next agent at once and the agent stays Ready. */

@@ -158,11 +158,16 @@ export class Routing {
     return at !== undefined && this.ctx.now() - at < DECLINE_COOLDOWN_MS;
   }
 
-  private hasPendingOffer(agentId: Id): boolean {
+  hasPendingOffer(agentId: Id): boolean {
     for (const task of this.ctx.records.tasks.values()) {
       if (task.state === 'offered' && task.offeredTo === agentId) return true;
     }
     return false;
+  }
+
+  /** X5: offers a task to this agent now (a transfer to them), with R13's timer as any offer. */
+  offerTo(task: Task, agent: Agent): void {
+    this.offer(task, agent);
   }
 
   private offer(task: Task, agent: Agent): void {

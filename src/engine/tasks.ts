@@ -112,7 +112,9 @@ export class Tasks {
 
     const activity = this.ctx.records.activity(task.activityId);
     if (activity.call) activity.call.connectedAt = this.ctx.now();
-    if (task.customerId !== null) this.ctx.requests.attach(activity, task.customerId, agentId);
+    // A transferred task's activity keeps the open request it is in (X5); otherwise it is filed now (R4).
+    const filed = activity.requestId !== null && this.ctx.records.requests.get(activity.requestId)?.status === 'open';
+    if (task.customerId !== null && !filed) this.ctx.requests.attach(activity, task.customerId, agentId);
     else this.ctx.bump(activity, agentId);
     this.ctx.emit({ type: 'activity', activity, changedBy: this.ctx.ref(agentId) });
     this.ctx.emit({ type: 'task', task, cause: 'accepted' });

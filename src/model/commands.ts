@@ -42,6 +42,12 @@ export const moveBody = object({
   expectedVersion: optional(integer(0, Number.MAX_SAFE_INTEGER, 'not a version')),
   idempotencyKey,
 });
+/** X5: `{ queueId }` or `{ agentId }`, and the note for whoever takes it next. */
+export const transferBody = object({
+  target: (v: unknown) => (typeof v === 'object' && v !== null && 'agentId' in v ? object({ agentId: id })(v) : object({ queueId: id })(v)),
+  note: text,
+});
+
 export const moveToCustomerBody = object({
   customerId: id,
   expectedVersion: optional(integer(0, Number.MAX_SAFE_INTEGER, 'not a version')),

@@ -28,6 +28,7 @@ export type RefusalReason =
   | 'customer-exists'
   | 'customer-required'
   | 'unsaved-changes'
+  | 'agent-unavailable'
   | 'invalid-state';
 
 /** The latest state of an entity, carried by a conflict so the UI can offer Load (R6). */

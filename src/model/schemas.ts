@@ -116,6 +116,12 @@ export const chatMessageSchema = object({
 
 export const queueSchema = object({ id, name: text, routing: routingModeSchema, media: array(mediaTypeSchema) });
 
+/** X5: where a task can be transferred: every queue, and the other agents with their status. */
+export const transferTargetsSchema = object({
+  queues: array(queueSchema),
+  agents: array(object({ id, name: text, status: agentStatusSchema })),
+});
+
 /** X7: a reply the contact centre wrote once, for agents to send; `{customer}` and `{agent}` are filled in when used. */
 export const cannedResponseSchema = object({ id, title: text, text });
 

@@ -14,6 +14,7 @@ import type {
   callInfoSchema,
   careEventSchema,
   cannedResponseSchema,
+  transferTargetsSchema,
   careRequestSchema,
   chatMessageSchema,
   chatSenderSchema,
@@ -79,6 +80,12 @@ export type RoutingMode = Infer<typeof routingModeSchema>;
 
 /** X7: a reply written once for agents to send, searched by typing `/` in the chat composer. */
 export type CannedResponse = Infer<typeof cannedResponseSchema>;
+
+/** X5: a queue (it waits there, or is offered as the queue routes) or an agent (offered to them at once). */
+export type TransferTarget = { queueId: Id } | { agentId: Id };
+
+/** X5: the queues and agents a task can be transferred to. */
+export type TransferTargets = Infer<typeof transferTargetsSchema>;
 
 /** A queue of tasks. */
 export type Queue = Infer<typeof queueSchema>;

@@ -20,6 +20,7 @@ import {
   movedActivitySchema,
   sessionSnapshotSchema,
   taskSchema,
+  transferTargetsSchema,
 } from '../model/schemas.js';
 import type { Activity, Agent, CareEvent, CareRequest, Customer, EntityKind, Task } from '../model/types.js';
 import type { CareTransport } from '../transport/port.js';
@@ -41,6 +42,8 @@ export const REPLY_SCHEMAS: { readonly [Op in ReplyOperation]: Schema<Reply<Op>>
   setStatus: agentSchema,
   acceptTask: taskSchema,
   declineTask: taskSchema,
+  getTransferTargets: transferTargetsSchema,
+  transferTask: taskSchema,
   closeTask: taskSchema,
   getCustomer: customerSchema,
   getJourney: journeySchema,
@@ -68,6 +71,8 @@ const REPLY_NOUNS: Record<ReplyOperation, string> = {
   setStatus: 'an agent',
   acceptTask: 'a task',
   declineTask: 'a task',
+  getTransferTargets: 'transfer targets',
+  transferTask: 'a task',
   closeTask: 'a task',
   getCustomer: 'a customer',
   getJourney: 'a journey',

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { Activity, Agent, AgentStatus, CannedResponse, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, Journey, MoveTarget, RequestFields, Task } from '../model/types.js';
+import type { Activity, Agent, AgentStatus, CannedResponse, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, Journey, MoveTarget, RequestFields, Task, TransferTarget, TransferTargets } from '../model/types.js';
 import type { CareTransport } from '../transport/port.js';
 import type { CareAlert } from './attention.js';
 import { Caller } from './call.js';
@@ -225,19 +225,19 @@ export class CareStore {
   }
 
   /** Previews a queued or offered task before accepting it (R1). Null clears the preview. */
-  selectTask(taskId: Id | null): void {
-    session.selectTask(this.parts, taskId);
-  }
+  selectTask = (taskId: Id | null): void => session.selectTask(this.parts, taskId);
 
   /** Shows an in-progress task in the desktop. */
-  activateTask(taskId: Id): void {
-    session.activateTask(this.parts, taskId);
-  }
+  activateTask = (taskId: Id): void => session.activateTask(this.parts, taskId);
 
   /** Picks an activity in the journey to show its details (R16); null goes back to the task's own. */
-  selectActivity(activityId: Id | null): void {
-    session.selectActivity(this.parts, activityId);
-  }
+  selectActivity = (activityId: Id | null): void => session.selectActivity(this.parts, activityId);
+
+  /** X5: the queues and agents a task can be transferred to. */
+  transferTargets = (): Promise<Result<TransferTargets>> => session.transferTargets(this.parts);
+
+  /** X5: hands a task in progress on to a queue or an agent; the note goes on its activity for the next agent. */
+  transfer = (taskId: Id, target: TransferTarget, note: string): Promise<Result<Task>> => session.transfer(this.parts, taskId, target, note);
 
   /** Accepts a task (R3): it moves to the in-progress list and becomes the active one. The backend files its activity (R4) and refuses a second call (R5). */
   accept(taskId: Id): Promise<Result<Task>> {

@@ -126,6 +126,38 @@ export function deskCases(test: Register, timeRules: boolean): void {
     same((await mine.transport.getCannedResponses(signal()))[0]!.text, W.canned[0].text, 'a copy each time');
   });
 
+  test('X5 transfer targets list every queue and the other agents with their status', async (w) => {
+    const mine = await w.agent(one);
+    const targets = await mine.transport.getTransferTargets(signal());
+    check([W.pickQueue, W.pushChatQueue, W.pushCallQueue].every((id) => targets.queues.some((q) => q.id === id)), 'every queue is a target');
+    same(JSON.stringify(targets.agents), JSON.stringify([{ id: two, name: W.agents.two.name, status: 'not-ready' }]), 'the other agents');
+  });
+
+  test('X5 a task transferred to a queue leaves the agent, is routed there, keeps its request and carries the note', async (w) => {
+    const [mine, theirs] = [await w.agent(one), await w.agent(two)];
+    const task = await w.inProgress(mine);
+    const filed = (await mine.transport.getActivity(task.activityId, signal())).requestId;
+    await theirs.transport.setStatus('ready', signal());
+    const moved = await mine.transport.transferTask(task.id, { queueId: W.pushChatQueue }, 'Billing question, card ends 4242', signal());
+    check(moved.acceptedBy === undefined && moved.queueId === W.pushChatQueue, `the task left the agent for the queue: ${JSON.stringify(moved)}`);
+    await mine.next('task-changed', (e) => e.task.id === task.id && e.task.acceptedBy === undefined, 'task-changed (it left the agent)');
+    await theirs.next('task-offered', (e) => e.task.id === task.id, 'task-offered to the next agent');
+    const comments = await theirs.transport.getComments(task.activityId, signal());
+    check(comments.some((c) => c.text === 'Billing question, card ends 4242' && c.authorId === one), 'the note is a comment by the agent who transferred');
+    await theirs.transport.acceptTask(task.id, signal());
+    same((await theirs.transport.getActivity(task.activityId, signal())).requestId, filed, 'the activity kept its request');
+  });
+
+  test('X5 a task transferred to an agent is offered to them at once; a Not Ready agent is refused (agent-unavailable)', async (w) => {
+    const [mine, theirs] = [await w.agent(one), await w.agent(two)];
+    const task = await w.inProgress(mine);
+    await fails(mine.transport.transferTask(task.id, { agentId: two }, '', signal()), 'refused', 'transferring to a Not Ready agent', 'agent-unavailable');
+    await theirs.transport.setStatus('ready', signal());
+    await mine.transport.transferTask(task.id, { agentId: two }, '', signal());
+    await theirs.next('task-offered', (e) => e.task.id === task.id, 'task-offered to the agent');
+    same((await theirs.transport.getComments(task.activityId, signal())).length, 0, 'an empty note adds no comment');
+  });
+
   if (!timeRules) return;
 
   test('X2 a declined task nobody else takes is offered to the same agent again after the cool-down', async (w) => {

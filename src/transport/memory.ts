@@ -91,6 +91,12 @@ export class MemoryTransport implements CareTransport {
   acceptTask: CareTransport['acceptTask'] = (taskId, signal) =>
     this.call('acceptTask', signal, () => this.engine.acceptTask(this.agentId, taskId));
 
+  getTransferTargets: CareTransport['getTransferTargets'] = (signal) =>
+    this.call('getTransferTargets', signal, () => this.engine.getTransferTargets(this.agentId));
+
+  transferTask: CareTransport['transferTask'] = (taskId, target, note, signal) =>
+    this.call('transferTask', signal, () => this.engine.transferTask(this.agentId, taskId, target, note));
+
   declineTask: CareTransport['declineTask'] = (taskId, signal) =>
     this.call('declineTask', signal, () => this.engine.declineTask(this.agentId, taskId));
 

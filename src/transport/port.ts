@@ -16,6 +16,8 @@ import type {
   RequestPatch,
   SessionSnapshot,
   Task,
+  TransferTarget,
+  TransferTargets,
 } from '../model/types.js';
 
 // The payload types live with their schemas in the model (N4); re-exported
@@ -82,6 +84,17 @@ export interface CareTransport {
    * offered to them. The agent hears `task-revoked` with reason `declined`.
    */
   declineTask(taskId: Id, signal: AbortSignal): Promise<Task>;
+  /** X5: the queues and agents a task can be transferred to (every queue; the other agents with their status). */
+  getTransferTargets(signal: AbortSignal): Promise<TransferTargets>;
+  /**
+   * X5: hands a task in progress on. To a queue: it waits there and is routed
+   * as that queue's tasks are. To an agent: offered to them at once (R13's
+   * 15 minutes); `refused` (`agent-unavailable`) unless they are Ready with
+   * no offer pending. A non-empty `note` is added first as the agent's
+   * comment on the activity (R20), so the next agent reads it; the activity
+   * keeps its request. The agent hears `task-changed` as the task leaves them.
+   */
+  transferTask(taskId: Id, target: TransferTarget, note: string, signal: AbortSignal): Promise<Task>;
   /** Ends the interaction (R11). */
   closeTask(taskId: Id, signal: AbortSignal): Promise<Task>;
 

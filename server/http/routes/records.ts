@@ -1,6 +1,6 @@
 /** The data routes of docs/adapters.md: one per port method, the agent from the session (B1, B6). */
 import {
-  createCustomerBody, createRequestBody, moveBody, moveToCustomerBody, setStatusBody, tagBody, textBody,
+  createCustomerBody, createRequestBody, moveBody, moveToCustomerBody, setStatusBody, tagBody, textBody, transferBody,
   updateCustomerBody, updateRequestBody,
 } from '../../../src/model/commands.js';
 import type { RequestPatch } from '../../../src/model/types.js';
@@ -14,6 +14,7 @@ import * as records from '../../domain/records.js';
 import * as requests from '../../domain/requests.js';
 import * as routing from '../../domain/routing.js';
 import * as tasks from '../../domain/tasks.js';
+import * as transfers from '../../domain/transfers.js';
 import { readBody } from '../io.js';
 import { path, type Route, type RouteContext } from '../route.js';
 
@@ -30,6 +31,11 @@ export const recordRoutes: Route[] = [
     return act(ctx.db, ctx.agent, (c) => routing.setStatus(c, ctx.agent.id, status, reason));
   }),
   route('POST', '/tasks/:id/accept', (ctx) => act(ctx.db, ctx.agent, (c) => tasks.accept(c, id(ctx)))),
+  route('GET', '/transfer-targets', (ctx) => read(ctx, (tx) => transfers.targets(tx, ctx.agent.id))),
+  route('POST', '/tasks/:id/transfer', async (ctx) => {
+    const { target, note } = await readBody(ctx.req, transferBody);
+    return act(ctx.db, ctx.agent, (c) => transfers.transfer(c, id(ctx), target, note));
+  }),
   route('POST', '/tasks/:id/decline', (ctx) => act(ctx.db, ctx.agent, (c) => routing.decline(c, id(ctx)))),
   route('POST', '/tasks/:id/close', (ctx) => act(ctx.db, ctx.agent, (c) => tasks.close(c, id(ctx)))),
   route('POST', '/tasks/:id/customer', async (ctx) => {

@@ -133,4 +133,14 @@ export const styles = css`
   .outbox li.failed .state {
     color: ${token('colorDanger')};
   }
+  /* X5: the Transfer dialog's form, one field under another. */
+  dialog form {
+    display: grid;
+    gap: ${token('space2')};
+  }
+  dialog select,
+  dialog textarea {
+    inline-size: 100%;
+    font: inherit;
+  }
 `;

@@ -5,7 +5,7 @@ import type { StringKey } from '../../i18n/en.js';
 import type { CareError } from '../../model/errors.js';
 import type { Task } from '../../model/types.js';
 import type { CareStore, CloseCheck, CloseResolution } from '../../state/store.js';
-import type { Notice, UnsentKind } from '../../state/types.js';
+import type { Notice } from '../../state/types.js';
 import type { CareTransport } from '../../state/public-types.js';
 import { CareElement } from '../care-element.js';
 import { listAttribute } from '../list-attribute.js';
@@ -13,6 +13,11 @@ import { keepTabInDialog } from '../dialog-focus.js';
 import { ResyncController } from '../resync-controller.js';
 import { renderOutbox } from './outbox-list.js';
 import type { AlertController, AlertKind } from './alerts.js';
+import type { TransferDialog } from './transfer-dialog.js';
+import { lazy } from '../lazy.js';
+
+/** X5's dialog, fetched the first time the agent presses Transfer. */
+const transferModule = lazy(() => import('./transfer-dialog.js'));
 import type { CareAlert } from '../../state/attention.js';
 import { STORE_GRACE_MS, StoreProvision } from '../store-provision.js';
 import { styles } from './care-desktop.styles.js';
@@ -28,17 +33,7 @@ const NOTICE_KEYS: Record<Notice['code'], StringKey> = {
   conflict: 'notice.conflict',
 };
 
-/** Which R11 question is open, and the text not sent that closing would discard (X8). */
-type Prompt = { task: Task; kind: 'unsaved' | 'not-created' | 'unsent'; unsent: UnsentKind[]; error?: CareError };
-
-/** How a prompt names text not sent: the Add request form's two fields are one request. */
-const UNSENT_KEYS: Record<UnsentKind, StringKey> = {
-  message: 'unsent.message',
-  comment: 'unsent.comment',
-  tag: 'unsent.tag',
-  requestTitle: 'unsent.request',
-  requestDescription: 'unsent.request',
-};
+import { renderClosePrompt, type Prompt } from './close-prompt.js';
 
 /**
  * The whole agent desktop: status and offers, the queue and in-progress
@@ -56,7 +51,8 @@ const UNSENT_KEYS: Record<UnsentKind, StringKey> = {
  * looking at, ring a short sound, show a desktop notification while the page
  * is hidden (the agent turns these on with a click) and count in the tab
  * title; `alerts` picks which. After Accept, the cursor goes to the chat's
- * composer (or the call's details).
+ * composer (or the call's details). Transfer (X5) hands the task to a queue
+ * or a Ready agent with a note for them.
  *
  * @summary The composed Care Desktop.
  * @tag care-desktop
@@ -80,7 +76,7 @@ const UNSENT_KEYS: Record<UnsentKind, StringKey> = {
  * @csspart notice - One notification.
  * @csspart work - The column with status, offers, queue and in-progress list.
  * @csspart main - The column with the task bar and the communication pane.
- * @csspart task-bar - The open task's title and Close.
+ * @csspart task-bar - The open task's Transfer and Close.
  * @csspart details - The column with the customer's record.
  * @csspart dialog - The Close prompt (R11).
  * @csspart enable-notifications - The button that asks the browser to allow desktop notifications (X1).
@@ -173,6 +169,26 @@ export class CareDesktop extends CareElement {
     const name = this.nameOfTask(alert.task);
     if (alert.kind === 'offer') return { title: i.t('alerts.offerTitle', { media: this.mediaLabel(alert.task.media) }), body: name };
     return { title: i.t('alerts.messageTitle', { name }), body: alert.message.text };
+  }
+
+  /** X5: the Transfer dialog, loaded the first time Transfer is pressed. */
+  private transfer: TransferDialog | undefined;
+
+  private async openTransfer(task: Task): Promise<void> {
+    const { TransferDialog } = await transferModule.load();
+    this.transfer ??= new TransferDialog(this, {
+      i18n: this.i18n,
+      store: () => this.store,
+      errorText: (error) => this.errorText(error),
+      nameOfTask: (t) => this.nameOfTask(t),
+      keepTab: keepTabInDialog,
+      done: (_, name, target) => {
+        this.announce(this.i18n.t('transfer.done', { name, target }));
+        void this.updateComplete.then(() => (this.closeButton ?? this.renderRoot.querySelector<HTMLElement>('h1'))?.focus());
+      },
+      cancelled: () => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-transfer-open]')?.focus()),
+    });
+    await this.transfer.open(task);
   }
 
   /** After Accept, wherever it was pressed, the agent's next step is the conversation. */
@@ -291,6 +307,7 @@ export class CareDesktop extends CareElement {
           <slot name="comments"><care-comments></care-comments></slot>
         </section>
         ${this.renderPrompt()}
+        ${this.transfer?.render() ?? nothing}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
@@ -327,9 +344,12 @@ export class CareDesktop extends CareElement {
       <div part="task-bar">
         ${selected
           ? html`<span class="muted">${i.t('desktop.previewing')}</span>`
-          : html`<button type="button" data-close aria-label=${i.t('desktop.closeTask', { name })} @click=${() => this.requestClose(task)}>
-              ${i.t('desktop.close')}
-            </button>`}
+          : html`<button type="button" data-transfer-open aria-label=${i.t('desktop.transferTask', { name })} @click=${() => this.openTransfer(task)}>
+                ${i.t('desktop.transfer')}
+              </button>
+              <button type="button" data-close aria-label=${i.t('desktop.closeTask', { name })} @click=${() => this.requestClose(task)}>
+                ${i.t('desktop.close')}
+              </button>`}
       </div>
       ${this.error ? html`<p part="error" class="error" role="alert">${this.errorText(this.error)}</p>` : nothing}
       <care-communication task-id=${task.id}></care-communication>
@@ -340,41 +360,13 @@ export class CareDesktop extends CareElement {
   private renderPrompt() {
     const prompt = this.prompt;
     if (!prompt) return nothing;
-    const i = this.i18n;
-    const name = this.nameOfTask(prompt.task);
-    const notCreated = prompt.kind === 'not-created';
-    const what = i.list([...new Set(prompt.unsent.map((kind) => i.t(UNSENT_KEYS[kind])))]);
-    if (prompt.kind === 'unsent') return this.renderUnsentPrompt(prompt.task, name, what);
-    return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="prompt-title" aria-describedby="prompt-body" @cancel=${() => this.endPrompt()}>
-      <h2 id="prompt-title">${i.t(notCreated ? 'desktop.notCreatedTitle' : 'desktop.unsavedTitle')}</h2>
-      <div id="prompt-body">
-        <p>${i.t(notCreated ? 'desktop.notCreatedBody' : 'desktop.unsavedBody', { name })}</p>
-        ${prompt.unsent.length ? html`<p>${i.t('desktop.unsentAlso', { what })}</p>` : nothing}
-      </div>
-      ${prompt.error ? html`<p class="error" role="alert">${this.errorText(prompt.error)}</p>` : nothing}
-      <div class="actions">
-        <button type="button" @click=${() => this.endPrompt()}>${i.t('common.cancel')}</button>
-        <button type="button" ?disabled=${this.closing} @click=${() => this.close(prompt.task, 'discard')}>
-          ${i.t(notCreated ? 'desktop.closeWithout' : 'desktop.discard')}
-        </button>
-        <button type="button" class="primary" autofocus ?disabled=${this.closing} @click=${() => this.close(prompt.task, 'save')}>
-          ${i.t(notCreated ? 'desktop.create' : 'desktop.save')}
-        </button>
-      </div>
-    </dialog>`;
-  }
-
-  /** X8: only text not sent would be lost. Cancel is the default: the agent may still send it. */
-  private renderUnsentPrompt(task: Task, name: string, what: string) {
-    const i = this.i18n;
-    return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="prompt-title" aria-describedby="prompt-body" @cancel=${() => this.endPrompt()}>
-      <h2 id="prompt-title">${i.t('desktop.unsentTitle')}</h2>
-      <p id="prompt-body">${i.t('desktop.unsentBody', { name, what })}</p>
-      ${this.prompt?.error ? html`<p class="error" role="alert">${this.errorText(this.prompt.error)}</p>` : nothing}
-      <div class="actions">
-        <button type="button" autofocus @click=${() => this.endPrompt()}>${i.t('common.cancel')}</button>
-        <button type="button" ?disabled=${this.closing} @click=${() => this.close(task)}>${i.t('desktop.discard')}</button>
-      </div>
-    </dialog>`;
+    return renderClosePrompt(prompt, {
+      i18n: this.i18n,
+      closing: this.closing,
+      name: this.nameOfTask(prompt.task),
+      errorText: (error) => this.errorText(error),
+      cancel: () => this.endPrompt(),
+      close: (resolution) => void this.close(prompt.task, resolution),
+    });
   }
 }

@@ -1,12 +1,12 @@
 /** Signing in, status, and which task and activity the desktop shows (R1, R3, R12). */
 import { CareError } from '../../model/errors.js';
-import type { Agent, AgentStatus, CannedResponse, Id, Task } from '../../model/types.js';
+import type { Agent, AgentStatus, CannedResponse, Id, Task, TransferTarget, TransferTargets } from '../../model/types.js';
 import type { StoreParts } from '../parts.js';
 import { firstAccepted } from '../selectors.js';
 import { Table } from '../table.js';
 import { taskListsOf } from '../task-lists.js';
 import { withAgent, withTask } from '../transitions.js';
-import { withSeen } from '../attention.js';
+import { withSeen, withoutAttentionOf } from '../attention.js';
 import type { Result } from '../types.js';
 
 /** Events are checked as they come, so the checks must be at hand before listening; a store disposed meanwhile must not listen. */
@@ -122,4 +122,17 @@ export function cannedResponses(parts: StoreParts): Promise<Result<CannedRespons
     void pending.then((result) => result.ok || canned.delete(parts));
   }
   return pending;
+}
+
+/** X5: the queues and agents a task can be transferred to. */
+export function transferTargets(parts: StoreParts): Promise<Result<TransferTargets>> {
+  return parts.caller.run('getTransferTargets', (signal) => parts.transport.getTransferTargets(signal));
+}
+
+/** X5: the task leaves this agent; the desk shows the next task in progress. */
+export async function transfer(parts: StoreParts, taskId: Id, target: TransferTarget, note: string): Promise<Result<Task>> {
+  const { container, caller, transport } = parts;
+  const result = await caller.run('transferTask', (signal) => transport.transferTask(taskId, target, note, signal));
+  if (result.ok) container.update((s) => withoutAttentionOf(withTask(s, result.value), taskId));
+  return result;
 }

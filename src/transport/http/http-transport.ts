@@ -94,6 +94,10 @@ export class HttpTransport implements CareTransport {
   setStatus: CareTransport['setStatus'] = (status, s, reason) => call(this.to, 'PUT', '/agent/status', reason ? { status, reason } : { status }, s);
   /** `POST /tasks/:id/accept` (R3, R4, R5). */
   acceptTask: CareTransport['acceptTask'] = (id, s) => call(this.to, 'POST', `/tasks/${enc(id)}/accept`, {}, s);
+  /** `GET /transfer-targets` (X5). */
+  getTransferTargets: CareTransport['getTransferTargets'] = (s) => call(this.to, 'GET', '/transfer-targets', undefined, s);
+  /** `POST /tasks/:id/transfer` (X5). */
+  transferTask: CareTransport['transferTask'] = (id, target, note, s) => call(this.to, 'POST', `/tasks/${enc(id)}/transfer`, { target, note }, s);
   /** `POST /tasks/:id/decline` (X2). */
   declineTask: CareTransport['declineTask'] = (id, s) => call(this.to, 'POST', `/tasks/${enc(id)}/decline`, {}, s);
   /** `POST /tasks/:id/close` (R11). */

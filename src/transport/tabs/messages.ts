@@ -26,6 +26,8 @@ const OPERATIONS: ReadonlySet<string> = new Set<TransportOperation>([
   'setStatus',
   'acceptTask',
   'declineTask',
+  'getTransferTargets',
+  'transferTask',
   'closeTask',
   'getCustomer',
   'getJourney',

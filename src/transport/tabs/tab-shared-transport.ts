@@ -132,6 +132,8 @@ export class TabSharedTransport implements CareTransport {
   setStatus: CareTransport['setStatus'] = (...a) => this.call('setStatus', a);
   acceptTask: CareTransport['acceptTask'] = (...a) => this.call('acceptTask', a);
   declineTask: CareTransport['declineTask'] = (...a) => this.call('declineTask', a);
+  getTransferTargets: CareTransport['getTransferTargets'] = (...a) => this.call('getTransferTargets', a);
+  transferTask: CareTransport['transferTask'] = (...a) => this.call('transferTask', a);
   closeTask: CareTransport['closeTask'] = (...a) => this.call('closeTask', a);
   getCustomer: CareTransport['getCustomer'] = (...a) => this.call('getCustomer', a);
   getJourney: CareTransport['getJourney'] = (...a) => this.call('getJourney', a);

@@ -1,0 +1,71 @@
+/**
+ * R11's and X8's Close questions: unsaved customer or request changes (Save
+ * or Discard), a customer not created (Create or close without), text typed
+ * and not sent (discarded only when the agent says so; Cancel is the default).
+ */
+import { html, nothing } from 'lit';
+import type { StringKey } from '../../i18n/en.js';
+import type { LocaleController } from '../../i18n/localize.js';
+import type { CareError } from '../../model/errors.js';
+import type { Task } from '../../model/types.js';
+import type { CloseResolution } from '../../state/store.js';
+import type { UnsentKind } from '../../state/types.js';
+import { keepTabInDialog } from '../dialog-focus.js';
+
+/** Which R11 question is open, and the text not sent that closing would discard (X8). */
+export type Prompt = { task: Task; kind: 'unsaved' | 'not-created' | 'unsent'; unsent: UnsentKind[]; error?: CareError };
+
+/** How a prompt names text not sent: the Add request form's two fields are one request. */
+const UNSENT_KEYS: Record<UnsentKind, StringKey> = {
+  message: 'unsent.message',
+  comment: 'unsent.comment',
+  tag: 'unsent.tag',
+  requestTitle: 'unsent.request',
+  requestDescription: 'unsent.request',
+};
+
+/** What the prompt needs of the desktop. */
+export interface PromptView {
+  i18n: LocaleController;
+  closing: boolean;
+  name: string;
+  errorText(error: CareError): string;
+  cancel(): void;
+  /** Closes, settling R11 with `resolution` (none: nothing to settle but text not sent). */
+  close(resolution?: CloseResolution): void;
+}
+
+export function renderClosePrompt(prompt: Prompt, view: PromptView) {
+  const { i18n: i, name } = view;
+  const notCreated = prompt.kind === 'not-created';
+  const what = i.list([...new Set(prompt.unsent.map((kind) => i.t(UNSENT_KEYS[kind])))]);
+  const error = prompt.error ? html`<p class="error" role="alert">${view.errorText(prompt.error)}</p>` : nothing;
+  if (prompt.kind === 'unsent') {
+    return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="prompt-title" aria-describedby="prompt-body" @cancel=${view.cancel}>
+      <h2 id="prompt-title">${i.t('desktop.unsentTitle')}</h2>
+      <p id="prompt-body">${i.t('desktop.unsentBody', { name, what })}</p>
+      ${error}
+      <div class="actions">
+        <button type="button" autofocus @click=${view.cancel}>${i.t('common.cancel')}</button>
+        <button type="button" ?disabled=${view.closing} @click=${() => view.close()}>${i.t('desktop.discard')}</button>
+      </div>
+    </dialog>`;
+  }
+  return html`<dialog part="dialog" @keydown=${keepTabInDialog} aria-labelledby="prompt-title" aria-describedby="prompt-body" @cancel=${view.cancel}>
+    <h2 id="prompt-title">${i.t(notCreated ? 'desktop.notCreatedTitle' : 'desktop.unsavedTitle')}</h2>
+    <div id="prompt-body">
+      <p>${i.t(notCreated ? 'desktop.notCreatedBody' : 'desktop.unsavedBody', { name })}</p>
+      ${prompt.unsent.length ? html`<p>${i.t('desktop.unsentAlso', { what })}</p>` : nothing}
+    </div>
+    ${error}
+    <div class="actions">
+      <button type="button" @click=${view.cancel}>${i.t('common.cancel')}</button>
+      <button type="button" ?disabled=${view.closing} @click=${() => view.close('discard')}>
+        ${i.t(notCreated ? 'desktop.closeWithout' : 'desktop.discard')}
+      </button>
+      <button type="button" class="primary" autofocus ?disabled=${view.closing} @click=${() => view.close('save')}>
+        ${i.t(notCreated ? 'desktop.create' : 'desktop.save')}
+      </button>
+    </div>
+  </dialog>`;
+}
