@@ -13,6 +13,7 @@ import agentLinks005 from './migrations/005_agent_links.sql';
 import taskDeclines006 from './migrations/006_task_declines.sql';
 import notReadyReasons007 from './migrations/007_not_ready_reasons.sql';
 import cannedResponses008 from './migrations/008_canned_responses.sql';
+import wrapUp009 from './migrations/009_wrap_up.sql';
 
 /** Every migration, oldest first. A new one is appended here with the next number; none is ever edited. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 6, name: '006_task_declines', sql: taskDeclines006 },
   { version: 7, name: '007_not_ready_reasons', sql: notReadyReasons007 },
   { version: 8, name: '008_canned_responses', sql: cannedResponses008 },
+  { version: 9, name: '009_wrap_up', sql: wrapUp009 },
 ];
 
 const LOCK = 0x63617265; // "care"

@@ -75,7 +75,7 @@ export function toActivity(r: Row): Activity {
 
 export const TASK_COLUMNS = `k.id, k.version, k.queue_id, k.routing, k.media, k.state, k.customer_id, k.contact_name, k.contact_email,
   k.contact_phone, k.activity_id, k.received_at, k.offered_to, k.offered_at, k.accepted_by, k.accepted_at, k.closed_at,
-  k.updated_at, k.updated_by, (SELECT a.summary FROM activities a WHERE a.id = k.activity_id) AS preview`;
+  k.updated_at, k.updated_by, k.wrap_up_code, k.wrap_up_note, (SELECT a.summary FROM activities a WHERE a.id = k.activity_id) AS preview`;
 export function toTask(r: Row): Task {
   const t: Task = {
     id: str(r.id),
@@ -92,6 +92,7 @@ export function toTask(r: Row): Task {
   };
   opt(t, 'updatedBy', r.updated_by);
   if (r.preview) t.preview = str(r.preview);
+  if (r.wrap_up_code != null || r.wrap_up_note != null) t.wrapUp = { code: str(r.wrap_up_code ?? ''), note: str(r.wrap_up_note ?? '') };
   opt(t, 'offeredTo', r.offered_to);
   opt(t, 'offeredAt', r.offered_at);
   opt(t, 'acceptedBy', r.accepted_by);
@@ -117,7 +118,9 @@ export function toAgent(r: Row): Agent {
 }
 
 export function toQueue(r: Row): Queue {
-  return { id: str(r.id), name: str(r.name), routing: r.routing as Queue['routing'], media: r.media as Queue['media'] };
+  const queue: Queue = { id: str(r.id), name: str(r.name), routing: r.routing as Queue['routing'], media: r.media as Queue['media'] };
+  if (r.wrap_up) queue.wrapUp = r.wrap_up as NonNullable<Queue['wrapUp']>;
+  return queue;
 }
 
 export const COMMENT_COLUMNS = 'm.id, m.activity_id, m.author_id, m.author_name, m.text, m.created_at';

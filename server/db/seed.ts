@@ -48,7 +48,7 @@ export async function resetTo(db: Db, seed: SeedData, options: SeedOptions): Pro
 
 async function insertSeed(tx: Tx, seed: SeedData, passwordHash: string): Promise<void> {
   for (const q of seed.queues) {
-    await tx.rows('INSERT INTO queues (id, name, routing, media) VALUES ($1, $2, $3, $4)', [q.id, q.name, q.routing, q.media]);
+    await tx.rows('INSERT INTO queues (id, name, routing, media, wrap_up) VALUES ($1, $2, $3, $4, $5)', [q.id, q.name, q.routing, q.media, q.wrapUp ?? null]);
   }
   for (const g of seed.agents) {
     await tx.rows(

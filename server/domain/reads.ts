@@ -10,7 +10,7 @@ type Row = Record<string, unknown>;
 /** The agent, its queues, the tasks it can see and the database's clock, read in one snapshot. */
 export async function snapshot(tx: Tx, agentId: Id): Promise<SessionSnapshot> {
   const agent = await records.agent(tx, agentId);
-  const queues = await tx.rows('SELECT id, name, routing, media FROM queues WHERE id = ANY($1) ORDER BY id', [agent.queueIds]);
+  const queues = await tx.rows('SELECT id, name, routing, media, wrap_up FROM queues WHERE id = ANY($1) ORDER BY id', [agent.queueIds]);
   const tasks = await tx.rows(
     `SELECT ${TASK_COLUMNS} FROM tasks k
      WHERE (k.state = 'accepted' AND k.accepted_by = $1) OR (k.state = 'offered' AND k.offered_to = $1)

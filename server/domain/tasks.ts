@@ -5,12 +5,13 @@
  */
 import { CareError } from '../../src/model/errors.js';
 import { MAX_CONCURRENT_CALLS, SUMMARY_MAX } from '../../src/model/limits.js';
-import { displayName } from '../../src/model/rules.js';
+import { WRAP_UP_MESSAGES, displayName, wrapUpOf, wrapUpRefusal } from '../../src/model/rules.js';
+import { validateComment } from '../../src/model/validation.js';
 import { capped, truncate } from '../../src/model/text.js';
-import type { ContactFields, Id, Task } from '../../src/model/types.js';
+import type { ContactFields, Id, Task, WrapUp, WrapUpRule } from '../../src/model/types.js';
 import type { InboundBody } from '../../src/model/commands.js';
 import { TASK_COLUMNS, toTask } from '../db/rows.js';
-import { ownTask } from './access.js';
+import { assertValid, ownTask } from './access.js';
 import type { Change } from './change.js';
 import { appendMessage } from './messages.js';
 import * as records from './records.js';
@@ -97,12 +98,19 @@ export async function accept(c: Change, taskId: Id): Promise<Task> {
 }
 
 /** Ends the interaction (R11): the activity ends, its open request is touched (R18), the agent is free again. */
-export async function close(c: Change, taskId: Id): Promise<Task> {
+export async function close(c: Change, taskId: Id, wrapUp?: WrapUp): Promise<Task> {
   const before = await ownTask(c.tx, c.by!, taskId);
+  // X6: the queue's wrap-up rule, checked as the engine checks it.
+  const queue = await c.tx.one<{ wrap_up: WrapUpRule | null }>('SELECT wrap_up FROM queues WHERE id = $1', [before.queueId]);
+  const refusal = wrapUpRefusal(queue?.wrap_up ?? undefined, wrapUp);
+  if (refusal) throw CareError.refused('wrap-up-required', WRAP_UP_MESSAGES[refusal]);
+  if (wrapUp?.note) assertValid(validateComment(wrapUp.note));
+  const kept = wrapUpOf(wrapUp);
   const row = await c.tx.one(
-    `UPDATE tasks k SET state = 'closed', closed_at = $2, version = version + 1, updated_at = $2, updated_by = $3
+    `UPDATE tasks k SET state = 'closed', closed_at = $2, version = version + 1, updated_at = $2, updated_by = $3,
+       wrap_up_code = $4, wrap_up_note = $5
      WHERE k.id = $1 RETURNING ${TASK_COLUMNS}`,
-    [taskId, c.now, c.by],
+    [taskId, c.now, c.by, kept?.code ?? null, kept?.note ?? null],
   );
   const task = toTask(row as Record<string, unknown>);
   const activity = await records.setActivity(c, task.activityId, { ended: true });

@@ -18,7 +18,7 @@ import { markIdle, routeQueues } from './routing.js';
 
 /** Every queue, and the other agents with their status. */
 export async function targets(tx: Tx, agentId: Id): Promise<TransferTargets> {
-  const queues = await tx.rows('SELECT id, name, routing, media FROM queues ORDER BY name, id');
+  const queues = await tx.rows('SELECT id, name, routing, media, wrap_up FROM queues ORDER BY name, id');
   const agents = await tx.rows<{ id: string; name: string; status: 'ready' | 'not-ready' }>(
     'SELECT id, name, status FROM agents WHERE id <> $1 ORDER BY name, id',
     [agentId],

@@ -26,6 +26,12 @@ function malformed(message: string, detail?: string): CareError {
 }
 
 /** Reads a JSON body of at most BODY_LIMIT bytes and checks it against `schema`. */
+/** A body a route may do without (X6's close): `fallback` when the request has none, else read as {@link readBody}. */
+export async function readOptionalBody<T>(req: IncomingMessage, schema: Schema<T>, fallback: T): Promise<T> {
+  const none = !req.headers['content-type'] && !Number(req.headers['content-length'] ?? 0) && req.headers['transfer-encoding'] === undefined;
+  return none ? fallback : readBody(req, schema);
+}
+
 export async function readBody<T>(req: IncomingMessage, schema: Schema<T>): Promise<T> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) {

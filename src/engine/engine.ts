@@ -20,6 +20,7 @@ import type {
   Task,
   TransferTarget,
   TransferTargets,
+  WrapUp,
 } from '../model/types.js';
 import type { Clock } from './clock.js';
 import { SystemClock } from './clock.js';
@@ -202,8 +203,8 @@ export class CareEngine {
   }
 
   /** Ends the interaction (R11). The desktop asks about unsaved changes before calling this. */
-  closeTask(agentId: Id, taskId: Id): Task {
-    return clone(this.ctx.tasks.close(agentId, taskId));
+  closeTask(agentId: Id, taskId: Id, wrapUp?: WrapUp): Task {
+    return clone(this.ctx.tasks.close(agentId, taskId, wrapUp));
   }
 
   // ── Records (R6, R7, R9, R10, R16, R20, R21, R23, R25, R28, R29) ──────

@@ -218,8 +218,12 @@ export class Simulator {
     this.quietly(() => this.engine.acceptTask(colleague, taskId));
   }
 
+  /** A colleague closes, wrapping up with one of the queue's codes where it asks (X6). */
   private tryClose(colleague: Id, taskId: Id): void {
-    this.quietly(() => this.engine.closeTask(colleague, taskId));
+    const queueId = this.engine.listTasks().find((t) => t.id === taskId)?.queueId;
+    const codes = this.engine.listQueues().find((q) => q.id === queueId)?.wrapUp?.codes ?? [];
+    const wrapUp = codes.length ? { code: this.rng.pick(codes), note: '' } : undefined;
+    this.quietly(() => this.engine.closeTask(colleague, taskId, wrapUp));
   }
 
   /** Runs an engine command whose preconditions may have lapsed meanwhile (the task moved on); reports success. */

@@ -1,7 +1,9 @@
 import { CareError } from '../model/errors.js';
 import { MAX_CONCURRENT_CALLS, SUMMARY_MAX } from '../model/limits.js';
-import { displayName } from '../model/rules.js';
-import type { Activity, ContactFields, Id, MediaType, Task } from '../model/types.js';
+import { WRAP_UP_MESSAGES, displayName, wrapUpOf, wrapUpRefusal } from '../model/rules.js';
+import { validateComment } from '../model/validation.js';
+import { assertValid } from './permissions.js';
+import type { Activity, ContactFields, Id, MediaType, Task, WrapUp } from '../model/types.js';
 import { capped, truncate } from '../model/text.js';
 import type { EngineContext } from './context.js';
 
@@ -122,9 +124,18 @@ export class Tasks {
     return task;
   }
 
-  /** Ends the interaction (R11). The desktop asks about unsaved changes before calling this. */
-  close(agentId: Id, taskId: Id): Task {
+  /**
+   * Ends the interaction (R11). The desktop asks about unsaved changes before
+   * calling this. Where the queue asks for a wrap-up (X6), the code must be
+   * one of its list (and given, if required); code and note are kept on the task.
+   */
+  close(agentId: Id, taskId: Id, wrapUp?: WrapUp): Task {
     const task = this.ctx.permissions.ownTask(agentId, taskId);
+    const refusal = wrapUpRefusal(this.ctx.records.queues.get(task.queueId)?.wrapUp, wrapUp);
+    if (refusal) throw CareError.refused('wrap-up-required', WRAP_UP_MESSAGES[refusal]);
+    if (wrapUp?.note) assertValid(validateComment(wrapUp.note));
+    const kept = wrapUpOf(wrapUp);
+    if (kept) task.wrapUp = kept;
     task.state = 'closed';
     task.closedAt = this.ctx.now();
     this.ctx.bump(task, agentId);

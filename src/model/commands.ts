@@ -42,6 +42,9 @@ export const moveBody = object({
   expectedVersion: optional(integer(0, Number.MAX_SAFE_INTEGER, 'not a version')),
   idempotencyKey,
 });
+/** X6: a close may carry the agent's wrap-up. */
+export const closeBody = object({ wrapUp: optional(object({ code: text, note: text })) });
+
 /** X5: `{ queueId }` or `{ agentId }`, and the note for whoever takes it next. */
 export const transferBody = object({
   target: (v: unknown) => (typeof v === 'object' && v !== null && 'agentId' in v ? object({ agentId: id })(v) : object({ queueId: id })(v)),

@@ -29,6 +29,7 @@ export type RefusalReason =
   | 'customer-required'
   | 'unsaved-changes'
   | 'agent-unavailable'
+  | 'wrap-up-required'
   | 'invalid-state';
 
 /** The latest state of an entity, carried by a conflict so the UI can offer Load (R6). */

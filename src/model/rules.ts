@@ -1,5 +1,5 @@
 import { AUTO_CLOSE_MS } from './limits.js';
-import type { Activity, Agent, CareRequest, ContactFields, RevokeReason, Task } from './types.js';
+import type { Activity, Agent, CareRequest, ContactFields, RevokeReason, Task, WrapUp, WrapUpRule } from './types.js';
 
 /** The English fallback when a customer has nothing to be named by (R24). */
 export const UNKNOWN_CUSTOMER = 'Unknown customer';
@@ -104,3 +104,24 @@ export function revokeReasonOf(cause: string): RevokeReason | undefined {
   if (cause === 'offer-timeout') return 'timeout';
   return cause === 'withdrawn' || cause === 'declined' ? cause : undefined;
 }
+
+/** X6: why a wrap-up does not do for `queue`'s rule, or undefined when it does: a code from the list, required or not. */
+export function wrapUpRefusal(rule: WrapUpRule | undefined, wrapUp: WrapUp | undefined): 'wrap-up-required' | 'unknown-code' | undefined {
+  if (!rule) return undefined;
+  const code = wrapUp?.code.trim() ?? '';
+  if (!code) return rule.required ? 'wrap-up-required' : undefined;
+  return rule.codes.includes(code) ? undefined : 'unknown-code';
+}
+
+/** X6: the wrap-up as stored: trimmed, the note composed; none when empty. Throws nothing: callers check `wrapUpRefusal` first. */
+export function wrapUpOf(wrapUp: WrapUp | undefined): WrapUp | undefined {
+  const code = wrapUp?.code.trim() ?? '';
+  const note = wrapUp?.note.normalize('NFC').trim() ?? '';
+  return code || note ? { code, note } : undefined;
+}
+
+/** X6: the backend's words for a wrap-up refused (both backends say the same). */
+export const WRAP_UP_MESSAGES = {
+  'wrap-up-required': 'This queue asks for a wrap-up code before the task closes.',
+  'unknown-code': "That wrap-up code is not one of this queue's.",
+} as const;

@@ -114,7 +114,13 @@ export const chatMessageSchema = object({
   at: time,
 });
 
-export const queueSchema = object({ id, name: text, routing: routingModeSchema, media: array(mediaTypeSchema) });
+/** X6: what a queue asks of an agent closing one of its tasks: a disposition code from its list (if `required`) and a note. */
+export const wrapUpRuleSchema = object({ codes: array(text), required: boolean });
+
+export const queueSchema = object({ id, name: text, routing: routingModeSchema, media: array(mediaTypeSchema), wrapUp: optional(wrapUpRuleSchema) });
+
+/** X6: the agent's wrap-up of a closed task. */
+export const wrapUpSchema = object({ code: text, note: text });
 
 /** X5: where a task can be transferred: every queue, and the other agents with their status. */
 export const transferTargetsSchema = object({
@@ -147,6 +153,8 @@ export const taskSchema = object({
   acceptedBy: optional(id),
   acceptedAt: optional(time),
   closedAt: optional(time),
+  /** X6: the disposition code and note given at Close, where the queue asks for them. */
+  wrapUp: optional(wrapUpSchema),
 });
 
 export const agentSchema = object({

@@ -14,6 +14,8 @@ import type {
   callInfoSchema,
   careEventSchema,
   cannedResponseSchema,
+  wrapUpSchema,
+  wrapUpRuleSchema,
   transferTargetsSchema,
   careRequestSchema,
   chatMessageSchema,
@@ -86,6 +88,12 @@ export type TransferTarget = { queueId: Id } | { agentId: Id };
 
 /** X5: the queues and agents a task can be transferred to. */
 export type TransferTargets = Infer<typeof transferTargetsSchema>;
+
+/** X6: what a queue asks at Close. */
+export type WrapUpRule = Infer<typeof wrapUpRuleSchema>;
+
+/** X6: a disposition code from the queue's list and a note, given when a task is closed. */
+export type WrapUp = Infer<typeof wrapUpSchema>;
 
 /** A queue of tasks. */
 export type Queue = Infer<typeof queueSchema>;

@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { Activity, Agent, AgentStatus, CannedResponse, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, Journey, MoveTarget, RequestFields, Task, TransferTarget, TransferTargets } from '../model/types.js';
+import type { Activity, Agent, AgentStatus, CannedResponse, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, Journey, MoveTarget, RequestFields, Task, TransferTarget, TransferTargets, WrapUp } from '../model/types.js';
 import type { CareTransport } from '../transport/port.js';
 import type { CareAlert } from './attention.js';
 import { Caller } from './call.js';
@@ -255,12 +255,10 @@ export class CareStore {
     return closing.closeCheck(this.parts, taskId);
   }
 
-  /**
-   * Ends the interaction (R11). With unsaved changes or a customer never created, `resolution` says what to do:
-   * `save` saves (or creates) first and stops if that fails; `discard` drops them; none refuses, so nothing is lost silently.
-   */
-  close(taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
-    return closing.close(this.parts, taskId, resolution);
+  /** Ends the interaction (R11). With unsaved changes or a customer never created, `resolution` says what to do: `save` saves
+   * (or creates) first and stops if that fails; `discard` drops them; none refuses, so nothing is lost silently. `wrapUp`: X6. */
+  close(taskId: Id, resolution?: CloseResolution, wrapUp?: WrapUp): Promise<Result<Task>> {
+    return closing.close(this.parts, taskId, resolution, wrapUp);
   }
 
   /** Sends a failed outbox item again, or everything waiting when no key is given (N3). */

@@ -158,6 +158,23 @@ export function deskCases(test: Register, timeRules: boolean): void {
     same((await theirs.transport.getComments(task.activityId, signal())).length, 0, 'an empty note adds no comment');
   });
 
+  test('X6 a queue asking for a wrap-up refuses a close without a code from its list; the code and note stay on the task', async (w) => {
+    const mine = await w.agent(one);
+    const queues = (await mine.transport.connect(signal())).queues;
+    same(JSON.stringify(queues.find((q) => q.id === W.pushCallQueue)?.wrapUp), JSON.stringify({ codes: W.wrapUpCodes, required: true }), 'the queue’s wrap-up rule in the snapshot');
+    await mine.transport.setStatus('ready', signal());
+    const ringing = await w.receive('call', W.pushCallQueue);
+    await mine.next('task-offered', (e) => e.task.id === ringing.id, 'task-offered (the call)');
+    const task = await mine.transport.acceptTask(ringing.id, signal());
+    await fails(mine.transport.closeTask(task.id, signal()), 'refused', 'closing without a wrap-up', 'wrap-up-required');
+    await fails(mine.transport.closeTask(task.id, signal(), { code: 'Made up', note: '' }), 'refused', 'a code not in the list', 'wrap-up-required');
+    const closed = await mine.transport.closeTask(task.id, signal(), { code: 'Follow-up', note: ' Call back on Monday ' });
+    same(closed.state, 'closed', 'the task closed');
+    same(JSON.stringify(closed.wrapUp), JSON.stringify({ code: 'Follow-up', note: 'Call back on Monday' }), 'task.wrapUp');
+    const chat = await w.inProgress(mine);
+    same((await mine.transport.closeTask(chat.id, signal())).wrapUp, undefined, 'a queue that asks nothing closes as before');
+  });
+
   if (!timeRules) return;
 
   test('X2 a declined task nobody else takes is offered to the same agent again after the cool-down', async (w) => {

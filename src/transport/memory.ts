@@ -100,8 +100,8 @@ export class MemoryTransport implements CareTransport {
   declineTask: CareTransport['declineTask'] = (taskId, signal) =>
     this.call('declineTask', signal, () => this.engine.declineTask(this.agentId, taskId));
 
-  closeTask: CareTransport['closeTask'] = (taskId, signal) =>
-    this.call('closeTask', signal, () => this.engine.closeTask(this.agentId, taskId));
+  closeTask: CareTransport['closeTask'] = (taskId, signal, wrapUp) =>
+    this.call('closeTask', signal, () => this.engine.closeTask(this.agentId, taskId, wrapUp));
 
   getCustomer: CareTransport['getCustomer'] = (customerId, signal) =>
     this.call('getCustomer', signal, () => this.engine.getCustomer(customerId));

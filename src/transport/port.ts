@@ -18,6 +18,7 @@ import type {
   Task,
   TransferTarget,
   TransferTargets,
+  WrapUp,
 } from '../model/types.js';
 
 // The payload types live with their schemas in the model (N4); re-exported
@@ -95,8 +96,12 @@ export interface CareTransport {
    * keeps its request. The agent hears `task-changed` as the task leaves them.
    */
   transferTask(taskId: Id, target: TransferTarget, note: string, signal: AbortSignal): Promise<Task>;
-  /** Ends the interaction (R11). */
-  closeTask(taskId: Id, signal: AbortSignal): Promise<Task>;
+  /**
+   * Ends the interaction (R11). Where the task's queue asks for a wrap-up
+   * (`queue.wrapUp`, X6), `wrapUp.code` must be one of its codes, and given
+   * when required (`refused`, `wrap-up-required`); code and note are kept as `task.wrapUp`.
+   */
+  closeTask(taskId: Id, signal: AbortSignal, wrapUp?: WrapUp): Promise<Task>;
 
   getCustomer(customerId: Id, signal: AbortSignal): Promise<Customer>;
   /** All requests and activities of a customer, oldest first (R16). */

@@ -18,7 +18,7 @@
  */
 import type { CareEngine } from '../../../src/engine/engine.js';
 import { CareError } from '../../../src/model/errors.js';
-import type { ContactFields, MoveTarget, RequestFields, RequestPatch, TransferTarget } from '../../../src/model/types.js';
+import type { ContactFields, MoveTarget, RequestFields, RequestPatch, TransferTarget, WrapUp } from '../../../src/model/types.js';
 import { MemoryTransport } from '../../../src/transport/memory.js';
 import type { CareTransport } from '../../../src/transport/port.js';
 import { ERROR_STATUS } from '../../../src/model/http-status.js';
@@ -66,7 +66,7 @@ const routes: [method: string, path: RegExp, run: Run][] = [
   ['POST', route(`/tasks/${ID}/decline`), (t, [id], _, __, s) => t.declineTask(id!, s)],
   ['GET', /^\/transfer-targets$/, (t, _, __, ___, s) => t.getTransferTargets(s)],
   ['POST', route(`/tasks/${ID}/transfer`), (t, [id], b, _, s) => t.transferTask(id!, object<TransferTarget>(b.target, 'target'), text(b.note ?? '', 'note'), s)],
-  ['POST', route(`/tasks/${ID}/close`), (t, [id], _, __, s) => t.closeTask(id!, s)],
+  ['POST', route(`/tasks/${ID}/close`), (t, [id], b, _, s) => t.closeTask(id!, s, b.wrapUp === undefined ? undefined : object<WrapUp>(b.wrapUp, 'wrapUp'))],
   ['POST', route(`/tasks/${ID}/customer`), (t, [id], b, _, s) => t.createCustomer(id!, object<ContactFields>(b.fields, 'fields'), s, key(b))],
   ['GET', /^\/customers$/, (t, _, __, q, s) => t.searchCustomers(q.get('q') ?? '', s)],
   ['GET', /^\/canned-responses$/, (t, _, __, ___, s) => t.getCannedResponses(s)],

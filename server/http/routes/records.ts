@@ -1,6 +1,6 @@
 /** The data routes of docs/adapters.md: one per port method, the agent from the session (B1, B6). */
 import {
-  createCustomerBody, createRequestBody, moveBody, moveToCustomerBody, setStatusBody, tagBody, textBody, transferBody,
+  closeBody, createCustomerBody, createRequestBody, moveBody, moveToCustomerBody, setStatusBody, tagBody, textBody, transferBody,
   updateCustomerBody, updateRequestBody,
 } from '../../../src/model/commands.js';
 import type { RequestPatch } from '../../../src/model/types.js';
@@ -15,7 +15,7 @@ import * as requests from '../../domain/requests.js';
 import * as routing from '../../domain/routing.js';
 import * as tasks from '../../domain/tasks.js';
 import * as transfers from '../../domain/transfers.js';
-import { readBody } from '../io.js';
+import { readBody, readOptionalBody } from '../io.js';
 import { path, type Route, type RouteContext } from '../route.js';
 
 type Run = (ctx: RouteContext) => Promise<unknown>;
@@ -37,7 +37,10 @@ export const recordRoutes: Route[] = [
     return act(ctx.db, ctx.agent, (c) => transfers.transfer(c, id(ctx), target, note));
   }),
   route('POST', '/tasks/:id/decline', (ctx) => act(ctx.db, ctx.agent, (c) => routing.decline(c, id(ctx)))),
-  route('POST', '/tasks/:id/close', (ctx) => act(ctx.db, ctx.agent, (c) => tasks.close(c, id(ctx)))),
+  route('POST', '/tasks/:id/close', async (ctx) => {
+    const { wrapUp } = await readOptionalBody(ctx.req, closeBody, {});
+    return act(ctx.db, ctx.agent, (c) => tasks.close(c, id(ctx), wrapUp));
+  }),
   route('POST', '/tasks/:id/customer', async (ctx) => {
     const { fields, idempotencyKey } = await readBody(ctx.req, createCustomerBody);
     return actOnce(ctx.db, ctx.agent, idempotencyKey, `createCustomer ${id(ctx)}`, (c) => customers.createCustomer(c, id(ctx), fields));

@@ -143,4 +143,10 @@ export const styles = css`
     inline-size: 100%;
     font: inherit;
   }
+  /* X6: the wrap-up's code and note in the Close question. */
+  dialog .wrap-up {
+    display: grid;
+    gap: ${token('space1')};
+    margin-block: ${token('space2')};
+  }
 `;

@@ -16,6 +16,9 @@ import type { AlertController, AlertKind } from './alerts.js';
 import type { TransferDialog } from './transfer-dialog.js';
 import { lazy } from '../lazy.js';
 
+/** R11's, X6's and X8's Close questions, fetched the first time Close has something to ask. */
+const promptModule = lazy(() => import('./close-prompt.js'));
+
 /** X5's dialog, fetched the first time the agent presses Transfer. */
 const transferModule = lazy(() => import('./transfer-dialog.js'));
 import type { CareAlert } from '../../state/attention.js';
@@ -33,7 +36,7 @@ const NOTICE_KEYS: Record<Notice['code'], StringKey> = {
   conflict: 'notice.conflict',
 };
 
-import { renderClosePrompt, type Prompt } from './close-prompt.js';
+import type { Prompt } from './close-prompt.js';
 
 /**
  * The whole agent desktop: status and offers, the queue and in-progress
@@ -221,6 +224,8 @@ export class CareDesktop extends CareElement {
     super.willUpdate(changed);
     // An error belongs to the task it happened on.
     const shown = (this.selected.value ?? this.active.value)?.id ?? null;
+    // With a task open, Close may soon have something to ask: its questions are fetched ahead, not when pressed.
+    if (this.active.value && !promptModule.value) void promptModule.load().then(() => undefined, () => undefined);
     if (shown !== this.errorFor) {
       this.errorFor = shown;
       this.error = null;
@@ -239,9 +244,15 @@ export class CareDesktop extends CareElement {
     if (!store || !this.dispatchEvent(new CareTaskCloseEvent(task))) return;
     const check = store.closeCheck(task.id);
     const unsent = [...new Set(check.unsentTexts.map((u) => u.kind))];
-    if (check.customerNotCreated) this.prompt = { task, kind: 'not-created', unsent };
-    else if (check.unsavedCustomer || check.unsavedRequests.length) this.prompt = { task, kind: 'unsaved', unsent };
-    else if (unsent.length) this.prompt = { task, kind: 'unsent', unsent };
+    // X6: a queue that asks for a wrap-up gets its fields in whichever question Close asks, or a question of their own.
+    const rule = store.snapshot.queues.find((q) => q.id === task.queueId)?.wrapUp;
+    const wrapUp = rule ? { rule, code: '', note: '' } : undefined;
+    const asks = check.customerNotCreated || check.unsavedCustomer || check.unsavedRequests.length > 0 || unsent.length > 0 || !!wrapUp;
+    if (asks) await promptModule.load();
+    if (check.customerNotCreated) this.prompt = { task, kind: 'not-created', unsent, wrapUp };
+    else if (check.unsavedCustomer || check.unsavedRequests.length) this.prompt = { task, kind: 'unsaved', unsent, wrapUp };
+    else if (unsent.length) this.prompt = { task, kind: 'unsent', unsent, wrapUp };
+    else if (wrapUp) this.prompt = { task, kind: 'wrap-up', unsent, wrapUp };
     else await this.close(task);
   }
 
@@ -251,7 +262,9 @@ export class CareDesktop extends CareElement {
     const name = this.nameOfTask(task);
     const check = resolution === 'save' ? store.closeCheck(task.id) : undefined;
     this.closing = true;
-    const result = await store.close(task.id, resolution).finally(() => (this.closing = false));
+    const answer = this.prompt?.task.id === task.id ? this.prompt.wrapUp : undefined;
+    const wrapUp = answer && (answer.code || answer.note.trim()) ? { code: answer.code, note: answer.note } : undefined;
+    const result = await store.close(task.id, resolution, wrapUp).finally(() => (this.closing = false));
     if (!result.ok) {
       if (this.prompt) this.prompt = { ...this.prompt, error: result.error };
       else this.error = result.error;
@@ -359,14 +372,16 @@ export class CareDesktop extends CareElement {
 
   private renderPrompt() {
     const prompt = this.prompt;
-    if (!prompt) return nothing;
-    return renderClosePrompt(prompt, {
+    const module = promptModule.value;
+    if (!prompt || !module) return nothing;
+    return module.renderClosePrompt(prompt, {
       i18n: this.i18n,
       closing: this.closing,
       name: this.nameOfTask(prompt.task),
       errorText: (error) => this.errorText(error),
       cancel: () => this.endPrompt(),
       close: (resolution) => void this.close(prompt.task, resolution),
+      wrapUp: (change) => (this.prompt = this.prompt?.wrapUp ? { ...this.prompt, wrapUp: { ...this.prompt.wrapUp, ...change } } : this.prompt),
     });
   }
 }

@@ -1,6 +1,6 @@
 /** The end of an interaction (R11): what must be asked, and the close itself. */
 import { CareError } from '../../model/errors.js';
-import type { Id, Task } from '../../model/types.js';
+import type { Id, Task, WrapUp } from '../../model/types.js';
 import type { StoreParts } from '../parts.js';
 import { effectiveEdits } from '../drafts.js';
 import { recordOf, withTask } from '../transitions.js';
@@ -43,7 +43,7 @@ export function closeCheck(parts: StoreParts, taskId: Id): CloseCheck {
   return { unsavedCustomer: unsaved(s, 'customer', customerId), customerNotCreated: false, unsavedRequests, unsentTexts };
 }
 
-export async function close(parts: StoreParts, taskId: Id, resolution?: CloseResolution): Promise<Result<Task>> {
+export async function close(parts: StoreParts, taskId: Id, resolution?: CloseResolution, wrapUp?: WrapUp): Promise<Result<Task>> {
   const { container, caller, transport } = parts;
   const check = closeCheck(parts, taskId);
   const task = container.value.tasks.get(taskId);
@@ -56,7 +56,7 @@ export async function close(parts: StoreParts, taskId: Id, resolution?: CloseRes
     const saved = await saveFirst(parts, taskId, task.customerId, check);
     if (saved && !saved.ok) return saved;
   }
-  const result = await caller.run('closeTask', (signal) => transport.closeTask(taskId, signal));
+  const result = await caller.run('closeTask', (signal) => transport.closeTask(taskId, signal, wrapUp));
   if (!result.ok) return result;
   const closed = result.value;
   container.update((s) => withTask(s, closed));
