@@ -2,7 +2,7 @@
 // 200% zoom, in English, Korean and Czech, with a chat in progress, an offer
 // and a queue. Each view is photographed (test-results/layout/) and checked:
 // no word is broken across lines anywhere on the page (each word's line boxes
-// are compared), no button's label wraps, and at 1366×768 the customer
+// are compared), no button's label wraps, nothing is wider than the window, and at 1366×768 the customer
 // journey's heading is in view. The 1366×768 English view is also written to
 // docs/desk-1366x768.png for the README when CARE_LAYOUT_README is set.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -112,9 +112,11 @@ try {
         await page.screenshot({ path: file });
         if (view.w === 1366 && lang === 'en' && process.env.CARE_LAYOUT_README) await page.screenshot({ path: 'docs/desk-1366x768.png' });
         const { broken, wrapped } = await page.evaluate(findBreaks);
+        // Nothing wider than the window: a column that grows with its content pushes the desk off the side.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         checked.push(name);
-        if (broken.length || wrapped.length) {
-          throw new Error(`broken words: ${JSON.stringify([...new Set(broken)].slice(0, 12))}; wrapped buttons: ${JSON.stringify([...new Set(wrapped)].slice(0, 12))} (see ${file})`);
+        if (broken.length || wrapped.length || overflow > 0) {
+          throw new Error(`broken words: ${JSON.stringify([...new Set(broken)].slice(0, 12))}; wrapped buttons: ${JSON.stringify([...new Set(wrapped)].slice(0, 12))}; ${overflow} px wider than the window (see ${file})`);
         }
       });
     }

@@ -4,6 +4,8 @@ import { hook, token } from '../../styles/tokens.js';
 export const styles = css`
   [part='base'] {
     display: grid;
+    /* X10: the one column keeps the element's width whatever a row inside would like (a long suggestion ends in an ellipsis). */
+    grid-template-columns: minmax(0, 1fr);
     gap: ${hook('--care-customer-gap', 'space3')};
   }
   [part='heading'] {
@@ -99,6 +101,7 @@ export const styles = css`
   /* X4: linking a new contact to a customer. */
   [part='link'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: ${token('space2')};
     margin-block-start: ${token('space3')};
     padding-block-start: ${token('space3')};
@@ -110,6 +113,7 @@ export const styles = css`
   }
   [part='matches'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: ${token('space1')};
     margin: 0;
     padding: 0;

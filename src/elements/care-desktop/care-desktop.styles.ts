@@ -66,6 +66,12 @@ export const styles = css`
     gap: ${token('space3')};
     min-inline-size: 0;
   }
+  /* X10: one track that never grows with what is inside (a long name, a nowrap row), so the column keeps its width. */
+  [part='work'],
+  [part='main'],
+  [part='details'] {
+    grid-template-columns: minmax(0, 1fr);
+  }
   [part='details'] {
     grid-area: details;
     display: grid;
