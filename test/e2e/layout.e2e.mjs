@@ -1,4 +1,4 @@
-// X10 end-to-end: the demo desk at 1024×768, 1366×768 and 1920×1080, and at
+// X10 end-to-end: the demo desk at 1024×768, 1366×768, 1920×1080 and 2560×1440, and at
 // 200% zoom, in English, Korean and Czech, with a chat in progress, an offer
 // and a queue. Each view is photographed (test-results/layout/) and checked:
 // no word is broken across lines anywhere on the page (each word's line boxes
@@ -80,6 +80,7 @@ const VIEWS = [
   { w: 1024, h: 768, zoom: 1 },
   { w: 1366, h: 768, zoom: 1 },
   { w: 1920, h: 1080, zoom: 1 },
+  { w: 2560, h: 1440, zoom: 1 },
   // 200% zoom: the desk at 2048 CSS px wide seen at 1024.
   { w: 2048, h: 1536, zoom: 2 },
 ];
