@@ -1,6 +1,6 @@
 /**
  * Durable deadlines (B3): every instance sweeps, on the database clock,
- * offers past R13's deadline and requests past R18's, taking rows with
+ * offers past R13's deadline, requests past R18's and wrap-ups past X6's, taking rows with
  * SKIP LOCKED so instances share the work and none is done twice. Because
  * the deadlines are columns, an offer times out on time even when the
  * instance that made it was killed. The sweep also routes every push queue
@@ -12,6 +12,7 @@ import type { Db } from './db/pool.js';
 import { act } from './domain/act.js';
 import { closeExpiredRequests } from './domain/requests.js';
 import { expireOffers, routeQueues } from './domain/routing.js';
+import { closeExpiredWrapUps } from './domain/wrap-up.js';
 import type { Presence } from './events/presence.js';
 
 /** How long the event log keeps events for clients that resume (B4); older cursors get a reset. */
@@ -53,6 +54,7 @@ export class Sweeper {
     await this.presence?.beat();
     while ((await act(this.db, undefined, (c) => expireOffers(c))) > 0);
     while ((await act(this.db, undefined, (c) => closeExpiredRequests(c))) > 0);
+    while ((await act(this.db, undefined, (c) => closeExpiredWrapUps(c))) > 0);
     await act(this.db, undefined, async (c) => {
       const queues = await c.tx.rows<{ id: string }>("SELECT id FROM queues WHERE routing = 'push'");
       await routeQueues(c, queues.map((q) => q.id));

@@ -14,6 +14,7 @@ import taskDeclines006 from './migrations/006_task_declines.sql';
 import notReadyReasons007 from './migrations/007_not_ready_reasons.sql';
 import cannedResponses008 from './migrations/008_canned_responses.sql';
 import wrapUp009 from './migrations/009_wrap_up.sql';
+import wrapUpLimit010 from './migrations/010_wrap_up_limit.sql';
 
 /** Every migration, oldest first. A new one is appended here with the next number; none is ever edited. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 7, name: '007_not_ready_reasons', sql: notReadyReasons007 },
   { version: 8, name: '008_canned_responses', sql: cannedResponses008 },
   { version: 9, name: '009_wrap_up', sql: wrapUp009 },
+  { version: 10, name: '010_wrap_up_limit', sql: wrapUpLimit010 },
 ];
 
 const LOCK = 0x63617265; // "care"

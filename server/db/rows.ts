@@ -75,7 +75,7 @@ export function toActivity(r: Row): Activity {
 
 export const TASK_COLUMNS = `k.id, k.version, k.queue_id, k.routing, k.media, k.state, k.customer_id, k.contact_name, k.contact_email,
   k.contact_phone, k.activity_id, k.received_at, k.offered_to, k.offered_at, k.accepted_by, k.accepted_at, k.closed_at,
-  k.updated_at, k.updated_by, k.wrap_up_code, k.wrap_up_note, (SELECT a.summary FROM activities a WHERE a.id = k.activity_id) AS preview`;
+  k.updated_at, k.updated_by, k.wrap_up_code, k.wrap_up_note, k.wrap_up_started_at, k.wrap_up_until, (SELECT a.summary FROM activities a WHERE a.id = k.activity_id) AS preview`;
 export function toTask(r: Row): Task {
   const t: Task = {
     id: str(r.id),
@@ -98,6 +98,8 @@ export function toTask(r: Row): Task {
   opt(t, 'acceptedBy', r.accepted_by);
   opt(t, 'acceptedAt', r.accepted_at);
   opt(t, 'closedAt', r.closed_at);
+  opt(t, 'wrapUpStartedAt', r.wrap_up_started_at);
+  opt(t, 'wrapUpUntil', r.wrap_up_until);
   return t;
 }
 

@@ -18,7 +18,7 @@ export const toQueue = (id: Id) => `q:${id}`;
 export const EVENTS_CHANNEL = 'care_events';
 
 /** Why a task changed, which decides what each agent hears of it. */
-export type TaskCause = 'received' | 'offered' | 'offer-timeout' | 'withdrawn' | 'declined' | 'transferred' | 'accepted' | 'closed' | 'reassigned';
+export type TaskCause = 'received' | 'offered' | 'offer-timeout' | 'withdrawn' | 'declined' | 'transferred' | 'accepted' | 'closed' | 'reassigned' | 'wrap-up' | 'wrap-up-timeout';
 
 /** What a record event is about: its customer (null for a contact not yet a customer) and activity, when it has one. */
 export interface Subject {

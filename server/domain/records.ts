@@ -69,8 +69,8 @@ export interface ActivityChanges {
 export async function setActivity(c: Change, id: Id, changes: ActivityChanges = {}): Promise<Activity> {
   const row = await c.tx.one(
     `UPDATE activities a SET request_id = coalesce($2, request_id), customer_id = coalesce($3, customer_id),
-       ended_at = CASE WHEN $4 THEN $6 ELSE ended_at END,
-       call_ended_at = CASE WHEN $4 AND media = 'call' THEN $6 ELSE call_ended_at END,
+       ended_at = CASE WHEN $4 THEN coalesce(ended_at, $6) ELSE ended_at END,
+       call_ended_at = CASE WHEN $4 AND media = 'call' THEN coalesce(call_ended_at, $6) ELSE call_ended_at END,
        call_connected_at = CASE WHEN $5 AND media = 'call' THEN $6 ELSE call_connected_at END,
        version = version + 1, updated_at = $6, updated_by = $7
      WHERE a.id = $1 RETURNING ${ACTIVITY_COLUMNS}`,

@@ -106,20 +106,30 @@ export async function close(c: Change, taskId: Id, wrapUp?: WrapUp): Promise<Tas
   if (refusal) throw CareError.refused('wrap-up-required', WRAP_UP_MESSAGES[refusal]);
   if (wrapUp?.note) assertValid(validateComment(wrapUp.note));
   const kept = wrapUpOf(wrapUp);
+  await c.tx.rows('UPDATE tasks SET wrap_up_code = $2, wrap_up_note = $3 WHERE id = $1', [taskId, kept?.code ?? null, kept?.note ?? null]);
+  const task = await finish(c, before, 'closed');
+  const agent = await records.agent(c.tx, c.by!);
+  if (agent.status === 'ready') await routeQueues(c, agent.queueIds);
+  return task;
+}
+
+/**
+ * The task ends: the agent's Close, or its wrap-up time run out (X6, no
+ * agent). The interaction ends with it unless wrap-up ended it before; the
+ * caller holds the task's lock and routes.
+ */
+export async function finish(c: Change, before: Task, cause: 'closed' | 'wrap-up-timeout'): Promise<Task> {
   const row = await c.tx.one(
-    `UPDATE tasks k SET state = 'closed', closed_at = $2, version = version + 1, updated_at = $2, updated_by = $3,
-       wrap_up_code = $4, wrap_up_note = $5
+    `UPDATE tasks k SET state = 'closed', closed_at = $2, version = version + 1, updated_at = $2, updated_by = $3
      WHERE k.id = $1 RETURNING ${TASK_COLUMNS}`,
-    [taskId, c.now, c.by, kept?.code ?? null, kept?.note ?? null],
+    [before.id, c.now, c.by ?? null],
   );
   const task = toTask(row as Record<string, unknown>);
   const activity = await records.setActivity(c, task.activityId, { ended: true });
   await touchRequestOf(c, activity);
-  await markIdle(c, c.by!);
+  if (task.acceptedBy) await markIdle(c, task.acceptedBy);
   c.entity({ kind: 'activity', value: activity });
-  c.task(task, 'closed', before);
-  const agent = await records.agent(c.tx, c.by!);
-  if (agent.status === 'ready') await routeQueues(c, agent.queueIds);
+  c.task(task, cause, before);
   return task;
 }
 

@@ -6,6 +6,7 @@
  */
 import { CareError } from '../../src/model/errors.js';
 import { MAX_CONCURRENT_CALLS, OFFER_TIMEOUT_MS } from '../../src/model/limits.js';
+import { WRAP_UP_ENDED } from '../../src/model/rules.js';
 import { nfc } from '../../src/model/text.js';
 import type { Id, Task, TransferTarget, TransferTargets } from '../../src/model/types.js';
 import type { Tx } from '../db/pool.js';
@@ -29,6 +30,7 @@ export async function targets(tx: Tx, agentId: Id): Promise<TransferTargets> {
 export async function transfer(c: Change, taskId: Id, target: TransferTarget, note: string): Promise<Task> {
   const agentId = c.by!;
   const before = await ownTask(c.tx, agentId, taskId);
+  if (before.wrapUpStartedAt !== undefined) throw CareError.refused('invalid-state', WRAP_UP_ENDED);
   const text = nfc(note).trim();
   const to = 'agentId' in target ? await available(c, before, target.agentId) : undefined;
   const queue = 'queueId' in target ? await c.tx.one<{ id: string; name: string; routing: string; media: string[] }>('SELECT id, name, routing, media FROM queues WHERE id = $1', [target.queueId]) : undefined;

@@ -8,6 +8,7 @@ import { Records } from './records.js';
 import { Requests } from './requests.js';
 import { Routing } from './routing.js';
 import { Tasks } from './tasks.js';
+import { WrapUps } from './wrap-up.js';
 
 /**
  * What the engine's parts share: the records, the clock, the event
@@ -23,6 +24,7 @@ export class EngineContext {
   readonly customers = new Customers(this);
   readonly requests = new Requests(this);
   readonly activities = new Activities(this);
+  readonly wrapUps = new WrapUps(this);
   private readonly listeners = new Set<EngineListener>();
 
   constructor(readonly clock: Clock) {}
@@ -58,6 +60,7 @@ export class EngineContext {
   dispose(): void {
     this.routing.dispose();
     this.requests.dispose();
+    this.wrapUps.dispose();
     this.listeners.clear();
   }
 }

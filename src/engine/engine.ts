@@ -61,6 +61,7 @@ export class CareEngine {
     if (options.seed) {
       this.ctx.records.load(options.seed);
       this.ctx.requests.scheduleAll();
+      this.ctx.wrapUps.scheduleAll();
       this.ctx.routing.resume();
     }
   }
@@ -200,6 +201,11 @@ export class CareEngine {
   /** X2: declines a task offered to the agent; it goes on to the next agent at once and the agent stays Ready. */
   declineTask(agentId: Id, taskId: Id): Task {
     return clone(this.ctx.routing.decline(agentId, taskId));
+  }
+
+  /** X6: ends the interaction and starts the queue's wrap-up; the task closes by itself when its time limit passes. */
+  startWrapUp(agentId: Id, taskId: Id): Task {
+    return clone(this.ctx.wrapUps.start(agentId, taskId));
   }
 
   /** Ends the interaction (R11). The desktop asks about unsaved changes before calling this. */

@@ -1,7 +1,7 @@
 import type { Activity, Agent, AgentRef, CareRequest, ChatMessage, Comment, Customer, Task } from '../model/types.js';
 
 /** Why a task changed, when the reason matters to the agents watching it. */
-export type TaskCause = 'received' | 'offered' | 'offer-timeout' | 'withdrawn' | 'declined' | 'transferred' | 'accepted' | 'closed' | 'reassigned';
+export type TaskCause = 'received' | 'offered' | 'offer-timeout' | 'withdrawn' | 'declined' | 'transferred' | 'accepted' | 'closed' | 'reassigned' | 'wrap-up' | 'wrap-up-timeout';
 
 /**
  * Facts the engine announces after each change. Payloads are copies:

@@ -10,6 +10,8 @@ import { DEFAULT_CANNED_RESPONSES } from './canned.js';
 
 /** X6: the demo's disposition codes: a call is wrapped up with one when it closes. */
 const WRAP_UP_CODES = ['Resolved', 'Follow-up needed', 'Escalated', 'Wrong department'];
+/** X6: the Calls queue's after-contact work: two minutes, as contact centres commonly allow. */
+const WRAP_UP_LIMIT_S = 120;
 import type { Activity, Agent, CannedResponse, CareRequest, ChatMessage, Comment, ContactFields, Customer, Id, MediaType, Queue, RequestStatus, Task } from '../model/types.js';
 import { tagKey } from '../model/validation.js';
 import {
@@ -372,7 +374,7 @@ export function createSeed(options: SeedOptions): SeedData {
 
   const queues: Queue[] = [
     { id: 'q-chat', name: 'Chat', routing: 'push', media: ['chat'] },
-    { id: 'q-calls', name: 'Calls', routing: 'push', media: ['call'], wrapUp: { codes: WRAP_UP_CODES, required: true } },
+    { id: 'q-calls', name: 'Calls', routing: 'push', media: ['call'], wrapUp: { codes: WRAP_UP_CODES, required: true, limitSeconds: WRAP_UP_LIMIT_S } },
     { id: 'q-backlog', name: 'Backlog', routing: 'pick', media: ['chat', 'call'] },
   ];
   const agents: Agent[] = AGENTS.map(({ id, name }) => ({

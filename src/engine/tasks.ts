@@ -6,6 +6,7 @@ import { assertValid } from './permissions.js';
 import type { Activity, ContactFields, Id, MediaType, Task, WrapUp } from '../model/types.js';
 import { capped, truncate } from '../model/text.js';
 import type { EngineContext } from './context.js';
+import type { TaskCause } from './events.js';
 
 /** A contact arriving at the desk: a new chat or call (from the simulator or a test). */
 export interface InboundTask {
@@ -136,19 +137,38 @@ export class Tasks {
     if (wrapUp?.note) assertValid(validateComment(wrapUp.note));
     const kept = wrapUpOf(wrapUp);
     if (kept) task.wrapUp = kept;
+    return this.finish(task, 'closed', agentId);
+  }
+
+  /**
+   * The task ends: by the agent's Close, or by the backend when its wrap-up
+   * time runs out (X6, no agent and no wrap-up). The interaction ends with
+   * it unless wrap-up ended it before.
+   */
+  finish(task: Task, cause: Extract<TaskCause, 'closed' | 'wrap-up-timeout'>, agentId?: Id): Task {
+    const now = this.ctx.now();
+    this.ctx.wrapUps.forget(task.id);
     task.state = 'closed';
-    task.closedAt = this.ctx.now();
+    task.closedAt = now;
     this.ctx.bump(task, agentId);
     const activity = this.ctx.records.activity(task.activityId);
-    activity.endedAt = this.ctx.now();
-    if (activity.call) activity.call.endedAt = this.ctx.now();
-    this.ctx.bump(activity, agentId);
-    this.ctx.requests.touchOf(activity, agentId);
-    this.ctx.routing.markIdle(agentId);
-    this.ctx.emit({ type: 'activity', activity, changedBy: this.ctx.ref(agentId) });
-    this.ctx.emit({ type: 'task', task, cause: 'closed' });
+    this.end(activity, agentId);
+    if (task.acceptedBy) {
+      this.ctx.requests.touchOf(activity, agentId ?? task.acceptedBy);
+      this.ctx.routing.markIdle(task.acceptedBy);
+    }
+    this.ctx.emit({ type: 'task', task, cause });
     this.ctx.routing.route();
     return task;
+  }
+
+  /** The interaction is over (a call hangs up, a chat takes no more lines); once only. */
+  end(activity: Activity, agentId?: Id): void {
+    if (activity.endedAt !== undefined) return;
+    activity.endedAt = this.ctx.now();
+    if (activity.call) activity.call.endedAt = activity.endedAt;
+    this.ctx.bump(activity, agentId);
+    this.ctx.emit({ type: 'activity', activity, ...(agentId ? { changedBy: this.ctx.ref(agentId) } : {}) });
   }
 
   /** The push queue of the medium, else any queue that takes it. */

@@ -1,4 +1,5 @@
 import { CareError } from '../model/errors.js';
+import { WRAP_UP_ENDED } from '../model/rules.js';
 import { MAX_CONCURRENT_CALLS } from '../model/limits.js';
 import { nfc } from '../model/text.js';
 import type { Id, Task, TransferTarget, TransferTargets } from '../model/types.js';
@@ -25,6 +26,7 @@ export class Transfers {
 
   transfer(agentId: Id, taskId: Id, target: TransferTarget, note: string): Task {
     const task = this.ctx.permissions.ownTask(agentId, taskId);
+    if (task.wrapUpStartedAt !== undefined) throw CareError.refused('invalid-state', WRAP_UP_ENDED);
     const text = nfc(note).trim();
     const to = 'agentId' in target ? this.available(agentId, task, target.agentId) : undefined;
     const queue = 'queueId' in target ? this.ctx.records.queues.get(target.queueId) : undefined;

@@ -38,3 +38,6 @@ export const SUMMARY_MAX = 120;
 
 /** A customer search (R29's move to another customer) returns at most this many customers. */
 export const SEARCH_RESULTS_MAX = 20;
+
+/** X6: the longest after-contact work a queue may allow, in seconds (a day: longer is no limit at all). */
+export const WRAP_UP_LIMIT_MAX_S = 24 * 60 * 60;

@@ -120,6 +120,12 @@ export function wrapUpOf(wrapUp: WrapUp | undefined): WrapUp | undefined {
   return code || note ? { code, note } : undefined;
 }
 
+/** X6: why wrap-up cannot start on a queue without a wrap-up rule (both backends say it). */
+export const NO_WRAP_UP = 'This queue asks for no wrap-up: close the task instead.';
+
+/** X6: why a task in wrap-up cannot be transferred (both backends say it). */
+export const WRAP_UP_ENDED = 'This interaction has ended: wrap it up and close it.';
+
 /** X6: the backend's words for a wrap-up refused (both backends say the same). */
 export const WRAP_UP_MESSAGES = {
   'wrap-up-required': 'This queue asks for a wrap-up code before the task closes.',

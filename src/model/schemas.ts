@@ -3,7 +3,7 @@
  * of N4, and (through `Infer`) the types in `types.ts`. Documentation on a
  * field here is what editors show on the type's property.
  */
-import { FIELD_MAX, TAG_MAX, UNITS_PER_CHAR_MAX } from './limits.js';
+import { FIELD_MAX, TAG_MAX, UNITS_PER_CHAR_MAX, WRAP_UP_LIMIT_MAX_S } from './limits.js';
 import { array, boolean, integer, nullable, number, object, oneOf, optional, string, variant } from './schema.js';
 
 /** The longest id accepted. Ids are opaque, but an id of megabytes is not an id. */
@@ -114,8 +114,13 @@ export const chatMessageSchema = object({
   at: time,
 });
 
-/** X6: what a queue asks of an agent closing one of its tasks: a disposition code from its list (if `required`) and a note. */
-export const wrapUpRuleSchema = object({ codes: array(text), required: boolean });
+/**
+ * X6: what a queue asks of an agent closing one of its tasks: a disposition
+ * code from its list (if `required`) and a note, given within `limitSeconds`
+ * of the interaction's end (after-contact work); past it the backend closes
+ * the task without them. No limit when absent.
+ */
+export const wrapUpRuleSchema = object({ codes: array(text), required: boolean, limitSeconds: optional(integer(1, WRAP_UP_LIMIT_MAX_S, 'not a wrap-up limit')) });
 
 export const queueSchema = object({ id, name: text, routing: routingModeSchema, media: array(mediaTypeSchema), wrapUp: optional(wrapUpRuleSchema) });
 
@@ -155,6 +160,10 @@ export const taskSchema = object({
   closedAt: optional(time),
   /** X6: the disposition code and note given at Close, where the queue asks for them. */
   wrapUp: optional(wrapUpSchema),
+  /** X6: since when the interaction is over and the agent is wrapping up (the task is still theirs, `accepted`). */
+  wrapUpStartedAt: optional(time),
+  /** X6: when the backend closes the task if the agent has not (the queue's `limitSeconds` after `wrapUpStartedAt`). */
+  wrapUpUntil: optional(time),
 });
 
 export const agentSchema = object({

@@ -1,7 +1,7 @@
 /** The contract's cases for what a mature desk does beyond the seed rules (X2, and R5 with offers). */
 import { DECLINE_COOLDOWN_MS, OFFER_TIMEOUT_MS } from '../model/limits.js';
 import { CONTRACT_WORLD as W } from './contract-seed.js';
-import { type AgentSession, type ContractWorld, check, fails, same, signal } from './contract-world.js';
+import { type AgentSession, type ContractWorld, check, fails, like, same, signal } from './contract-world.js';
 
 type Register = (title: string, body: (w: ContractWorld) => Promise<void>) => void;
 
@@ -161,7 +161,7 @@ export function deskCases(test: Register, timeRules: boolean): void {
   test('X6 a queue asking for a wrap-up refuses a close without a code from its list; the code and note stay on the task', async (w) => {
     const mine = await w.agent(one);
     const queues = (await mine.transport.connect(signal())).queues;
-    same(JSON.stringify(queues.find((q) => q.id === W.pushCallQueue)?.wrapUp), JSON.stringify({ codes: W.wrapUpCodes, required: true }), 'the queue’s wrap-up rule in the snapshot');
+    same(JSON.stringify(queues.find((q) => q.id === W.pushCallQueue)?.wrapUp), JSON.stringify({ codes: W.wrapUpCodes, required: true, limitSeconds: W.wrapUpLimitS }), 'the queue’s wrap-up rule in the snapshot');
     await mine.transport.setStatus('ready', signal());
     const ringing = await w.receive('call', W.pushCallQueue);
     await mine.next('task-offered', (e) => e.task.id === ringing.id, 'task-offered (the call)');
@@ -175,7 +175,46 @@ export function deskCases(test: Register, timeRules: boolean): void {
     same((await mine.transport.closeTask(chat.id, signal())).wrapUp, undefined, 'a queue that asks nothing closes as before');
   });
 
+  test('X6 starting wrap-up ends the call; the task stays the agent’s, with its deadline, until closed with a code', async (w) => {
+    const mine = await w.agent(one);
+    await mine.transport.setStatus('ready', signal());
+    const ringing = await w.receive('call', W.pushCallQueue);
+    await mine.next('task-offered', (e) => e.task.id === ringing.id, 'task-offered (the call)');
+    const task = await mine.transport.acceptTask(ringing.id, signal());
+    const wrapping = await mine.transport.startWrapUp(task.id, signal());
+    like(wrapping, { state: 'accepted', acceptedBy: one }, 'the task in wrap-up');
+    check(wrapping.wrapUpStartedAt !== undefined, 'task.wrapUpStartedAt is set');
+    same(wrapping.wrapUpUntil, wrapping.wrapUpStartedAt! + W.wrapUpLimitS * 1000, 'task.wrapUpUntil (the queue’s limit after the start)');
+    const activity = await mine.transport.getActivity(task.activityId, signal());
+    check(activity.endedAt !== undefined && activity.call?.endedAt !== undefined, 'the call ended (activity.endedAt, call.endedAt)');
+    same((await mine.transport.startWrapUp(task.id, signal())).version, wrapping.version, 'starting again changes nothing');
+    await fails(mine.transport.transferTask(task.id, { queueId: W.pickQueue }, '', signal()), 'refused', 'transferring a task in wrap-up', 'invalid-state');
+    const closed = await mine.transport.closeTask(task.id, signal(), { code: 'Resolved', note: '' });
+    same(closed.state, 'closed', 'the task closed');
+    same((await mine.transport.getActivity(task.activityId, signal())).endedAt, activity.endedAt, 'the call ended when wrap-up started, not at Close');
+    const chat = await w.inProgress(mine);
+    await fails(mine.transport.startWrapUp(chat.id, signal()), 'refused', 'wrap-up on a queue that asks for none', 'invalid-state');
+  });
+
   if (!timeRules) return;
+
+  test('X6 a wrap-up past its time limit closes by itself, without a code, and the agent hears it', async (w) => {
+    check(w.backend.advance, 'timeRules needs backend.advance');
+    const mine = await w.agent(one);
+    await mine.transport.setStatus('ready', signal());
+    const ringing = await w.receive('call', W.pushCallQueue);
+    await mine.next('task-offered', (e) => e.task.id === ringing.id, 'task-offered (the call)');
+    await mine.transport.acceptTask(ringing.id, signal());
+    const wrapping = await mine.transport.startWrapUp(ringing.id, signal());
+    const before = mine.events.length;
+    await w.backend.advance(W.wrapUpLimitS * 1000 - 1000);
+    check(!mine.events.slice(before).some((e) => e.type === 'task-changed' && e.task.state === 'closed'), 'closed before its time ran out');
+    await w.backend.advance(1000);
+    const heard = await mine.next('task-changed', (e) => e.task.id === ringing.id && e.task.state === 'closed', 'task-changed (closed)');
+    same(heard.task.wrapUp, undefined, 'no wrap-up on a task whose time ran out');
+    check(heard.task.closedAt! >= wrapping.wrapUpUntil!, 'closed at its deadline, not before');
+    await fails(mine.transport.closeTask(ringing.id, signal(), { code: 'Resolved', note: '' }), 'refused', 'closing it afterwards', 'not-in-progress');
+  });
 
   test('X2 a declined task nobody else takes is offered to the same agent again after the cool-down', async (w) => {
     check(w.backend.advance, 'timeRules needs backend.advance');

@@ -28,6 +28,8 @@ export const CONTRACT_WORLD = {
   closedActivity: 'act-ann-closed',
   /** X6: the push call queue asks for one of these codes when a call closes. */
   wrapUpCodes: ['Resolved', 'Follow-up'],
+  /** X6: and gives the agent this many seconds to wrap up once the call ended. */
+  wrapUpLimitS: 120,
   /** X7: two canned responses, in this order; the first has both placeholders. */
   canned: [
     { id: 'canned-hello', title: 'Greeting', text: 'Hello {customer}, this is {agent}.' },
@@ -43,7 +45,7 @@ export function contractSeed(now = CONTRACT_START): SeedData {
   const w = CONTRACT_WORLD;
   const queues: Queue[] = [
     { id: w.pushChatQueue, name: 'Chat', routing: 'push', media: ['chat'] },
-    { id: w.pushCallQueue, name: 'Calls', routing: 'push', media: ['call'], wrapUp: { codes: [...w.wrapUpCodes], required: true } },
+    { id: w.pushCallQueue, name: 'Calls', routing: 'push', media: ['call'], wrapUp: { codes: [...w.wrapUpCodes], required: true, limitSeconds: w.wrapUpLimitS } },
     { id: w.pickQueue, name: 'Backlog', routing: 'pick', media: ['chat', 'call'] },
   ];
   const agent = ({ id, name }: { id: string; name: string }): Agent => ({

@@ -100,6 +100,9 @@ export class MemoryTransport implements CareTransport {
   declineTask: CareTransport['declineTask'] = (taskId, signal) =>
     this.call('declineTask', signal, () => this.engine.declineTask(this.agentId, taskId));
 
+  startWrapUp: CareTransport['startWrapUp'] = (taskId, signal) =>
+    this.call('startWrapUp', signal, () => this.engine.startWrapUp(this.agentId, taskId));
+
   closeTask: CareTransport['closeTask'] = (taskId, signal, wrapUp) =>
     this.call('closeTask', signal, () => this.engine.closeTask(this.agentId, taskId, wrapUp));
 

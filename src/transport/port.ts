@@ -97,6 +97,15 @@ export interface CareTransport {
    */
   transferTask(taskId: Id, target: TransferTarget, note: string, signal: AbortSignal): Promise<Task>;
   /**
+   * X6: ends the interaction of a task in progress (a call hangs up, a chat
+   * takes no more lines) and starts its queue's wrap-up: the task stays the
+   * agent's, with `wrapUpStartedAt` and, where the queue has a time limit,
+   * `wrapUpUntil`, when the backend closes it without a wrap-up (the agent
+   * hears `task-changed`, the task `closed`). Starting again changes
+   * nothing; `refused` (`invalid-state`) where the queue asks for no wrap-up.
+   */
+  startWrapUp(taskId: Id, signal: AbortSignal): Promise<Task>;
+  /**
    * Ends the interaction (R11). Where the task's queue asks for a wrap-up
    * (`queue.wrapUp`, X6), `wrapUp.code` must be one of its codes, and given
    * when required (`refused`, `wrap-up-required`); code and note are kept as `task.wrapUp`.

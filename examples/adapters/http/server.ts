@@ -64,6 +64,7 @@ const routes: [method: string, path: RegExp, run: Run][] = [
   ['PUT', /^\/agent\/status$/, (t, _, b, __, s) => t.setStatus(oneOf(b.status, ['ready', 'not-ready'], 'status'), s, b.reason === undefined ? undefined : text(b.reason, 'reason'))],
   ['POST', route(`/tasks/${ID}/accept`), (t, [id], _, __, s) => t.acceptTask(id!, s)],
   ['POST', route(`/tasks/${ID}/decline`), (t, [id], _, __, s) => t.declineTask(id!, s)],
+  ['POST', route(`/tasks/${ID}/wrap-up`), (t, [id], _, __, s) => t.startWrapUp(id!, s)],
   ['GET', /^\/transfer-targets$/, (t, _, __, ___, s) => t.getTransferTargets(s)],
   ['POST', route(`/tasks/${ID}/transfer`), (t, [id], b, _, s) => t.transferTask(id!, object<TransferTarget>(b.target, 'target'), text(b.note ?? '', 'note'), s)],
   ['POST', route(`/tasks/${ID}/close`), (t, [id], b, _, s) => t.closeTask(id!, s, b.wrapUp === undefined ? undefined : object<WrapUp>(b.wrapUp, 'wrapUp'))],

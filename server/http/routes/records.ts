@@ -15,6 +15,7 @@ import * as requests from '../../domain/requests.js';
 import * as routing from '../../domain/routing.js';
 import * as tasks from '../../domain/tasks.js';
 import * as transfers from '../../domain/transfers.js';
+import { startWrapUp } from '../../domain/wrap-up.js';
 import { readBody, readOptionalBody } from '../io.js';
 import { path, type Route, type RouteContext } from '../route.js';
 
@@ -37,6 +38,7 @@ export const recordRoutes: Route[] = [
     return act(ctx.db, ctx.agent, (c) => transfers.transfer(c, id(ctx), target, note));
   }),
   route('POST', '/tasks/:id/decline', (ctx) => act(ctx.db, ctx.agent, (c) => routing.decline(c, id(ctx)))),
+  route('POST', '/tasks/:id/wrap-up', (ctx) => act(ctx.db, ctx.agent, (c) => startWrapUp(c, id(ctx)))),
   route('POST', '/tasks/:id/close', async (ctx) => {
     const { wrapUp } = await readOptionalBody(ctx.req, closeBody, {});
     return act(ctx.db, ctx.agent, (c) => tasks.close(c, id(ctx), wrapUp));

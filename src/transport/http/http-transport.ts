@@ -101,6 +101,7 @@ export class HttpTransport implements CareTransport {
   /** `POST /tasks/:id/decline` (X2). */
   declineTask: CareTransport['declineTask'] = (id, s) => call(this.to, 'POST', `/tasks/${enc(id)}/decline`, {}, s);
   /** `POST /tasks/:id/close` (R11). */
+  startWrapUp: CareTransport['startWrapUp'] = (id, s) => call(this.to, 'POST', `/tasks/${enc(id)}/wrap-up`, {}, s);
   closeTask: CareTransport['closeTask'] = (id, s, wrapUp) => call(this.to, 'POST', `/tasks/${enc(id)}/close`, wrapUp ? { wrapUp } : {}, s);
   /** `GET /customers/:id`. */
   getCustomer: CareTransport['getCustomer'] = (id, s) => call(this.to, 'GET', `/customers/${enc(id)}`, undefined, s);

@@ -28,6 +28,7 @@ const OPERATIONS: ReadonlySet<string> = new Set<TransportOperation>([
   'declineTask',
   'getTransferTargets',
   'transferTask',
+  'startWrapUp',
   'closeTask',
   'getCustomer',
   'getJourney',

@@ -134,6 +134,7 @@ export class TabSharedTransport implements CareTransport {
   declineTask: CareTransport['declineTask'] = (...a) => this.call('declineTask', a);
   getTransferTargets: CareTransport['getTransferTargets'] = (...a) => this.call('getTransferTargets', a);
   transferTask: CareTransport['transferTask'] = (...a) => this.call('transferTask', a);
+  startWrapUp: CareTransport['startWrapUp'] = (...a) => this.call('startWrapUp', a);
   closeTask: CareTransport['closeTask'] = (...a) => this.call('closeTask', a);
   getCustomer: CareTransport['getCustomer'] = (...a) => this.call('getCustomer', a);
   getJourney: CareTransport['getJourney'] = (...a) => this.call('getJourney', a);
