@@ -17,12 +17,14 @@
 // notification, title) load with the desktop and are not counted. 62 → 64 KB for X4, X10 and X12: Link's strings and
 // styles (its search loads on demand), a move's Undo, the two-line task rows (~0.5 KB), with room for the transfer,
 // wrap-up and canned-response triggers, whose dialogs must load on demand. The payload schemas, the draft keeper,
-// IndexedDB (idb) and care-kit/tabs load on demand or are their own entry and are not counted.
+// IndexedDB (idb) and care-kit/tabs load on demand or are their own entry and are not counted. 64 → 65 KB for X6's
+// after-contact work: the store's startWrapUp and its reply check, Close starting the wrap-up, the task bar's
+// countdown, the time-out notice and its English text (~0.4 KB); the wrap-up question itself loads on demand.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 64;
+const BUDGET_KB = 65;
 const external = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'rxjs', 'rxjs/*', 'react', 'react-dom'];
 
 /**

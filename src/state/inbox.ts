@@ -14,7 +14,7 @@ import { reduce } from './reducer.js';
 import type { Caller } from './call.js';
 import type { StateContainer } from './container.js';
 import type { StoreParts } from './parts.js';
-import { type NoticeEnv, noteTask, withNotice, withRevokeNotice, withTasks } from './transitions.js';
+import { type NoticeEnv, noteTask, withNotice, withRevokeNotice, withTasks, withWrapUpNotice } from './transitions.js';
 import type { Task } from '../model/types.js';
 import type { CareState } from './types.js';
 
@@ -90,6 +90,7 @@ export function reduceAll(s: CareState, events: readonly CareEvent[], env: Notic
   let next = s;
   for (const event of events) {
     if (event.type === 'task-offered' || event.type === 'task-changed' || event.type === 'task-revoked') {
+      if (event.type === 'task-changed') next = withWrapUpNotice(next, env, event.task);
       noteTask(next, changed, event.task);
       if (event.type === 'task-revoked') next = withRevokeNotice(next, env, event.reason, event.task);
     } else {

@@ -1,6 +1,6 @@
 import { CareError } from '../model/errors.js';
 import type { CareEvent } from '../transport/port.js';
-import { type NoticeEnv, withAgent, withComments, withEntity, withMessage, withNotice, withRevokeNotice, withTask } from './transitions.js';
+import { type NoticeEnv, withAgent, withComments, withEntity, withMessage, withNotice, withRevokeNotice, withTask, withWrapUpNotice } from './transitions.js';
 import { withChatAttention } from './attention.js';
 import type { CareState } from './types.js';
 
@@ -12,8 +12,9 @@ import type { CareState } from './types.js';
 export function reduce(s: CareState, event: CareEvent, env: NoticeEnv): CareState {
   switch (event.type) {
     case 'task-offered':
-    case 'task-changed':
       return withTask(s, event.task);
+    case 'task-changed':
+      return withTask(withWrapUpNotice(s, env, event.task), event.task);
     case 'task-revoked': {
       return withRevokeNotice(withTask(s, event.task), env, event.reason, event.task);
     }

@@ -251,15 +251,15 @@ export class CareStore {
   decline = (taskId: Id): Promise<Result<Task>> => session.decline(this.parts, taskId);
 
   /** What Close must ask before ending the interaction (R11). */
-  closeCheck(taskId: Id): CloseCheck {
-    return closing.closeCheck(this.parts, taskId);
-  }
+  closeCheck = (taskId: Id): CloseCheck => closing.closeCheck(this.parts, taskId);
+
+  /** X6: ends the interaction (the call hangs up, the chat takes no more lines) and starts the queue's wrap-up, which
+   * closes the task by itself at `task.wrapUpUntil` unless {@link close} comes first. */
+  startWrapUp = (taskId: Id): Promise<Result<Task>> => closing.startWrapUp(this.parts, taskId);
 
   /** Ends the interaction (R11). With unsaved changes or a customer never created, `resolution` says what to do: `save` saves
    * (or creates) first and stops if that fails; `discard` drops them; none refuses, so nothing is lost silently. `wrapUp`: X6. */
-  close(taskId: Id, resolution?: CloseResolution, wrapUp?: WrapUp): Promise<Result<Task>> {
-    return closing.close(this.parts, taskId, resolution, wrapUp);
-  }
+  close = (taskId: Id, resolution?: CloseResolution, wrapUp?: WrapUp): Promise<Result<Task>> => closing.close(this.parts, taskId, resolution, wrapUp);
 
   /** Sends a failed outbox item again, or everything waiting when no key is given (N3). */
   retryOutbox(key?: string): Promise<void> {

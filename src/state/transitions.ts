@@ -77,6 +77,15 @@ export function withRevokeNotice(s: CareState, env: NoticeEnv, reason: RevokeRea
     : withNotice(s, env, 'info', 'offer-withdrawn', `The offer from ${about.name} was withdrawn.`, undefined, about);
 }
 
+/** X6: the agent's task closed itself because its wrap-up time ran out: they hear it, by the customer's name. */
+export function withWrapUpNotice(s: CareState, env: NoticeEnv, task: Task): CareState {
+  const ran = task.state === 'closed' && !task.wrapUp && task.wrapUpUntil !== undefined && (task.closedAt ?? 0) >= task.wrapUpUntil;
+  if (!ran || s.tasks.get(task.id)?.state !== 'accepted') return s;
+  const customer = task.customerId ? s.customers.get(task.customerId) : undefined;
+  const name = displayName(customer ?? task.contact);
+  return withNotice(s, env, 'warning', 'wrap-up-timeout', `The wrap-up time for ${name} ran out, so the task closed without a wrap-up.`, undefined, { subject: `task:${task.id}`, name });
+}
+
 /** A state whose `table` holds `items` where they are newer than what it knew. */
 export function withNewer<K extends keyof RecordByKind>(s: CareState, kind: K, items: readonly RecordByKind[K][]): CareState {
   const next = new Map(s[TABLES[kind]] as ReadonlyMap<Id, RecordByKind[K]>);

@@ -34,6 +34,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CareError }
 export type NoticeCode =
   | 'offer-timeout'
   | 'offer-withdrawn'
+  | 'wrap-up-timeout'
   | 'conflict'
   | 'connection-lost'
   | 'connection-restored'

@@ -9,15 +9,17 @@ import { button, rendered, shadow } from '../support/mount.js';
 import { session, settle } from '../support/session.js';
 
 /** The fixture's world, with the pick queue asking for a wrap-up code (X6). */
-async function setup(required = true) {
+async function setup(required = true, limitSeconds?: number) {
   const seed = fixtureSeed();
-  seed.queues = seed.queues.map((q) => (q.id === 'q-backlog' ? { ...q, wrapUp: { codes: ['Resolved', 'Follow-up'], required } } : q));
-  const engine = new CareEngine({ clock: new VirtualClock(START), seed });
+  const rule = { codes: ['Resolved', 'Follow-up'], required, ...(limitSeconds ? { limitSeconds } : {}) };
+  seed.queues = seed.queues.map((q) => (q.id === 'q-backlog' ? { ...q, wrapUp: rule } : q));
+  const clock = new VirtualClock(START);
+  const engine = new CareEngine({ clock, seed });
   const task = acceptPicked(engine, 'agent-1', call(ANN));
   const { store } = await session(engine, 'agent-1');
   const el = await fixture<CareDesktop>(html`<care-desktop .store=${store}></care-desktop>`);
   await settled(el);
-  return { engine, store, el, task };
+  return { engine, store, el, task, clock };
 }
 
 async function settled(el: CareDesktop): Promise<void> {
@@ -61,5 +63,45 @@ describe('care-desktop wrap-up (X6)', () => {
     await settled(el);
     expect(engine.getTask(task.id).state).to.equal('closed');
     expect(engine.getTask(task.id).wrapUp).to.equal(undefined);
+  });
+
+  it('X6 Close ends the call and starts the wrap-up; its time left shows in the prompt and, after Cancel, in the task bar instead of Transfer', async () => {
+    const { el, engine, task, clock } = await setup(true, 120);
+    button(el, 'Close the interaction with Ann Lee').click();
+    await settled(el);
+    const activity = engine.getActivity(task.activityId);
+    expect(activity.call?.endedAt, 'the call hung up at Close').to.equal(START);
+    expect(engine.getTask(task.id).state, 'the task is still the agent’s').to.equal('accepted');
+    expect(dialog(el).querySelector('[role=timer]')!.textContent).to.equal('2:00 left; then the task closes by itself without a wrap-up.');
+    await expect(el).to.be.accessible();
+    button(el, 'Cancel').click();
+    clock.advance(30_000);
+    el.requestUpdate();
+    await settled(el);
+    const bar = shadow(el).querySelector('[part=task-bar]')!;
+    expect(bar.querySelector('[part=wrap-up-time]')!.textContent).to.equal('Wrap-up: 1:30 left');
+    expect(bar.querySelector('[data-transfer-open]'), 'no transfer once the call ended').to.equal(null);
+    button(el, 'Close the interaction with Ann Lee').click();
+    await settled(el);
+    expect(dialog(el).querySelector('[role=timer]')!.textContent).to.contain('1:30 left');
+    expect(engine.getActivity(task.activityId).call?.endedAt, 'Close again does not end it again').to.equal(START);
+  });
+
+  it('X6 a wrap-up left past its time limit closes by itself: the prompt goes and a notice names the customer', async () => {
+    const { el, engine, task, clock } = await setup(true, 120);
+    button(el, 'Close the interaction with Ann Lee').click();
+    await settled(el);
+    expect(dialog(el).open).to.equal(true);
+    clock.advance(119_000);
+    await settled(el);
+    expect(engine.getTask(task.id).state, 'a second before the limit').to.equal('accepted');
+    clock.advance(1000);
+    await settled(el);
+    expect(engine.getTask(task.id).state).to.equal('closed');
+    expect(engine.getTask(task.id).wrapUp).to.equal(undefined);
+    expect(shadow(el).querySelector('dialog[open]'), 'the prompt is gone').to.equal(null);
+    const notice = shadow(el).querySelector('[part=notices]')!.textContent!;
+    expect(notice).to.contain('The wrap-up time for Ann Lee ran out, so the task closed without a wrap-up.');
+    await expect(el).to.be.accessible();
   });
 });

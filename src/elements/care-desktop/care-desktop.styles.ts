@@ -85,6 +85,9 @@ export const styles = css`
     justify-content: flex-end;
     gap: ${token('space2')};
   }
+  [part='wrap-up-time'] {
+    font-variant-numeric: tabular-nums;
+  }
   [part='task-bar'] h2 {
     margin: 0;
   }

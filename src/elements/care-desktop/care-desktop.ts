@@ -1,20 +1,19 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CareCustomerCreatedEvent, CareCustomerSavedEvent, CareRequestSavedEvent, CareTaskCloseEvent, CareTaskClosedEvent } from '../../events.js';
-import type { StringKey } from '../../i18n/en.js';
 import type { CareError } from '../../model/errors.js';
 import type { Task } from '../../model/types.js';
 import type { CareStore, CloseCheck, CloseResolution } from '../../state/store.js';
-import type { Notice } from '../../state/types.js';
 import type { CareTransport } from '../../state/public-types.js';
 import { CareElement } from '../care-element.js';
 import { listAttribute } from '../list-attribute.js';
 import { keepTabInDialog } from '../dialog-focus.js';
 import { ResyncController } from '../resync-controller.js';
-import { renderOutbox } from './outbox-list.js';
+import { renderNotices } from './notices.js';
 import type { AlertController, AlertKind } from './alerts.js';
 import type { TransferDialog } from './transfer-dialog.js';
 import { lazy } from '../lazy.js';
+import { TickController } from '../tick-controller.js';
 
 /** R11's, X6's and X8's Close questions, fetched the first time Close has something to ask. */
 const promptModule = lazy(() => import('./close-prompt.js'));
@@ -25,16 +24,6 @@ import type { CareAlert } from '../../state/attention.js';
 import { STORE_GRACE_MS, StoreProvision } from '../store-provision.js';
 import { styles } from './care-desktop.styles.js';
 
-/** Every notice code has its text here (tsc checks), so no English store message reaches the agent. */
-const NOTICE_KEYS: Record<Notice['code'], StringKey> = {
-  'offer-timeout': 'notice.offer-timeout',
-  'offer-withdrawn': 'notice.offer-withdrawn',
-  'connection-lost': 'notice.connection-lost',
-  'connection-restored': 'notice.connection-restored',
-  'drafts-restored': 'notice.drafts-restored',
-  protocol: 'notice.protocol',
-  conflict: 'notice.conflict',
-};
 
 import type { Prompt } from './close-prompt.js';
 
@@ -80,6 +69,7 @@ import type { Prompt } from './close-prompt.js';
  * @csspart work - The column with status, offers, queue and in-progress list.
  * @csspart main - The column with the task bar and the communication pane.
  * @csspart task-bar - The open task's Transfer and Close.
+ * @csspart wrap-up-time - In the task bar, the time left to wrap up (X6).
  * @csspart details - The column with the customer's record.
  * @csspart dialog - The Close prompt (R11).
  * @csspart enable-notifications - The button that asks the browser to allow desktop notifications (X1).
@@ -208,6 +198,8 @@ export class CareDesktop extends CareElement {
   private readonly notices = this.watch((store) => store.notices$);
   private readonly outbox = this.watch((store) => store.outbox$);
   private readonly active = this.watch((store) => store.activeTask$);
+  /** X6: the wrap-up countdown in the task bar and the prompt. */
+  protected readonly ticker = new TickController(this, () => this.active.value?.wrapUpUntil !== undefined);
   private readonly selected = this.watch((store) => store.selectedTask$);
 
   @state() private prompt: Prompt | null = null;
@@ -226,6 +218,8 @@ export class CareDesktop extends CareElement {
     const shown = (this.selected.value ?? this.active.value)?.id ?? null;
     // With a task open, Close may soon have something to ask: its questions are fetched ahead, not when pressed.
     if (this.active.value && !promptModule.value) void promptModule.load().then(() => undefined, () => undefined);
+    // A prompt for a task that closed meanwhile (its wrap-up time ran out, X6) has nothing left to ask.
+    if (this.prompt && !this.closing && this.store?.snapshot.tasks.get(this.prompt.task.id)?.state !== 'accepted') this.endPrompt();
     if (shown !== this.errorFor) {
       this.errorFor = shown;
       this.error = null;
@@ -242,6 +236,12 @@ export class CareDesktop extends CareElement {
   private async requestClose(task: Task): Promise<void> {
     const store = this.store;
     if (!store || !this.dispatchEvent(new CareTaskCloseEvent(task))) return;
+    // X6: where the queue asks for a wrap-up, Close ends the interaction first; its time limit runs from here.
+    if (store.snapshot.queues.find((q) => q.id === task.queueId)?.wrapUp && task.wrapUpStartedAt === undefined) {
+      const started = await store.startWrapUp(task.id);
+      if (!started.ok) return void (this.error = started.error);
+      task = started.value;
+    }
     const check = store.closeCheck(task.id);
     const unsent = [...new Set(check.unsentTexts.map((u) => u.kind))];
     // X6: a queue that asks for a wrap-up gets its fields in whichever question Close asks, or a question of their own.
@@ -307,7 +307,13 @@ export class CareDesktop extends CareElement {
             ? html`<button type="button" part="enable-notifications" @click=${() => this.alerter?.ask()}>${i.t('alerts.enable')}</button>`
             : nothing}
         </div>
-        <div part="notices" role="region" aria-label=${i.t('desktop.notices')} aria-live="polite">${this.renderNotices()}</div>
+        <div part="notices" role="region" aria-label=${i.t('desktop.notices')} aria-live="polite">${renderNotices(i, this.connection.value === 'offline', this.notices.value ?? [], {
+          outbox: this.outbox.value ?? [],
+          retry: (key) => void this.store?.retryOutbox(key),
+          discard: (key) => this.store?.discardOutbox(key),
+          dismiss: (id) => this.store?.dismissNotice(id),
+          errorText: (error) => this.errorText(error),
+        })}</div>
         <section part="work" aria-label=${i.t('desktop.work')}>
           <care-agent-status .notReadyReasons=${this.notReadyReasons}></care-agent-status>
           <care-queue></care-queue>
@@ -326,26 +332,6 @@ export class CareDesktop extends CareElement {
     `;
   }
 
-  private renderNotices() {
-    const i = this.i18n;
-    const offline = this.connection.value === 'offline';
-    const notices = (this.notices.value ?? []).slice(-3);
-    return html`${offline ? html`<p part="notice" class="warning">${i.t('common.offline')}</p>` : nothing}
-    ${renderOutbox(this.outbox.value ?? [], i, {
-      retry: (key) => void this.store?.retryOutbox(key),
-      discard: (key) => this.store?.discardOutbox(key),
-      errorText: (item) => (item.error ? this.errorText(item.error) : ''),
-    })}
-    ${notices.map((notice) => {
-      const key = NOTICE_KEYS[notice.code];
-      const name = notice.name ?? i.t('common.unknownCustomer');
-      return html`<p part="notice" class=${notice.level === 'info' ? 'muted' : notice.level}>
-        <span>${i.tb(key, { name })}</span>
-        <button type="button" aria-label=${`${i.t('common.dismiss')}: ${i.t(key, { name })}`} @click=${() => this.store?.dismissNotice(notice.id)}>×</button>
-      </p>`;
-    })}`;
-  }
-
   private renderMain() {
     const i = this.i18n;
     const selected = this.selected.value;
@@ -357,9 +343,11 @@ export class CareDesktop extends CareElement {
       <div part="task-bar">
         ${selected
           ? html`<span class="muted">${i.t('desktop.previewing')}</span>`
-          : html`<button type="button" data-transfer-open aria-label=${i.t('desktop.transferTask', { name })} @click=${() => this.openTransfer(task)}>
-                ${i.t('desktop.transfer')}
-              </button>
+          : html`${task.wrapUpStartedAt !== undefined
+                ? promptModule.value?.renderWrapUpTime(task, i, this.store!.now())
+                : html`<button type="button" data-transfer-open aria-label=${i.t('desktop.transferTask', { name })} @click=${() => this.openTransfer(task)}>
+                    ${i.t('desktop.transfer')}
+                  </button>`}
               <button type="button" data-close aria-label=${i.t('desktop.closeTask', { name })} @click=${() => this.requestClose(task)}>
                 ${i.t('desktop.close')}
               </button>`}
@@ -377,6 +365,7 @@ export class CareDesktop extends CareElement {
     return module.renderClosePrompt(prompt, {
       i18n: this.i18n,
       closing: this.closing,
+      now: this.store!.now(),
       name: this.nameOfTask(prompt.task),
       errorText: (error) => this.errorText(error),
       cancel: () => this.endPrompt(),

@@ -34,6 +34,8 @@ const UNSENT_KEYS: Record<UnsentKind, StringKey> = {
 export interface PromptView {
   i18n: LocaleController;
   closing: boolean;
+  /** The store's clock, for the wrap-up's time left (X6). */
+  now: number;
   name: string;
   errorText(error: CareError): string;
   cancel(): void;
@@ -43,12 +45,20 @@ export interface PromptView {
   wrapUp(change: { code?: string; note?: string }): void;
 }
 
-/** X6: the queue's codes and a note; Close waits for a code where the queue requires one. */
+/** X6: the time left of a task's wrap-up, for the task bar; nothing where its queue sets no limit. */
+export function renderWrapUpTime(task: Task, i: LocaleController, now: number) {
+  if (task.wrapUpUntil === undefined) return nothing;
+  return html`<span part="wrap-up-time" role="timer">${i.t('wrapUp.left', { time: i.duration(Math.max(0, task.wrapUpUntil - now)) })}</span>`;
+}
+
+/** X6: the queue's codes and a note, and the time left; Close waits for a code where the queue requires one. */
 function renderWrapUp(prompt: Prompt, view: PromptView) {
   const w = prompt.wrapUp;
   if (!w) return nothing;
   const i = view.i18n;
+  const until = prompt.task.wrapUpUntil;
   return html`<div class="wrap-up">
+    ${until === undefined ? nothing : html`<p class="muted" role="timer">${i.t('wrapUp.limit', { time: i.duration(Math.max(0, until - view.now)) })}</p>`}
     <label for="wrap-code">${i.t(w.rule.required ? 'wrapUp.codeRequired' : 'wrapUp.code')}</label>
     <select id="wrap-code" .value=${w.code} @change=${(e: Event) => view.wrapUp({ code: (e.target as HTMLSelectElement).value })}>
       <option value="">${i.t('wrapUp.choose')}</option>

@@ -43,6 +43,13 @@ export function closeCheck(parts: StoreParts, taskId: Id): CloseCheck {
   return { unsavedCustomer: unsaved(s, 'customer', customerId), customerNotCreated: false, unsavedRequests, unsentTexts };
 }
 
+/** X6: ends the interaction and starts the queue's wrap-up; the task stays in progress until closed or its time runs out. */
+export async function startWrapUp(parts: StoreParts, taskId: Id): Promise<Result<Task>> {
+  const result = await parts.caller.run('startWrapUp', (signal) => parts.transport.startWrapUp(taskId, signal));
+  if (result.ok) parts.container.update((s) => withTask(s, result.value));
+  return result;
+}
+
 export async function close(parts: StoreParts, taskId: Id, resolution?: CloseResolution, wrapUp?: WrapUp): Promise<Result<Task>> {
   const { container, caller, transport } = parts;
   const check = closeCheck(parts, taskId);
