@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CareEngine } from '../../src/engine/engine.js';
-import { ANN, acceptPicked, chat, makeEngine } from '../support/fixtures.js';
+import { VirtualClock } from '../../src/engine/clock.js';
+import { ANN, START, acceptPicked, call, chat, fixtureSeed, makeEngine } from '../support/fixtures.js';
 
 describe('CareEngine: saved and restored (N1, the demo across reloads)', () => {
   it('N1 an engine started from another’s exported data carries on: tasks in progress, comments, chat, ids that never repeat', () => {
@@ -31,5 +32,24 @@ describe('CareEngine: saved and restored (N1, the demo across reloads)', () => {
     const offered = again.getTask(task.id);
     expect(offered.state).to.equal('offered');
     expect(offered.offeredAt).to.equal(clock.now());
+  });
+
+  it('X6 a task in wrap-up when the data was saved still closes by itself at its deadline, not later', () => {
+    const seed = fixtureSeed();
+    seed.queues = seed.queues.map((q) => (q.id === 'q-backlog' ? { ...q, wrapUp: { codes: ['Resolved'], required: true, limitSeconds: 60 } } : q));
+    const clock = new VirtualClock(START);
+    const engine = new CareEngine({ clock, seed });
+    const task = acceptPicked(engine, 'agent-1', call(ANN));
+    const wrapping = engine.startWrapUp('agent-1', task.id);
+    expect(wrapping.wrapUpUntil).to.equal(START + 60_000);
+    clock.advance(20_000);
+    const data = JSON.parse(JSON.stringify(engine.exportData())) as ReturnType<CareEngine['exportData']>;
+    engine.dispose();
+    const again = new CareEngine({ clock, seed: data });
+    clock.advance(39_000);
+    expect(again.getTask(task.id).state).to.equal('accepted');
+    clock.advance(1000);
+    expect(again.getTask(task.id).state).to.equal('closed');
+    expect(again.getTask(task.id).closedAt).to.equal(START + 60_000);
   });
 });
