@@ -16,7 +16,9 @@ import { shareAcrossTabs } from '../transport/tabs.js';
 import { keepEngineSaved, loadSavedEngine, resetDemoData } from './saved-engine.js';
 
 const ME = 'agent-1';
-const clock = new SystemClock();
+/** `?speed=5` runs the demo's clock five times as fast (1 to 60): a shift's customers, colleagues and deadlines in minutes. */
+const speed = Math.min(60, Math.max(1, Number(new URLSearchParams(location.search).get('speed')) || 1));
+const clock = new SystemClock(speed);
 /** The engine and its simulator run in one tab only: the one leading the agent's tabs (N2). */
 let world: { engine: CareEngine; simulator: Simulator; link: MemoryTransport } | undefined;
 

@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { createSteps, launchChromium } from './steps.mjs';
 
 const POLICY = process.env.CSP_POLICY ?? "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 const bundle = await build({
@@ -29,34 +29,31 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-let passed = 0;
-let failed = 0;
+const browser = await launchChromium();
+const { step, report } = createSteps({ lines: 8 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Ready', exact: true }).click();
-  await page.evaluate(() => window.care.engine.receive({ media: 'chat', contact: { name: 'Ann Lee', email: 'ann@example.com', phone: '' }, opening: 'Hello', queueId: 'q-chat' }));
-  await page.getByRole('button', { name: /^Accept: Chat from / }).first().click();
-  const box = page.getByRole('textbox', { name: 'Message' });
-  await box.fill('Hello <b>Ann</b>, how can I help?');
-  await box.press('Enter');
-  await page.getByRole('log').getByText('Hello <b>Ann</b>, how can I help?').waitFor({ timeout: 5000 });
-  const violations = await page.evaluate(() => window.violations);
-  const problems = [...violations, ...errors];
-  console.log(`strict CSP + Trusted Types: ${violations.length} violations, ${errors.length} errors`);
-  if (problems.length) throw new Error(problems.join('\n'));
-  passed++;
-  console.log('  ✓ the desktop works a chat under the strict policy with zero violations');
-} catch (error) {
-  failed++;
-  console.log(`  ✗ strict page\n    ${String(error?.message ?? error).split('\n').slice(0, 8).join('\n    ')}`);
+  await step('the desktop works a chat under the strict policy with zero violations', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Ready', exact: true }).click();
+    await page.evaluate(() => window.care.engine.receive({ media: 'chat', contact: { name: 'Ann Lee', email: 'ann@example.com', phone: '' }, opening: 'Hello', queueId: 'q-chat' }));
+    await page.getByRole('button', { name: /^Accept: Chat from / }).first().click();
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('Hello <b>Ann</b>, how can I help?');
+    await box.press('Enter');
+    await page.getByRole('log').getByText('Hello <b>Ann</b>, how can I help?').waitFor({ timeout: 5000 });
+    const violations = await page.evaluate(() => window.violations);
+    const problems = [...violations, ...errors];
+    console.log(`strict CSP + Trusted Types: ${violations.length} violations, ${errors.length} errors`);
+    if (problems.length) throw new Error(problems.join('\n'));
+  });
+} catch {
+  // reported by step()
 } finally {
   await browser.close();
   server.close();
-  console.log(`csp e2e: ${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  process.exitCode = report('csp e2e');
 }

@@ -1,32 +1,15 @@
 // End-to-end: serves the demo as `npm start` does and works a chat in Debian's
 // Chromium, as a new user would: go Ready, accept the offer, chat, close.
 // Prints one line per step; exits non-zero on the first failure.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
+import { createSteps, launchChromium } from './steps.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const shot = process.env.CARE_DEMO_SCREENSHOT;
 const server = await createServer({ server: { port: Number(process.env.DEMO_PORT ?? 5180), strictPort: false }, logLevel: 'error' });
 await server.listen();
 const url = server.resolvedUrls.local[0];
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-let passed = 0;
-let failed = 0;
-async function step(name, run) {
-  try {
-    await run();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n    ')}`);
-    throw error;
-  }
-}
+const browser = await launchChromium(['--disable-quic', '--disable-component-update', '--disable-sync']);
+const { step, report } = createSteps();
 
 // The demo's host log keeps only its last few lines and the simulator keeps
 // offering tasks, so each event is looked for right after the step that causes it: the host
@@ -155,12 +138,6 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  console.log(`demo: ${passed} passed, ${failed} failed`);
   // .ci/run totals the browser tests and these steps from one file.
-  const summary = process.env.CARE_SUMMARY_FILE;
-  if (summary) {
-    const totals = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8') || '{}') : {};
-    writeFileSync(summary, JSON.stringify({ ...totals, passed: (totals.passed ?? 0) + passed, failed: (totals.failed ?? 0) + failed }));
-  }
-  process.exit(failed ? 1 : 0);
+  process.exit(report('demo'));
 }

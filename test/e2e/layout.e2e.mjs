@@ -5,30 +5,17 @@
 // are compared), no button's label wraps, nothing is wider than the window, and at 1366×768 the customer
 // journey's heading is in view. The 1366×768 English view is also written to
 // docs/desk-1366x768.png for the README when CARE_LAYOUT_README is set.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'vite';
+import { createSteps, launchChromium } from './steps.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const out = 'test-results/layout';
 mkdirSync(out, { recursive: true });
 const server = await createServer({ server: { port: Number(process.env.LAYOUT_PORT ?? 5185), strictPort: false }, logLevel: 'error' });
 await server.listen();
 const url = server.resolvedUrls.local[0];
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-let passed = 0;
-let failed = 0;
-
-async function step(name, run) {
-  try {
-    await run();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${String(error?.message ?? error).split('\n').slice(0, 8).join('\n    ')}`);
-  }
-}
+const browser = await launchChromium();
+const { step, report } = createSteps({ stopOnFailure: false, lines: 8 });
 
 /**
  * Runs in the page: every visible word whose characters sit on more than one
@@ -136,11 +123,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  console.log(`layout: ${passed} passed, ${failed} failed (${checked.length} views checked, screenshots in ${out}/)`);
-  const summary = process.env.CARE_SUMMARY_FILE;
-  if (summary) {
-    const totals = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8') || '{}') : {};
-    writeFileSync(summary, JSON.stringify({ ...totals, passed: (totals.passed ?? 0) + passed, failed: (totals.failed ?? 0) + failed }));
-  }
-  process.exit(failed ? 1 : 0);
+  process.exit(report('layout', ` (${checked.length} views checked, screenshots in ${out}/)`));
 }

@@ -6,24 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { createSteps, launchChromium } from './steps.mjs';
 
 const root = resolve('.');
 const scratch = mkdtempSync(join(tmpdir(), 'care-kit-host-'));
-let passed = 0;
-let failed = 0;
-async function step(name, run) {
-  try {
-    await run();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${String((error?.stdout ?? '') + (error?.stderr ?? '') || error?.message || error).split('\n').slice(0, 12).join('\n    ')}`);
-    throw error;
-  }
-}
+const { step, report } = createSteps({ lines: 12, describe: (error) => String((error?.stdout ?? '') + (error?.stderr ?? '') || error?.message || error) });
 const run = (command, args, cwd = root) => execFileSync(command, args, { cwd, stdio: 'pipe', encoding: 'utf8' });
 
 let tarball = '';
@@ -105,10 +93,7 @@ store.connect();
     );
     await build({ root: scratch, logLevel: 'error', build: { outDir: join(scratch, 'dist'), emptyOutDir: true } });
     server = await preview({ root: scratch, preview: { port: 5186, strictPort: false }, build: { outDir: join(scratch, 'dist') }, logLevel: 'error' });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium(['--disable-quic', '--disable-component-update', '--disable-sync']);
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -130,11 +115,5 @@ store.connect();
   await browser?.close();
   await server?.close();
   rmSync(scratch, { recursive: true, force: true });
-  console.log(`pack: ${passed} passed, ${failed} failed`);
-  const summary = process.env.CARE_SUMMARY_FILE;
-  if (summary) {
-    const totals = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8') || '{}') : {};
-    writeFileSync(summary, JSON.stringify({ ...totals, passed: (totals.passed ?? 0) + passed, failed: (totals.failed ?? 0) + failed }));
-  }
-  process.exit(failed ? 1 : 0);
+  process.exit(report('pack'));
 }

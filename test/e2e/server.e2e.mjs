@@ -4,14 +4,13 @@
 // jars: two browsers), one on each instance, working a conflict (R6) that
 // crosses instances. Prints one line per step; exits non-zero on a failure.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
+import { createSteps, launchChromium } from './steps.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const shots = process.env.CARE_SERVER_SCREENSHOTS; // a folder, to look at the desk
 const secret = 'e2e-inbound-secret';
 const data = mkdtempSync(join(tmpdir(), 'care-e2e-'));
@@ -45,22 +44,10 @@ async function startServer(port) {
   return { child, url };
 }
 
-let passed = 0;
-let failed = 0;
-async function step(name, run) {
-  try {
-    await run();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`  ✗ ${name}\n    ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n    ')}`);
-    throw error;
-  }
-}
+const { step, report } = createSteps();
 
 const servers = [];
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+const browser = await launchChromium();
 try {
   await step('B7 two instances of npm run server start on one private cluster', async () => {
     servers.push(await startServer(await freePort()));
@@ -167,11 +154,5 @@ try {
     await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
   }
   rmSync(data, { recursive: true, force: true });
-  console.log(`server e2e: ${passed} passed, ${failed} failed`);
-  const summary = process.env.CARE_SUMMARY_FILE;
-  if (summary) {
-    const totals = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8') || '{}') : {};
-    writeFileSync(summary, JSON.stringify({ ...totals, passed: (totals.passed ?? 0) + passed, failed: (totals.failed ?? 0) + failed }));
-  }
-  process.exit(failed ? 1 : 0);
+  process.exit(report('server e2e'));
 }
