@@ -81,6 +81,10 @@ describe('care-desktop wrap-up (X6)', () => {
     const bar = shadow(el).querySelector('[part=task-bar]')!;
     expect(bar.querySelector('[part=wrap-up-time]')!.textContent).to.equal('Wrap-up: 1:30 left');
     expect(bar.querySelector('[data-transfer-open]'), 'no transfer once the call ended').to.equal(null);
+    const queue = shadow(el).querySelector('care-queue')!;
+    queue.requestUpdate();
+    await rendered(queue);
+    expect(shadow(queue).querySelector(`[data-task="${task.id}"] .when`)!.textContent, 'the in-progress row counts down too').to.equal('Wrap-up: 1:30 left');
     button(el, 'Close the interaction with Ann Lee').click();
     await settled(el);
     expect(dialog(el).querySelector('[role=timer]')!.textContent).to.contain('1:30 left');

@@ -212,7 +212,7 @@ export class CareQueue extends CareElement {
         <span class="name" title=${name}><span class="visually-hidden">${this.media(task)}: </span><bdi class="who">${name}</bdi></span>
         <span class="meta">
           ${attention?.unread ? html`<span part="unread" class="unread"><span aria-hidden="true">${i.number(attention.unread)}</span><span class="visually-hidden">${i.plural('progress.unread', attention.unread)}</span></span>` : nothing}
-          <span class="when muted">${i.t('progress.since', { time: since })}</span>
+          <span class="when muted">${task.wrapUpUntil === undefined ? i.t('progress.since', { time: since }) : i.t('wrapUp.left', { time: i.duration(Math.max(0, task.wrapUpUntil - now)) })}</span>
           ${attention?.waitingSince != null ? this.renderWaiting(now - attention.waitingSince) : nothing}
         </span>
       </button>
