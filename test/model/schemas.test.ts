@@ -91,6 +91,14 @@ const messageOf = (result: unknown) => (result instanceof CareError ? result.mes
 const detailOf = (result: unknown) => (result instanceof CareError ? (result.detail ?? 'no detail') : 'no error');
 
 describe('payload schemas (N4)', () => {
+  it('N4 X6 a queue’s wrap-up limit is whole seconds, from one to a day; none means no limit', () => {
+    const queue = (limitSeconds?: number) => ({ id: 'q', name: 'Calls', routing: 'push', media: ['call'], wrapUp: { codes: ['Resolved'], required: true, ...(limitSeconds === undefined ? {} : { limitSeconds }) } });
+    expect(queueSchema(queue()), 'no limit').to.equal(undefined);
+    expect(queueSchema(queue(120)), 'two minutes').to.equal(undefined);
+    expect(queueSchema(queue(86_400)), 'a day').to.equal(undefined);
+    for (const bad of [0, -5, 1.5, 86_401, Number.NaN]) expect(queueSchema(queue(bad)), `limitSeconds ${bad}`).to.not.equal(undefined);
+  });
+
   describe('the embedded engine’s data passes', () => {
     it('N4 every record of the default seed and of two other seeds passes its schema', () => {
       expect(seedFailures(contractSeed()), 'the contract seed').to.deep.equal([]);
